@@ -1,0 +1,1 @@
+"""Actor dictionary: canonical actors, dated CAMEO roles, countries, agents and places."""

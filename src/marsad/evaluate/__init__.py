@@ -1,0 +1,1 @@
+"""Scorers for the evaluation gate: NER (CoNLL), actors and events against gold sets."""

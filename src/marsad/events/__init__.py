@@ -1,0 +1,1 @@
+"""Event coding: trigger patterns, CAMEO/Goldstein/PLOVER tables."""

@@ -1,0 +1,1 @@
+"""Named-entity recognition: the shipped CRF tagger and optional backends."""

@@ -1,0 +1,96 @@
+"""The default pipeline and the two jobs built on it: analyze (report) and ingest (store)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.model import Article
+from marsad.readers import ReadResult, iter_documents
+from marsad.settings import Settings
+from marsad.steps.base import RunContext, Step
+from marsad.steps.clean import Clean
+from marsad.steps.dedup import DropSeen
+from marsad.steps.ingest import documents_to_articles
+from marsad.steps.segment import Segment
+
+
+def default_steps() -> list[Step]:
+    """The analysis steps in order; later issues append entities, actors, events."""
+    return [Clean(), DropSeen(), Segment()]
+
+
+@dataclass
+class Pipeline:
+    steps: Sequence[Step] = field(default_factory=default_steps)
+
+    def run(self, items: Iterable[ReadResult], ctx: RunContext) -> Iterator[Article]:
+        """Chain the steps lazily: memory holds one article (or one write batch) at a time."""
+        stream: Iterable[Article] = documents_to_articles(items, ctx)
+        for step in self.steps:
+            stream = step.run(stream, ctx)
+        yield from stream
+
+
+@dataclass
+class Result:
+    articles: list[Article]
+    context: RunContext
+
+    @property
+    def summary(self) -> dict[str, object]:
+        return self.context.summary()
+
+
+def analyze(
+    paths: Sequence[str],
+    settings: Settings | None = None,
+    published: date | None = None,
+    stdin_format: str = ".txt",
+) -> Result:
+    """Read and analyse every input; nothing is stored."""
+    settings = settings or Settings.default()
+    ctx = RunContext(settings=settings, published=published)
+    articles = list(Pipeline().run(iter_documents(paths, settings, stdin_format), ctx))
+    ctx.stats["stored"] = 0
+    return Result(articles, ctx)
+
+
+def analyze_text(
+    text: str, published: date | None = None, settings: Settings | None = None
+) -> Article:
+    """Analyse one article given as a string (headline on the first line)."""
+    from marsad.readers.base import Document, split_headline
+
+    settings = settings or Settings.default()
+    ctx = RunContext(settings=settings, published=published)
+    title, text = split_headline(text.replace("\r\n", "\n"))
+    doc = Document(path="<text>", text=text, title=title)
+    out = list(Pipeline().run([doc], ctx))
+    if not out:
+        from marsad.errors import SourceError
+
+        f = ctx.failures or ctx.skipped
+        raise SourceError("<text>", f[0].reason if f else "nothing to analyse")
+    return out[0]
+
+
+def ingest(
+    paths: Sequence[str],
+    db: str,
+    settings: Settings | None = None,
+    published: date | None = None,
+) -> RunContext:
+    """Analyse every input and store it; the context's summary says what happened."""
+    from marsad.steps.write import Write
+    from marsad.store import Store
+
+    settings = settings or Settings.default()
+    ctx = RunContext(settings=settings, published=published)
+    with Store(db) as store:
+        pipe = Pipeline([*default_steps(), Write(store)])
+        for _ in pipe.run(iter_documents(paths, settings), ctx):
+            pass
+        store.record_run("ingest", ctx.summary(), [*ctx.failures, *ctx.skipped])
+    return ctx

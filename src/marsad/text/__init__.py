@@ -1,0 +1,1 @@
+"""Pure text functions: normalisation, segmentation, fingerprints. Imports nothing above layer 0."""

@@ -1,0 +1,108 @@
+"""The CLI as a user runs it: JSON shape, one-line errors, exit codes, stdin."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from marsad.cli import main
+
+from .conftest import ARTICLE, SEED, needs_shared
+
+KEYS = {
+    "id",
+    "source_id",
+    "title",
+    "published",
+    "source",
+    "paragraphs_kept",
+    "paragraphs_removed",
+    "sentences",
+    "entities",
+    "events",
+    "quotes",
+    "numbers",
+    "dates",
+}
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args), input=input)
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_analyze_json_shape(tmp_path: Path) -> None:
+    p = tmp_path / "x.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run("analyze", str(p), "--published", "2022-05-04", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema_version"] == "1.0"
+    [a] = data["articles"]
+    assert set(a) >= KEYS
+    assert a["published"] == "2022-05-04" and a["source_id"] == "x"
+    assert a["paragraphs_kept"] == 4 and len(a["sentences"]) == 5
+    assert data["summary"] == {"read": 1, "stored": 0, "duplicates": 0, "skipped": [], "failed": []}
+
+
+def test_analyze_report_and_bad_file_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "zero.txt").write_bytes(b"")
+    code, out, err = run("analyze", str(tmp_path))
+    assert code == 0
+    assert "وزير الخارجية المصري يبحث" in out
+    assert "read 2 · stored 0 · duplicates 0 · skipped 0 · failed 1" in out
+    assert err.strip() == f"error: {tmp_path / 'zero.txt'}: empty file"
+
+
+def test_nothing_processed_exits_nonzero(tmp_path: Path) -> None:
+    code, _, err = run("analyze", str(tmp_path / "missing.txt"))
+    assert code == 1
+    assert err.strip() == f"error: {tmp_path / 'missing.txt'}: no such file or folder"
+
+
+def test_bad_published_date(tmp_path: Path) -> None:
+    p = tmp_path / "x.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run("analyze", str(p), "--published", "5/2/2021")
+    assert code == 2 and "is not a date in YYYY-MM-DD form" in err
+
+
+def test_stdin() -> None:
+    code, out, _ = run("analyze", "-", "--json", input=ARTICLE)
+    assert code == 0
+    assert json.loads(out)["articles"][0]["title"].startswith("وزير الخارجية المصري")
+
+
+def test_ingest_json_summary_adds_up(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "b.bin").write_bytes(b"\x00\x01\x02\x03" * 10)
+    db = str(tmp_path / "s.duckdb")
+    code, out, _ = run("ingest", str(tmp_path / "in"), "--db", db, "--json")
+    s = json.loads(out)
+    assert code == 0
+    assert (s["read"], s["stored"], s["duplicates"]) == (2, 1, 0)
+    assert s["failed"] == [
+        {"path": str(tmp_path / "in" / "b.bin"), "reason": "binary file (contains NUL bytes)"}
+    ]
+    code, out, _ = run("ingest", str(tmp_path / "in"), "--db", db, "--json")
+    assert json.loads(out)["duplicates"] == 1 and json.loads(out)["stored"] == 0
+
+
+def test_config_file_and_unknown_setting(tmp_path: Path) -> None:
+    cfg = tmp_path / "marsad.toml"
+    cfg.write_text("[marsad]\nnot_a_setting = 1\n", encoding="utf-8")
+    code, _, err = run("--config", str(cfg), "analyze", "x")
+    assert code == 1 and "unknown setting 'not_a_setting'" in err
+
+
+@needs_shared("examples", "000_d6c194c62ad684ec.txt")
+def test_seed_article_cleaning_via_cli() -> None:
+    code, out, _ = run("analyze", str(SEED), "--published", "2021-02-05", "--json")
+    a = json.loads(out)["articles"][0]
+    assert code == 0
+    assert (a["paragraphs_kept"], a["paragraphs_removed"]) == (15, 13)
+    assert a["removed_by_reason"] == {"repeat": 13}
