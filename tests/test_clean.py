@@ -19,13 +19,13 @@ BODY = [
 
 
 def paragraphs_of(text: str) -> list[tuple[str, bool, str | None]]:
-    a = analyze_text(text, published=date(2022, 5, 1))
+    a = analyze_text(text, published=date(2022, 5, 1), ner="none")
     return [(p.kind, p.removed, p.reason) for p in a.paragraphs]
 
 
 def test_exact_repeat_of_whole_body() -> None:
     text = "\n".join([HEAD, *BODY, *BODY])
-    a = analyze_text(text)
+    a = analyze_text(text, ner="none")
     assert (a.paragraphs_kept, a.paragraphs_removed) == (5, 4)
     assert [p.repeat_of for p in a.paragraphs if p.removed] == [1, 2, 3, 4]
     assert [p.kind for p in a.paragraphs if not p.removed] == [
@@ -44,7 +44,7 @@ def test_lightly_edited_repeat() -> None:
         BODY[2].replace("وقال", "قال"),
         BODY[3] + " ",
     ]
-    a = analyze_text("\n".join([HEAD, *BODY, *edited]))
+    a = analyze_text("\n".join([HEAD, *BODY, *edited]), ner="none")
     assert (a.paragraphs_kept, a.paragraphs_removed) == (5, 4)
 
 
@@ -69,7 +69,7 @@ def test_different_paragraphs_not_repeats() -> None:
 
 
 def test_headline_repeated_as_first_body_line_is_removed() -> None:
-    a = analyze_text("\n".join([HEAD + " " * 0, BODY[0], *BODY[2:], BODY[0]]))
+    a = analyze_text("\n".join([HEAD + " " * 0, BODY[0], *BODY[2:], BODY[0]]), ner="none")
     assert a.paragraphs_removed == 1
 
 
@@ -107,7 +107,7 @@ def test_headings() -> None:
     assert is_heading("إدارة بايدن", 7)
     assert not is_heading("وقال الوزير إن الخطة جاهزة.", 7)
     assert not is_heading("القاهرة، دمشق", 7)
-    a = analyze_text("\n".join([HEAD, *BODY]))
+    a = analyze_text("\n".join([HEAD, *BODY]), ner="none")
     [h] = [s for s in a.sentences if s.heading]
     assert h.text == "تفاصيل الخطة"
 
@@ -119,14 +119,14 @@ def test_split_paragraphs_spans() -> None:
 
 
 def test_same_content_same_id_regardless_of_repeat() -> None:
-    once = analyze_text("\n".join([HEAD, *BODY]))
-    twice = analyze_text("\n".join([HEAD, *BODY, *BODY]))
+    once = analyze_text("\n".join([HEAD, *BODY]), ner="none")
+    twice = analyze_text("\n".join([HEAD, *BODY, *BODY]), ner="none")
     assert once.id == twice.id and len(once.id) == 32
 
 
 @needs_shared("examples", "000_d6c194c62ad684ec.txt")
 def test_seed_article_keeps_15_removes_13() -> None:
-    a = analyze_text(SEED.read_text(encoding="utf-8"), published=date(2021, 2, 5))
+    a = analyze_text(SEED.read_text(encoding="utf-8"), published=date(2021, 2, 5), ner="none")
     assert (a.paragraphs_kept, a.paragraphs_removed) == (15, 13)
     kept = [p for p in a.paragraphs if not p.removed]
     assert [p.kind for p in kept].count("heading") == 2
@@ -138,7 +138,7 @@ def test_seed_article_keeps_15_removes_13() -> None:
 
 
 def test_dateline_line_is_not_the_lead() -> None:
-    a = analyze_text("\n".join([HEAD, "بغداد - (وكالات):", *BODY]))
+    a = analyze_text("\n".join([HEAD, "بغداد - (وكالات):", *BODY]), ner="none")
     assert [p.kind for p in a.paragraphs] == [
         "headline",
         "dateline",

@@ -29,6 +29,8 @@ KEYS = {
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    if args[0] in ("analyze", "ingest"):
+        args = (*args, "--ner", "none")  # these tests are about I/O; NER has its own tests
     r = CliRunner().invoke(main, list(args), input=input)
     return r.exit_code, r.stdout, r.stderr
 

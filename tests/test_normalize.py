@@ -91,3 +91,21 @@ def test_arabic_ratio() -> None:
     assert arabic_ratio("Russia") == 0.0
     assert arabic_ratio("123") == 0.0
     assert arabic_ratio("روسيا Russia") == pytest.approx(5 / 11)
+
+
+from hypothesis import given  # noqa: E402 - property tests grouped at the end
+from hypothesis import strategies as st  # noqa: E402
+
+ARABIC_ISH = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْ٠١٢٩ \u200f\u202babc.،")),
+    max_size=80,
+)
+
+
+@given(ARABIC_ISH)
+def test_offsets_agree_with_normalize(text: str) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    assert norm == normalize(text)
+    assert len(offsets) == len(norm) + 1
+    assert offsets == sorted(offsets)
+    assert all(0 <= o <= len(text) for o in offsets)

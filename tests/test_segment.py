@@ -79,7 +79,7 @@ def test_sentence_tokens_index_the_article() -> None:
     from marsad.steps.segment import tokens_of
 
     text = "عنوان الخبر\nوقال الوزيرُ إن ٣٠٪ من السكان غادروا."
-    a = analyze_text(text)
+    a = analyze_text(text, ner="none")
     s = a.sentences[1]
     toks = tokens_of(s, a.text)
     assert [t.text for t in toks] == ["وقال", "الوزيرُ", "إن", "٣٠٪", "من", "السكان", "غادروا", "."]

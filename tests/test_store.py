@@ -64,7 +64,7 @@ def test_unopenable_store(tmp_path: Path) -> None:
 def test_ingest_twice_adds_nothing(tmp_path: Path, db_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_corpus(corpus)
-    first = ingest([str(corpus)], str(db_path)).summary()
+    first = ingest([str(corpus)], str(db_path), ner="none").summary()
     assert (first["read"], first["stored"], first["duplicates"], len(first["failed"])) == (
         6,
         3,
@@ -76,7 +76,7 @@ def test_ingest_twice_adds_nothing(tmp_path: Path, db_path: Path) -> None:
     )
     with Store(db_path, read_only=True) as store:
         counts = store.counts()
-    second = ingest([str(corpus)], str(db_path)).summary()
+    second = ingest([str(corpus)], str(db_path), ner="none").summary()
     assert (second["stored"], second["duplicates"]) == (0, 4)
     with Store(db_path, read_only=True) as store:
         assert store.counts() == counts
@@ -91,7 +91,7 @@ def test_ingest_twice_adds_nothing(tmp_path: Path, db_path: Path) -> None:
 
 
 def test_stored_rows_match_analysis(db_path: Path) -> None:
-    a = analyze_text(ARTICLE, published=date(2022, 5, 4))
+    a = analyze_text(ARTICLE, published=date(2022, 5, 4), ner="none")
     with Store(db_path) as store:
         assert store.add_articles([a]) == (1, 0)
         assert store.add_articles([a]) == (0, 1)
@@ -104,7 +104,7 @@ def test_stored_rows_match_analysis(db_path: Path) -> None:
 
 
 def test_store_is_a_plain_duckdb_file(db_path: Path) -> None:
-    ingest_text = analyze_text(ARTICLE)
+    ingest_text = analyze_text(ARTICLE, ner="none")
     with Store(db_path) as store:
         store.add_articles([ingest_text])
     con = duckdb.connect(str(db_path), read_only=True)

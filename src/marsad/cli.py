@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -61,9 +62,29 @@ def main(ctx: click.Context, config: Path | None) -> None:
         raise click.ClickException(str(exc)) from None
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def ner_options(func: F) -> F:
+    """The NER choice shared by analyze and ingest."""
+    func = click.option(
+        "--ner-model",
+        type=click.Path(exists=True, file_okay=False),
+        help="A transformers token-classification model on disk (needs marsad[transformers]).",
+    )(func)
+    return click.option(
+        "--ner",
+        default="none",
+        show_default=True,
+        type=click.Choice(["crf", "none"]),
+        help="NER backend: the shipped CRF model, or none (actor dictionary only).",
+    )(func)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that have none.")
+@ner_options
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the analysis as JSON (docs/schema.md)."
 )
@@ -80,10 +101,14 @@ def analyze(
     published: str | None,
     as_json: bool,
     stdin_format: str,
+    ner: str,
+    ner_model: str | None,
 ) -> None:
     """Analyse articles (files, folders, globs, JSONL, HTML, WARC, .gz or '-') and report."""
     try:
-        result = pipeline.analyze(list(paths), _settings(ctx), _published(published), stdin_format)
+        result = pipeline.analyze(
+            list(paths), _settings(ctx), _published(published), stdin_format, ner_model or ner
+        )
     except MarsadError as exc:
         raise click.ClickException(str(exc)) from None
     _report_failures(result.context)
@@ -104,14 +129,23 @@ def analyze(
 @click.option("--db", help="DuckDB store file (default: setting 'db', marsad.duckdb).")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+@ner_options
 @click.pass_context
 def ingest(
-    ctx: click.Context, paths: tuple[str, ...], db: str | None, published: str | None, as_json: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    as_json: bool,
+    ner: str,
+    ner_model: str | None,
 ) -> None:
     """Analyse articles and store them in the DuckDB file; the same input twice adds nothing."""
     settings = _settings(ctx)
     try:
-        run = pipeline.ingest(list(paths), db or settings.db, settings, _published(published))
+        run = pipeline.ingest(
+            list(paths), db or settings.db, settings, _published(published), ner_model or ner
+        )
     except MarsadError as exc:
         raise click.ClickException(str(exc)) from None
     _report_failures(run)
@@ -125,3 +159,68 @@ def ingest(
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _echo_json(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+@main.group()
+def train() -> None:
+    """Reproduce a shipped model from the data in ../shared."""
+
+
+@train.command("ner")
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The shared data folder (default: ../shared or MARSAD_SHARED).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the model and its card (default: the shipped location).",
+)
+@click.option("--seed", default=13, show_default=True, help="Recorded in the model card.")
+def train_ner(shared: Path | None, out: Path | None, seed: int) -> None:
+    """Train the CRF NER model (deterministic) and print its dev scores."""
+    from marsad.ner import crf
+
+    try:
+        card = crf.train(out or crf.MODELS, shared or crf.shared_dir(), seed=seed)
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from None
+    _echo_json(card["dev_scores"])
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score marsad against gold data."""
+
+
+@evaluate.command("ner")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CoNLL file: token and IOB2 tag per line.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@ner_options
+def eval_ner(gold: Path, as_json: bool, ner: str, ner_model: str | None) -> None:
+    """Exact-span precision, recall and F1 per type and micro overall, as conlleval computes them."""
+    from marsad.evaluate.ner import evaluate_ner
+
+    try:
+        scores = evaluate_ner(gold, pipeline.load_backend(ner_model or ner))
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        _echo_json(scores)
+        return
+    click.echo(f"{'type':6} {'precision':>9} {'recall':>7} {'f1':>7} {'support':>8}")
+    for kind, s in sorted(scores["per_type"].items()):
+        click.echo(
+            f"{kind:6} {s['precision']:9.4f} {s['recall']:7.4f} {s['f1']:7.4f} {s['support']:8d}"
+        )
+    click.echo(f"{'all':6} {scores['precision']:9.4f} {scores['recall']:7.4f} {scores['f1']:7.4f}")

@@ -96,6 +96,8 @@ class Event:
     modality: str = "asserted"
     confidence: float = 1.0
     quote: dict[str, Any] | None = None
+    evidence: dict[str, Any] | None = None
+    mentions: int = 1
 
 
 @dataclass(slots=True)
@@ -118,6 +120,8 @@ class Article:
     numbers: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
+    # Working data one step leaves for a later one in the same run (never stored or printed).
+    work: dict[str, Any] = field(default_factory=dict)
 
     @property
     def paragraphs_kept(self) -> int:

@@ -3,27 +3,63 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from marsad.actors.dictionary import ActorDictionary
 from marsad.model import Article
+from marsad.ner.base import NerBackend
+from marsad.ner.null import NoNer
 from marsad.readers import ReadResult, iter_documents
 from marsad.settings import Settings
 from marsad.steps.base import RunContext, Step
 from marsad.steps.clean import Clean
+from marsad.steps.context import Context
 from marsad.steps.dedup import DropSeen
+from marsad.steps.entities import Entities
+from marsad.steps.events import Events
 from marsad.steps.ingest import documents_to_articles
+from marsad.steps.quotes import Quotes
 from marsad.steps.segment import Segment
 
 
-def default_steps() -> list[Step]:
-    """The analysis steps in order; later issues append entities, actors, events."""
-    return [Clean(), DropSeen(), Segment()]
+@lru_cache(maxsize=1)
+def default_dictionary() -> ActorDictionary:
+    """The shipped actor dictionary, loaded once per process."""
+    return ActorDictionary.load()
+
+
+@lru_cache(maxsize=4)
+def load_backend(ner: str | None) -> NerBackend:
+    """``crf`` (the shipped model), ``none`` (dictionary only), or a path to a transformers model."""
+    if ner in (None, "crf"):
+        from marsad.ner.crf import load_tagger
+
+        return load_tagger()
+    if ner == "none":
+        return NoNer()
+    from marsad.ner.transformers_backend import TransformersTagger
+
+    return TransformersTagger(ner)
+
+
+def default_steps(ner: str | None = "none", backend: NerBackend | None = None) -> list[Step]:
+    """The analysis steps in order: clean, drop repeats, split, context, entities, quotes."""
+    return [
+        Clean(),
+        DropSeen(),
+        Segment(),
+        Context(),
+        Entities(backend or load_backend(ner), default_dictionary()),
+        Quotes(),
+        Events(default_dictionary()),
+    ]
 
 
 @dataclass
 class Pipeline:
-    steps: Sequence[Step] = field(default_factory=default_steps)
+    steps: Sequence[Step]
 
     def run(self, items: Iterable[ReadResult], ctx: RunContext) -> Iterator[Article]:
         """Chain the steps lazily: memory holds one article (or one write batch) at a time."""
@@ -48,17 +84,22 @@ def analyze(
     settings: Settings | None = None,
     published: date | None = None,
     stdin_format: str = ".txt",
+    ner: str | None = "none",
 ) -> Result:
     """Read and analyse every input; nothing is stored."""
     settings = settings or Settings.default()
     ctx = RunContext(settings=settings, published=published)
-    articles = list(Pipeline().run(iter_documents(paths, settings, stdin_format), ctx))
+    pipe = Pipeline(default_steps(ner))
+    articles = list(pipe.run(iter_documents(paths, settings, stdin_format), ctx))
     ctx.stats["stored"] = 0
     return Result(articles, ctx)
 
 
 def analyze_text(
-    text: str, published: date | None = None, settings: Settings | None = None
+    text: str,
+    published: date | None = None,
+    settings: Settings | None = None,
+    ner: str | None = "none",
 ) -> Article:
     """Analyse one article given as a string (headline on the first line)."""
     from marsad.readers.base import Document, split_headline
@@ -67,7 +108,7 @@ def analyze_text(
     ctx = RunContext(settings=settings, published=published)
     title, text = split_headline(text.replace("\r\n", "\n"))
     doc = Document(path="<text>", text=text, title=title)
-    out = list(Pipeline().run([doc], ctx))
+    out = list(Pipeline(default_steps(ner)).run([doc], ctx))
     if not out:
         from marsad.errors import SourceError
 
@@ -81,6 +122,7 @@ def ingest(
     db: str,
     settings: Settings | None = None,
     published: date | None = None,
+    ner: str | None = "none",
 ) -> RunContext:
     """Analyse every input and store it; the context's summary says what happened."""
     from marsad.steps.write import Write
@@ -89,7 +131,7 @@ def ingest(
     settings = settings or Settings.default()
     ctx = RunContext(settings=settings, published=published)
     with Store(db) as store:
-        pipe = Pipeline([*default_steps(), Write(store)])
+        pipe = Pipeline([*default_steps(ner), Write(store)])
         for _ in pipe.run(iter_documents(paths, settings), ctx):
             pass
         store.record_run("ingest", ctx.summary(), [*ctx.failures, *ctx.skipped])

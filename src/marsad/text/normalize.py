@@ -68,14 +68,24 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
 
     Offsets let a match found in normalised text be reported as a span of the original.
     The returned list has one extra entry: the original length, so ``end`` maps cleanly.
+    Only changed characters are visited one by one; unchanged runs are copied whole.
     """
     out: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        rep = TABLE.get(ch, ch)
-        for r in rep:
-            out.append(r)
-            offsets.append(i)
+    pos = 0
+    for m in _CHANGED.finditer(text):
+        i = m.start()
+        if i > pos:
+            out.append(text[pos:i])
+            offsets.extend(range(pos, i))
+        rep = TABLE[m.group()]
+        if rep:
+            out.append(rep)
+            offsets.extend([i] * len(rep))
+        pos = i + 1
+    if pos < len(text):
+        out.append(text[pos:])
+        offsets.extend(range(pos, len(text)))
     offsets.append(len(text))
     return "".join(out), offsets
 

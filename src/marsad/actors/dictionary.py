@@ -1,0 +1,542 @@
+"""The actor dictionary: TSV data files of actors, dated CAMEO roles, countries, places and agents.
+
+Knowledge lives in ``marsad/resources/actors/*.tsv``; this module only reads, checks and indexes
+it. Every file is UTF-8 TSV with a header row (the header says which table the file holds),
+``#`` comment lines and ``|`` between multiple values. User files given to
+:meth:`ActorDictionary.load` are read after the shipped ones: a row with the key of an earlier row
+replaces it, and the roles of an actor listed in a later roles file replace all of that actor's
+earlier roles (so a user can correct dates without editing the shipped files).
+
+Dates: a role is active on ``day`` when ``start <= day < end``; ``end`` is the day the office
+passed on (an empty start or end is open). So on a hand-over day the successor holds the office.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from marsad.errors import DataError
+from marsad.model import Role
+from marsad.text.normalize import normalize
+from marsad.text.segment import clitic_analyses, tokenize
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "actors"
+SHIPPED = ("countries.tsv", "places.tsv", "titles.tsv", "agents.tsv", "actors.tsv", "roles.tsv")
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "countries": (
+        "iso3",
+        "cameo",
+        "name_en",
+        "names_ar",
+        "adjectives_ar",
+        "capital_ar",
+        "capital_en",
+        "metonyms_ar",
+        "lat",
+        "lon",
+    ),
+    "places": ("name_en", "names_ar", "iso3", "kind", "lat", "lon"),
+    "actors": ("id", "name_en", "names_ar", "type", "qid"),
+    "roles": ("actor_id", "code", "start", "end", "title", "note"),
+    "titles": ("title", "forms_ar", "sector", "name_en"),
+    "agents": ("pattern_ar", "code", "note"),
+}
+# Columns that may not be empty, per table.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "countries": ("iso3", "cameo", "name_en", "names_ar"),
+    "places": ("name_en", "names_ar", "kind", "lat", "lon"),
+    "actors": ("id", "name_en", "names_ar", "type"),
+    "roles": ("actor_id", "code"),
+    "titles": ("title", "forms_ar", "sector"),
+    "agents": ("pattern_ar", "code"),
+}
+ACTOR_TYPES = frozenset({"PERS", "ORG"})
+PLACE_KINDS = frozenset({"capital", "city", "region"})
+# Generic international prefixes a role code may start with instead of a country code.
+INTERNATIONAL = frozenset({"IGO", "IMG", "INT", "NGO", "NGM", "MNC", "UIS"})
+# When one phrase has several readings, the first kind here wins; the rest are alternatives.
+KIND_PRIORITY = ("actor", "metonym", "country", "capital", "adjective", "title", "agent", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    cameo: str
+    name_en: str
+    names_ar: tuple[str, ...]
+    adjectives_ar: tuple[str, ...]
+    capital_ar: tuple[str, ...]
+    capital_en: str
+    metonyms_ar: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name_en: str
+    iso3: str
+    kind: str
+    lat: float
+    lon: float
+    names_ar: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name_en: str
+    names_ar: tuple[str, ...]
+    type: str
+    qid: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DatedRole:
+    actor_id: str
+    code: str
+    start: date | None
+    end: date | None
+    title: str
+    note: str
+
+    def active(self, day: date) -> bool:
+        """Half-open interval, so a hand-over day belongs to the successor only."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def to_role(self) -> Role:
+        """The pipeline's plain Role record (ISO dates, title as label)."""
+        return Role(
+            code=self.code,
+            start=self.start.isoformat() if self.start else None,
+            end=self.end.isoformat() if self.end else None,
+            label=self.title or None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    title: str
+    forms_ar: tuple[str, ...]
+    sector: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    pattern: str
+    code: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """A dictionary phrase found in normalised tokens ``[start_token, end_token)``.
+
+    ``code`` is the static CAMEO code of the reading (a country, ``XXXGOV`` for a metonym, the
+    agent code, the title's sector); it is None for actors, whose code depends on the date.
+    """
+
+    start_token: int
+    end_token: int
+    kind: str
+    key: str
+    code: str | None = None
+    phrase: str = ""
+    alternatives: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+@dataclass(slots=True)
+class _Row:
+    path: Path
+    line: int
+    values: dict[str, str]
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _read_table(path: Path) -> tuple[str, list[_Row]]:
+    """Read one TSV file; the header decides which table it is."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read actor data file ({exc})") from exc
+    table: str | None = None
+    columns: tuple[str, ...] = ()
+    rows: list[_Row] = []
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if table is None:
+            header = tuple(fields)
+            for name, cols in HEADERS.items():
+                if header == cols:
+                    table, columns = name, cols
+                    break
+            else:
+                raise DataError(f"{path}:{lineno}: unknown header {'|'.join(header)!r}")
+            continue
+        if len(fields) > len(columns):
+            raise DataError(
+                f"{path}:{lineno}: {len(fields)} columns, the {table} table has {len(columns)}"
+            )
+        fields += [""] * (len(columns) - len(fields))
+        values = dict(zip(columns, fields, strict=True))
+        for col in REQUIRED[table]:
+            if not values[col]:
+                raise DataError(f"{path}:{lineno}: empty {col}")
+        rows.append(_Row(path, lineno, values))
+    if table is None:
+        raise DataError(f"{path}:1: no header row")
+    return table, rows
+
+
+def _float(row: _Row, col: str) -> float | None:
+    value = row.values[col]
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise DataError(f"{row.where()}: {col} {value!r} is not a number") from None
+
+
+def _date(row: _Row, col: str) -> date | None:
+    value = row.values[col]
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DataError(f"{row.where()}: {col} {value!r} is not a YYYY-MM-DD date") from None
+
+
+def _code(row: _Row, col: str) -> str:
+    value = row.values[col]
+    if not (value.isascii() and value.isalpha() and value.isupper() and len(value) % 3 == 0):
+        raise DataError(f"{row.where()}: {col} {value!r} is not a CAMEO code")
+    return value
+
+
+def phrase_tokens(text: str) -> tuple[str, ...]:
+    """Normalised tokens of a dictionary phrase, split the same way article text is."""
+    norm = normalize(text)
+    return tuple(norm[s.start : s.end] for s in tokenize(norm))
+
+
+class ActorDictionary:
+    """Actors, dated roles, countries, places, titles and agents, indexed for lookups."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}
+        self.places: list[Place] = []
+        self.actors: dict[str, Actor] = {}
+        self.roles: dict[str, list[DatedRole]] = {}
+        self.titles: dict[str, Title] = {}
+        self.agents: dict[str, Agent] = {}
+        self._by_cameo: dict[str, str] = {}
+        self._country_words: dict[str, str] = {}
+        self._place_words: dict[str, Place] = {}
+        self._index: dict[str, list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = {}
+        self._title_order: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, paths: Sequence[Path] | None = None, shipped: bool = True) -> ActorDictionary:
+        """Read the shipped tables, then each user file in order (later rows win)."""
+        files = [RESOURCES / name for name in SHIPPED] if shipped else []
+        files += [Path(p) for p in paths or ()]
+        d = cls()
+        role_rows: list[_Row] = []
+        places: dict[tuple[str, str], Place] = {}
+        for path in files:
+            table, rows = _read_table(path)
+            if table == "roles":
+                replaced = {r.values["actor_id"] for r in rows}
+                role_rows = [r for r in role_rows if r.values["actor_id"] not in replaced]
+                role_rows += rows
+                continue
+            for row in rows:
+                if table == "countries":
+                    c = d._country(row)
+                    d.countries[c.iso3] = c
+                elif table == "places":
+                    p = d._place(row)
+                    places[(normalize(p.names_ar[0]), p.iso3)] = p
+                elif table == "actors":
+                    a = d._actor(row)
+                    d.actors[a.id] = a
+                elif table == "titles":
+                    t = Title(
+                        row.values["title"],
+                        _split(row.values["forms_ar"]),
+                        row.values["sector"],
+                        row.values["name_en"],
+                    )
+                    d.titles[t.title] = t
+                else:
+                    g = Agent(row.values["pattern_ar"], _code(row, "code"), row.values["note"])
+                    for pattern in _split(g.pattern):
+                        d.agents[" ".join(phrase_tokens(pattern))] = Agent(pattern, g.code, g.note)
+        d.places = list(places.values())
+        d._by_cameo = {c.cameo: c.iso3 for c in d.countries.values()}
+        for row in role_rows:
+            d._role(row)
+        d._build()
+        return d
+
+    def _country(self, row: _Row) -> Country:
+        v = row.values
+        return Country(
+            iso3=v["iso3"],
+            cameo=_code(row, "cameo"),
+            name_en=v["name_en"],
+            names_ar=_split(v["names_ar"]),
+            adjectives_ar=_split(v["adjectives_ar"]),
+            capital_ar=_split(v["capital_ar"]),
+            capital_en=v["capital_en"],
+            metonyms_ar=_split(v["metonyms_ar"]),
+            lat=_float(row, "lat"),
+            lon=_float(row, "lon"),
+        )
+
+    def _place(self, row: _Row) -> Place:
+        v = row.values
+        if v["kind"] not in PLACE_KINDS:
+            raise DataError(
+                f"{row.where()}: kind {v['kind']!r} is not one of {sorted(PLACE_KINDS)}"
+            )
+        if v["iso3"] and v["iso3"] not in self.countries:
+            raise DataError(f"{row.where()}: unknown country {v['iso3']!r}")
+        lat, lon = _float(row, "lat"), _float(row, "lon")
+        assert lat is not None and lon is not None  # required columns
+        return Place(v["name_en"], v["iso3"], v["kind"], lat, lon, _split(v["names_ar"]))
+
+    def _actor(self, row: _Row) -> Actor:
+        v = row.values
+        if v["type"] not in ACTOR_TYPES:
+            raise DataError(f"{row.where()}: type {v['type']!r} is not PERS or ORG")
+        return Actor(v["id"], v["name_en"], _split(v["names_ar"]), v["type"], v["qid"] or None)
+
+    def _role(self, row: _Row) -> None:
+        v = row.values
+        if v["actor_id"] not in self.actors:
+            raise DataError(f"{row.where()}: unknown actor_id {v['actor_id']!r}")
+        code = _code(row, "code")
+        if code[:3] not in self._by_cameo and code[:3] not in INTERNATIONAL:
+            raise DataError(f"{row.where()}: code {code!r} starts with no known country or IGO")
+        if v["title"] and v["title"] not in self.titles:
+            raise DataError(f"{row.where()}: unknown title {v['title']!r}")
+        start, end = _date(row, "start"), _date(row, "end")
+        if start and end and end < start:
+            raise DataError(f"{row.where()}: end {end} is before start {start}")
+        role = DatedRole(v["actor_id"], code, start, end, v["title"], v["note"])
+        self.roles.setdefault(role.actor_id, []).append(role)
+
+    def _phrases(self) -> Iterable[tuple[str, str, str]]:
+        """Every (phrase, kind, key) the matcher should find."""
+        for actor in self.actors.values():
+            for name in actor.names_ar:
+                yield name, "actor", actor.id
+        for c in self.countries.values():
+            for name in c.metonyms_ar:
+                yield name, "metonym", c.iso3
+            for name in c.names_ar:
+                yield name, "country", c.iso3
+            for name in c.capital_ar:
+                yield name, "capital", c.iso3
+            for name in c.adjectives_ar:
+                yield name, "adjective", c.iso3
+        for t in self.titles.values():
+            for form in t.forms_ar:
+                yield form, "title", t.title
+        for key in self.agents:
+            yield key, "agent", key
+        for p in self.places:
+            for name in p.names_ar:
+                yield name, "place", f"{p.name_en}|{p.iso3}"
+
+    def _build(self) -> None:
+        """Index phrases by first word once, so matching is dict lookups only."""
+        self._title_order = {t: i for i, t in enumerate(self.titles)}
+        readings: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        stripped: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        for text, kind, key in self._phrases():
+            toks = phrase_tokens(text)
+            if not toks:
+                continue
+            found = readings.setdefault(toks, [])
+            if (kind, key) not in found:
+                found.append((kind, key))
+            first = toks[0]
+            if text.startswith("ال") and len(first) > 4:  # not أل: ألبان is no ال+بان
+                # Without ال too, so للرئيس and بالكرملين (clitic analyses لل+رئيس, بال+كرملين)
+                # still match; a phrase written without ال elsewhere keeps its own readings.
+                extra = stripped.setdefault((first[2:], *toks[1:]), [])
+                if (kind, key) not in extra:
+                    extra.append((kind, key))
+        for toks, found in stripped.items():
+            readings.setdefault(toks, found)
+        rank = {k: i for i, k in enumerate(KIND_PRIORITY)}
+        index: dict[str, list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = {}
+        for toks, found in readings.items():
+            found.sort(key=lambda r: rank[r[0]])
+            index.setdefault(toks[0], []).append((toks, found))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._index = index
+        words: dict[str, str] = {}
+        for c in self.countries.values():
+            for name in (*c.names_ar, *c.adjectives_ar):
+                words.setdefault(" ".join(phrase_tokens(name)), c.iso3)
+        self._country_words = words
+        place_words: dict[str, Place] = {}
+        for p in sorted(self.places, key=lambda p: p.kind != "capital"):
+            for name in p.names_ar:
+                place_words.setdefault(" ".join(phrase_tokens(name)), p)
+        self._place_words = place_words
+
+    # ------------------------------------------------------------------ matching
+    def match(self, norm_tokens: Sequence[str]) -> list[ActorMatch]:
+        """Longest non-overlapping dictionary matches; the first token may carry clitics."""
+        out: list[ActorMatch] = []
+        n = len(norm_tokens)
+        i = 0
+        while i < n:
+            best: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
+            for _pre, stem, _suf in clitic_analyses(norm_tokens[i]):
+                for toks, found in self._index.get(stem, ()):
+                    size = len(toks)
+                    if best is not None and size <= len(best[0]):
+                        break
+                    if i + size <= n and all(norm_tokens[i + k] == toks[k] for k in range(1, size)):
+                        best = (toks, found)
+                        break
+            if best is None:
+                i += 1
+                continue
+            toks, found = best
+            kind, key = found[0]
+            out.append(
+                ActorMatch(
+                    i,
+                    i + len(toks),
+                    kind,
+                    key,
+                    self._static_code(kind, key),
+                    " ".join(toks),
+                    tuple(found[1:]),
+                )
+            )
+            i += len(toks)
+        return out
+
+    def _static_code(self, kind: str, key: str) -> str | None:
+        if kind in ("country", "capital", "adjective"):
+            return self.countries[key].cameo
+        if kind == "metonym":
+            return self.countries[key].cameo + "GOV"
+        if kind == "agent":
+            return self.agents[key].code
+        if kind == "title":
+            return self.titles[key].sector
+        if kind == "place":
+            iso3 = key.rsplit("|", 1)[1]
+            return self.countries[iso3].cameo if iso3 else None
+        return None
+
+    # ------------------------------------------------------------------ roles
+    def roles_on(self, actor_id: str, day: date) -> list[Role]:
+        """Roles of the actor active on ``day``, most senior first (see ``code_on``)."""
+        return [r.to_role() for r in self._active(actor_id, day)]
+
+    def _active(self, actor_id: str, day: date) -> list[DatedRole]:
+        active = [r for r in self.roles.get(actor_id, ()) if r.active(day)]
+        last = len(self._title_order)
+        active.sort(
+            key=lambda r: (
+                self._title_order.get(r.title, last),
+                -len(r.code),
+                -(r.start.toordinal() if r.start else 0),
+            )
+        )
+        return active
+
+    def code_on(self, actor_id: str, day: date) -> str | None:
+        """The actor's CAMEO code on ``day``.
+
+        Among active roles the most senior title wins (titles.tsv is ordered by seniority), then
+        the longer (more specific) code, then the later start. With no active role, the actor
+        keeps only a country: the first three letters of the latest role begun by ``day`` (or
+        of the earliest role, if none had begun), e.g. Trump in 2022 is ``USA``, not USAGOV.
+        """
+        active = self._active(actor_id, day)
+        if active:
+            return active[0].code
+        roles = self.roles.get(actor_id)
+        if not roles:
+            return None
+        begun = [r for r in roles if r.start is None or r.start <= day]
+        if begun:
+            ref = max(begun, key=lambda r: r.start or date.min)
+        else:
+            ref = min(roles, key=lambda r: r.start or date.min)
+        return ref.code[:3]
+
+    def holder(self, iso3: str, title: str, day: date) -> str | None:
+        """Who held ``title`` in a country (ISO3 or CAMEO code, or a code prefix) on ``day``."""
+        country = self.countries.get(iso3)
+        prefix = country.cameo if country else iso3.upper()
+        best: DatedRole | None = None
+        for roles in self.roles.values():
+            for r in roles:
+                if r.title != title or not r.code.startswith(prefix) or not r.active(day):
+                    continue
+                if best is None or (r.start or date.min) > (best.start or date.min):
+                    best = r
+        return best.actor_id if best else None
+
+    # ------------------------------------------------------------------ lookups
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor record, or None for an unknown id."""
+        return self.actors.get(actor_id)
+
+    def country(self, iso3: str) -> Country | None:
+        """A country by ISO 3166 alpha-3 or by CAMEO code."""
+        found = self.countries.get(iso3)
+        if found is None and iso3 in self._by_cameo:
+            found = self.countries[self._by_cameo[iso3]]
+        return found
+
+    def country_by_name_or_adjective(self, norm: str) -> str | None:
+        """ISO3 of a country named or described by ``norm`` (clitics allowed on one word)."""
+        key = " ".join(phrase_tokens(norm))
+        found = self._country_words.get(key)
+        if found is None and " " not in key:
+            for _pre, stem, _suf in clitic_analyses(key):
+                found = self._country_words.get(stem)
+                if found is not None:
+                    break
+        return found
+
+    def place(self, norm: str) -> Place | None:
+        """A gazetteer place by Arabic name (capitals win over cities of the same name)."""
+        key = " ".join(phrase_tokens(norm))
+        found = self._place_words.get(key)
+        if found is None and " " not in key:
+            for _pre, stem, _suf in clitic_analyses(key):
+                found = self._place_words.get(stem)
+                if found is not None:
+                    break
+        return found

@@ -1,0 +1,325 @@
+"""Who each name or description in a sentence is, on a given day.
+
+Dictionary matches and NER spans become references; descriptions are composed the way Arabic
+newswire writes them: a title or agent, then a nationality or country, then optionally the name
+in apposition — «وزير الخارجية الروسي، سيرجي لافروف»، «السلطات الروسية»، «نظيره الأمريكي».
+A title with a country and no name resolves to whoever held that office on the day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.actors.dictionary import ActorDictionary, ActorMatch
+from marsad.actors.fuzzy import FuzzyIndex
+from marsad.text.segment import clitic_analyses
+
+COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
+_GAP = frozenset({"،", ",", "-", "–", "(", ")", "و"})
+_COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظراءه", "نظرائه")
+
+
+@dataclass(slots=True)
+class Reference:
+    """A span of tokens ``[start, end)`` in one sentence that refers to an actor or place."""
+
+    start: int
+    end: int
+    kind: str  # actor | name | title | agent | country | adjective | capital | metonym | place
+    type: str  # PERS | ORG | LOC | MISC
+    actor_id: str | None = None
+    iso3: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    name_start: int | None = None  # tokens of the name inside a composed description
+    confidence: float = 1.0
+    proclitic: str = ""  # clitics before the first word (و، ب، لل، وب …)
+
+    @property
+    def head(self) -> tuple[int, int]:
+        return (self.name_start if self.name_start is not None else self.start, self.end)
+
+
+def ner_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Chunks of IOB2 tags as conlleval reads them (a leading I- starts a chunk)."""
+    out: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, t = tag.partition("-")
+        if start >= 0 and (prefix != "I" or t != kind):
+            out.append((start, i, kind))
+            start = -1
+        if prefix == "B" or (prefix == "I" and start < 0):
+            start, kind = i, t
+    return out
+
+
+class Resolver:
+    """Resolves references in tokenised sentences against the actor dictionary."""
+
+    def __init__(self, dictionary: ActorDictionary, fuzzy: FuzzyIndex | None = None) -> None:
+        self.d = dictionary
+        self.fuzzy = fuzzy or FuzzyIndex.from_dictionary(dictionary)
+
+    def references(
+        self,
+        norms: Sequence[str],
+        tags: Sequence[str],
+        day: date,
+        previous: Reference | None = None,
+    ) -> list[Reference]:
+        """Every reference in a sentence, descriptions composed, codes as of ``day``."""
+        atoms = self._atoms(norms, tags)
+        refs: list[Reference] = []
+        i = 0
+        while i < len(atoms):
+            a = atoms[i]
+            if a.kind in ("title", "agent", "counterpart"):
+                ref, used = self._describe(atoms, i, norms, day, previous or _last_person(refs))
+                ref.proclitic = a.proclitic
+                refs.append(ref)
+                i += used
+                continue
+            if a.kind == "adjective" and i + 1 < len(atoms) and _near(a, atoms[i + 1], norms):
+                nxt = atoms[i + 1]
+                if nxt.kind in ("actor", "name") and nxt.type == "PERS":
+                    refs.append(
+                        self._person(nxt, day, country=a.iso3, start=a.start, proclitic=a.proclitic)
+                    )
+                    i += 2
+                    continue
+            refs.append(self._finish(a, day))
+            i += 1
+        return refs
+
+    # ------------------------------------------------------------------ atoms
+    def _atoms(self, norms: Sequence[str], tags: Sequence[str]) -> list[Reference]:
+        matches = self.d.match(norms)
+        taken = [False] * len(norms)
+        atoms: list[Reference] = []
+        strong = {"actor", "country", "metonym", "capital"}
+        spans = ner_spans(tags)
+        drop: set[int] = set()
+        extra: list[Reference] = []
+        for s, e, t in spans:
+            overlapping = [
+                k for k, m in enumerate(matches) if m.start_token < e and s < m.end_token
+            ]
+            if any(
+                matches[k].kind in strong and matches[k].end_token - matches[k].start_token >= e - s
+                for k in overlapping
+            ):
+                continue
+            if (
+                any(matches[k].kind in ("title", "agent", "adjective") for k in overlapping)
+                and t != "PERS"
+            ):
+                continue
+            name = self._link_name(norms[s:e], t, s, e)
+            drop.update(overlapping)
+            extra.append(name)
+        for k, m in enumerate(matches):
+            if k in drop:
+                continue
+            atoms.append(self._atom(m, norms))
+            for j in range(m.start_token, m.end_token):
+                taken[j] = True
+        atoms.extend(x for x in extra if not any(taken[j] for j in range(x.start, x.end)))
+        for i, w in enumerate(norms):
+            if not taken[i] and _is_counterpart(w):
+                atoms.append(Reference(i, i + 1, "counterpart", "PERS"))
+        atoms.sort(key=lambda r: r.start)
+        return atoms
+
+    def _atom(self, m: ActorMatch, norms: Sequence[str]) -> Reference:
+        ref = self._atom_ref(m)
+        first = m.phrase.split(" ", 1)[0]
+        token = norms[m.start_token]
+        if token != first and token.endswith(first):
+            ref.proclitic = token[: len(token) - len(first)]
+        elif token != first and first.startswith("ال") and token.endswith(first[2:]):
+            ref.proclitic = token[: len(token) - len(first) + 2]
+        return ref
+
+    def _atom_ref(self, m: ActorMatch) -> Reference:
+        kind = m.kind
+        if kind == "actor":
+            actor = self.d.actor(m.key)
+            return Reference(
+                m.start_token, m.end_token, "actor", actor.type if actor else "PERS", actor_id=m.key
+            )
+        if kind in COUNTRYISH:
+            return Reference(m.start_token, m.end_token, kind, "LOC", iso3=m.key, code=m.code)
+        if kind == "place":
+            iso3 = m.key.rsplit("|", 1)[1] or None
+            return Reference(m.start_token, m.end_token, "place", "LOC", iso3=iso3, code=m.code)
+        if kind == "title":
+            return Reference(
+                m.start_token, m.end_token, "title", "PERS", title=m.key, sector=m.code
+            )
+        return Reference(m.start_token, m.end_token, "agent", "ORG", sector=m.code)
+
+    def _link_name(self, words: Sequence[str], ner_type: str, s: int, e: int) -> Reference:
+        hit = self.fuzzy.lookup(" ".join(words)) if ner_type in ("PERS", "ORG") else None
+        if hit is not None:
+            actor_id, score = hit
+            actor = self.d.actor(actor_id)
+            return Reference(
+                s,
+                e,
+                "actor",
+                actor.type if actor else ner_type,
+                actor_id=actor_id,
+                confidence=score / 100,
+            )
+        return Reference(s, e, "name", ner_type)
+
+    # ------------------------------------------------------------------ composing
+    def _describe(
+        self,
+        atoms: list[Reference],
+        i: int,
+        norms: Sequence[str],
+        day: date,
+        previous: Reference | None,
+    ) -> tuple[Reference, int]:
+        head = atoms[i]
+        used = 1
+        iso3: str | None = None
+        title = head.title
+        if head.kind == "counterpart" and previous is not None and previous.actor_id:
+            roles = self.d.roles_on(previous.actor_id, day)
+            title = roles[0].label if roles else None
+        j = i + 1
+        org: Reference | None = None
+        if j < len(atoms) and atoms[j].kind in COUNTRYISH and _near(atoms[j - 1], atoms[j], norms):
+            iso3 = atoms[j].iso3
+            used += 1
+            j += 1
+        elif (
+            head.kind == "title"
+            and j < len(atoms)
+            and atoms[j].kind == "actor"
+            and atoms[j].type == "ORG"
+            and _near(atoms[j - 1], atoms[j], norms)
+        ):
+            org = atoms[j]  # «الأمين العام للأمم المتحدة»: the office belongs to the organisation
+            used += 1
+            j += 1
+        if (
+            j < len(atoms)
+            and atoms[j].kind in ("actor", "name")
+            and _near(atoms[j - 1], atoms[j], norms)
+        ):
+            person = atoms[j]
+            if org is not None and person.type != "PERS":
+                pass
+            elif not (head.kind == "agent" and person.type != "PERS" and iso3 is None):
+                used += 1
+                ref = self._person(
+                    person, day, country=iso3, start=head.start, sector=head.sector, title=title
+                )
+                return ref, used
+        end = atoms[i + used - 1].end
+        if org is not None and org.actor_id:
+            org_code = self.d.code_on(org.actor_id, day)
+            holder = self.d.holder(org_code, title, day) if (org_code and title) else None
+            if holder:
+                return Reference(
+                    head.start,
+                    end,
+                    "title",
+                    "PERS",
+                    actor_id=holder,
+                    code=self.d.code_on(holder, day),
+                    title=title,
+                ), used
+            return Reference(
+                head.start, end, "actor", "ORG", actor_id=org.actor_id, code=org_code, title=title
+            ), used
+        if head.kind == "agent":
+            code = (self._cameo(iso3) + (head.sector or "")) if iso3 else None
+            return Reference(
+                head.start, end, "agent", "ORG", iso3=iso3, code=code, sector=head.sector
+            ), used
+        holder = self.d.holder(iso3, title, day) if (iso3 and title) else None
+        if holder:
+            return Reference(
+                head.start,
+                end,
+                "title",
+                "PERS",
+                actor_id=holder,
+                iso3=iso3,
+                code=self.d.code_on(holder, day),
+                title=title,
+            ), used
+        code = (self._cameo(iso3) + (head.sector or "GOV")) if iso3 else None
+        return Reference(
+            head.start, end, "title", "PERS", iso3=iso3, code=code, title=title, sector=head.sector
+        ), used
+
+    def _person(
+        self,
+        person: Reference,
+        day: date,
+        country: str | None,
+        start: int,
+        sector: str | None = None,
+        title: str | None = None,
+        proclitic: str | None = None,
+    ) -> Reference:
+        """A name with its description: the dictionary's dated code wins over the description."""
+        code = self.d.code_on(person.actor_id, day) if person.actor_id else None
+        if code is None and country:
+            code = self._cameo(country) + (sector or "")
+        return Reference(
+            start,
+            person.end,
+            person.kind,
+            person.type,
+            actor_id=person.actor_id,
+            iso3=country or (code[:3] if code else None),
+            code=code,
+            sector=sector,
+            title=title,
+            name_start=person.start,
+            confidence=person.confidence,
+            proclitic=person.proclitic if proclitic is None else proclitic,
+        )
+
+    def _finish(self, a: Reference, day: date) -> Reference:
+        if a.kind == "actor" and a.actor_id:
+            a.code = self.d.code_on(a.actor_id, day)
+            a.iso3 = a.code[:3] if a.code else None
+        return a
+
+    def _cameo(self, iso3: str) -> str:
+        c = self.d.country(iso3)
+        return c.cameo if c else iso3
+
+
+def _near(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
+    """``b`` follows ``a`` directly or after commas, dashes or a conjunction only."""
+    return (
+        b.start >= a.end
+        and all(norms[k] in _GAP for k in range(a.end, b.start))
+        and b.start - a.end <= 2
+    )
+
+
+def _is_counterpart(word: str) -> bool:
+    return (
+        any(stem in _COUNTERPART for _pre, stem, _suf in clitic_analyses(word))
+        or word in _COUNTERPART
+    )
+
+
+def _last_person(refs: list[Reference]) -> Reference | None:
+    for r in reversed(refs):
+        if r.actor_id and r.type == "PERS":
+            return r
+    return None

@@ -1,0 +1,171 @@
+"""Source and target of a trigger from the references around it in the sentence.
+
+Arabic news uses both verb-first (VSO: «اعتقلت الشرطة المعارض») and subject-first (SVO:
+«الشرطة اعتقلت المعارض») order; an object pronoun on the verb (اعتقلته) points back to an
+earlier name; a prepositional frame (مع، إلى، على، ضد، عن، بـ، لـ) marks the target; «بين X و Y»
+names both sides. What the sentence does not say is left for the caller to fill from context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.actors.resolve import Reference
+from marsad.text.normalize import normalize
+
+PREPOSITIONS = frozenset(
+    normalize(w)
+    for w in (
+        "مع",
+        "إلى",
+        "الى",
+        "على",
+        "ضد",
+        "عن",
+        "من",
+        "في",
+        "مقابل",
+        "لدى",
+        "بحق",
+        "تجاه",
+        "حيال",
+        "بين",
+    )
+)
+PREPOSITION_CLITICS = ("ب", "ل", "لل", "بال", "وب", "ول", "ولل", "وبال", "فب", "فل", "ك", "كال")
+# Object pronouns that point back to a person (ها is more often a treaty or a city).
+PERSON_OBJECTS = ("ه", "هم", "هما")
+# Words allowed between a verb and its subject: «وقعها كل من أوباما ومدفيديف».
+FILLERS = frozenset(normalize(w) for w in ("كل", "من", "كلا", "كلتا", "أمس", "اليوم", "مؤخرا", "،"))
+AFTER_WINDOW = 8
+COMPLEMENTIZERS = frozenset(
+    normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
+)
+BETWEEN = normalize("بين")
+KULL, MIN = normalize("كل"), normalize("من")
+ACTOR_KINDS = frozenset(
+    {"actor", "name", "title", "agent", "country", "adjective", "metonym", "capital"}
+)
+
+
+@dataclass(slots=True)
+class Arguments:
+    source: int | None  # index into the sentence's references
+    target: int | None
+    source_how: str = ""  # before | after | inside | between | context
+    target_how: str = ""
+
+
+def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Sequence[str]) -> bool:
+    """The reference sits in a prepositional phrase (مع روسيا، لروسيا، بالكرملين)."""
+    if ref.start > 1 and norms[ref.start - 2 : ref.start] == [KULL, MIN]:
+        return False  # «كل من أوباما ومدفيديف» is a subject list, not a prepositional phrase
+    if ref.start > 0 and norms[ref.start - 1] in PREPOSITIONS:
+        return True
+    return ref.proclitic in PREPOSITION_CLITICS
+
+
+def find_arguments(
+    refs: Sequence[Reference],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+    end: int,
+    frame_end: int | None,
+) -> Arguments:
+    """Pick the source and target references of the trigger at tokens ``[start, end)``."""
+    usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS]
+    inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
+    after = [i for i in usable if refs[i].start >= end and refs[i].start - end <= AFTER_WINDOW]
+    before = [i for i in usable if refs[i].end <= start]
+    # «الاتصال بين X و Y»: both sides named after بين.
+    for k in range(end, min(end + 3, len(norms))):
+        if norms[k] == BETWEEN:
+            sides = [i for i in usable if refs[i].start > k]
+            if len(sides) >= 2:
+                return Arguments(sides[0], sides[1], "between", "between")
+    source: int | None = None
+    how = ""
+    if inside:  # «ولفت لافروف انتباه …»: the subject sits inside the trigger phrase
+        source, how = inside[0], "inside"
+    elif after and is_verb(words[start]):
+        first = after[0]
+        gap = [w for w in norms[end : refs[first].start] if w not in FILLERS]
+        crosses = any(w in COMPLEMENTIZERS for w in gap)
+        if (
+            len(gap) <= 1
+            and not crosses
+            and not introduced_by_preposition(refs[first], norms, words)
+        ):
+            source, how = first, "after"
+    target: int | None = None
+    target_how = ""
+    if source is None:
+        subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
+        if subj:
+            source, how = subj[-1], "before"
+            first = _first_of_list(refs, source, norms)
+            if first != source:  # «لافروف وبلينكن رحبا»: the list's first is the source
+                source, target, target_how = first, source, "coordinated"
+    if source is not None and target is None:
+        partner = _coordinated(refs, source, norms)
+        if partner is not None and partner not in (inside if how == "inside" else []):
+            target, target_how = partner, "coordinated"
+    last = words[end - 1]
+    if target is None and last.endswith(PERSON_OBJECTS) and len(last) > 3:
+        antecedents = [i for i in before if i != source and refs[i].type in ("PERS", "ORG")]
+        if antecedents:
+            target, target_how = antecedents[-1], "pronoun"
+    if target is None:
+        origin = refs[source].end if source is not None and how in ("after", "inside") else end
+        rest = [
+            i for i in usable if i != source and origin <= refs[i].start <= origin + AFTER_WINDOW
+        ]
+        prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
+        plain = [i for i in rest if i not in prep]
+        pick = (plain or prep) if how in ("after", "inside") else (prep or plain)
+        if pick:
+            target, target_how = pick[0], "after"
+    return Arguments(source, target, how, target_how)
+
+
+def _first_of_list(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int:
+    """Walk back over «X و Y» to the first actor of a coordinated list ending at ``i``."""
+    while i > 0:
+        j = i - 1
+        gap = norms[refs[j].end : refs[i].start]
+        joined = (refs[i].proclitic.startswith("و") and not gap) or gap in (["و"], ["،", "و"])
+        if refs[j].kind in ACTOR_KINDS and joined:
+            i = j
+        else:
+            break
+    return i
+
+
+def _coordinated(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int | None:
+    """«لافروف وبلينكن»، «أوباما ومدفيديف»: the actor joined to ``i`` by و."""
+    for j in range(i + 1, len(refs)):
+        r = refs[j]
+        if r.start < refs[i].end:
+            continue
+        gap = norms[refs[i].end : r.start]
+        if r.kind in ACTOR_KINDS and (r.proclitic.startswith("و") or gap in (["و"], ["،", "و"])):
+            return j if len(gap) <= 2 else None
+        return None
+    return None
+
+
+def is_verb(word: str) -> bool:
+    """A rough test that the trigger word is a finite verb, not a verbal noun (اعتقال، بتمديد)."""
+    n = normalize(word)
+    forms = [n]
+    if n[:1] in ("و", "ف") and len(n) > 4:
+        forms.append(n[1:])
+    forms += [f[1:] for f in list(forms) if f[:1] in ("ب", "ل") and len(f) > 4]
+    for f in forms:
+        if f.startswith(("ال", "لل")) and len(f) > 4:
+            return False
+        if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
+            return False
+    return True

@@ -1,0 +1,164 @@
+"""Whether a trigger reports something that happened: negation, condition, question, opinion.
+
+Arabic newswire mixes reporting and analysis in one long sentence, so modality is decided per
+clause: a marker governs the triggers after it up to the next clause break (a comma, or a
+connective such as «وبالفعل» or «لكن» that turns back to reporting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.text.normalize import normalize
+
+ASSERTED, NEGATED, HYPOTHETICAL, QUESTION, OPINION = (
+    "asserted",
+    "negated",
+    "hypothetical",
+    "question",
+    "opinion",
+)
+
+
+def _words(*items: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in items)
+
+
+# Particles that negate the word right after them (one word may sit between: لم يعد يعتقل).
+NEGATORS = _words(
+    "لم",
+    "لن",
+    "لا",
+    "ما",
+    "ليس",
+    "ليست",
+    "غير",
+    "عدم",
+    "دون",
+    "بدون",
+    "بلا",
+    "ولم",
+    "ولن",
+    "ولا",
+    "فلم",
+    "فلن",
+    "فلا",
+)
+# Verbs of denial negate what follows them in the clause.
+DENIALS = _words("نفى", "نفت", "ينفي", "تنفي", "نفيا", "ونفى", "ونفت", "نافيا", "نفوا")
+CONDITIONALS = _words(
+    "إذا",
+    "اذا",
+    "لو",
+    "ولو",
+    "لولا",
+    "حال",
+    "حالة",
+    "وإذا",
+    "فإذا",
+    "ربما",
+    "وربما",
+    "يمكن",
+    "يمكنه",
+    "محتمل",
+    "المحتمل",
+    "يحتمل",
+    "تريد",
+    "يريد",
+    "سيناريو",
+)
+QUESTIONS = _words("هل", "فهل", "وهل", "أهل", "لماذا", "كيف", "متى", "ماذا")
+# Opinion and analysis: a trigger in their clause is someone's reading, not a reported act.
+OPINION_WORDS = _words(
+    "بدا",
+    "يبدو",
+    "تبدو",
+    "بدت",
+    "يرى",
+    "ترى",
+    "يعتقد",
+    "تعتقد",
+    "يتوقع",
+    "توقع",
+    "يتوقعون",
+    "الصعب",
+    "المرجح",
+    "المستبعد",
+    "المتوقع",
+    "مراقبون",
+    "محللون",
+    "المراقبون",
+    "المحللون",
+    "أظهرت",
+    "أظهر",
+    "يبدوان",
+    "يرجح",
+    "التحليل",
+    "رأي",
+    "ويرى",
+    "وترى",
+    "ويبدو",
+    "وبدا",
+)
+# Words that end a modal scope and return to reporting.
+BREAKS = _words(
+    "،",
+    ",",
+    "؛",
+    ";",
+    ":",
+    "وبالفعل",
+    "بالفعل",
+    "لكن",
+    "ولكن",
+    "الا",
+    "إلا",
+    "حيث",
+    "بينما",
+    "فيما",
+    "ثم",
+    "فجاءت",
+    "فجاء",
+    "وقد",
+    "كما",
+    "وفي",
+    "وكان",
+    "وكانت",
+)
+
+
+def clause_breaks(norms: Sequence[str]) -> list[int]:
+    """Index of the clause each token is in (0, 1, 2, …)."""
+    out: list[int] = []
+    clause = 0
+    for w in norms:
+        if w in BREAKS:
+            clause += 1
+        out.append(clause)
+    return out
+
+
+def modality(
+    norms: Sequence[str], start: int, end: int, clauses: Sequence[int] | None = None
+) -> str:
+    """The modality of a trigger at tokens ``[start, end)`` of a sentence."""
+    clauses = clauses if clauses is not None else clause_breaks(norms)
+    here = clauses[start] if start < len(clauses) else 0
+    for k in (start - 1, start - 2):
+        if k >= 0 and norms[k] in NEGATORS:
+            return NEGATED
+    if start > 0 and norms[start - 1] in ("قد", "وقد") and norms[start][:1] in ("ي", "ت", "ن"):
+        return HYPOTHETICAL  # قد + imperfect is "may"; قد + perfect ("has") stays asserted
+    scope = [norms[k] for k in range(start) if clauses[k] == here]
+    if any(w in DENIALS for w in scope):
+        return NEGATED
+    last = norms[-1] if norms else ""
+    if last in ("؟", "?") and (here == clauses[-1] or any(w in QUESTIONS for w in scope)):
+        return QUESTION
+    if any(w in QUESTIONS for w in scope):
+        return QUESTION
+    if any(w in OPINION_WORDS for w in scope):
+        return OPINION
+    if any(w in CONDITIONALS for w in scope):
+        return HYPOTHETICAL
+    return ASSERTED

@@ -1,0 +1,147 @@
+"""CAMEO code facts (label, Goldstein weight, QuadClass) and the CAMEO→PLOVER mapping.
+
+Both tables are TSV files in ``marsad/resources/events``; a code missing from a table falls
+back to its three-digit parent and then its root, so a coder may emit codes finer than a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from marsad.errors import DataError
+
+_CAMEO_FILE = "cameo.tsv"
+_PLOVER_FILE = "cameo_plover.tsv"
+_CAMEO_HEADER = ("code", "label", "goldstein", "quad_class", "root")
+_PLOVER_HEADER = ("code", "event", "mode", "context")
+
+
+@dataclass(slots=True, frozen=True)
+class CameoInfo:
+    code: str
+    label: str
+    goldstein: float
+    quad_class: int
+    root: str
+
+
+@dataclass(slots=True, frozen=True)
+class PloverInfo:
+    event: str
+    mode: str
+    context: str
+
+
+def resource_path(name: str) -> Path:
+    """Path of a shipped file in ``marsad/resources/events``."""
+    return Path(str(resources.files("marsad").joinpath("resources", "events", name)))
+
+
+def read_tsv(path: Path, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields) of a '#'-commented TSV whose first row must be ``header``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read ({exc.strerror})") from exc
+    seen_header = False
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not seen_header:
+            if tuple(f.strip() for f in fields) != header:
+                raise DataError(f"{path}:{lineno}: expected header {' '.join(header)}")
+            seen_header = True
+            continue
+        if len(fields) != len(header):
+            raise DataError(f"{path}:{lineno}: expected {len(header)} fields, got {len(fields)}")
+        yield lineno, [f.strip() for f in fields]
+
+
+def _check_code(path: Path, lineno: int, code: str) -> None:
+    if not (code.isdigit() and 2 <= len(code) <= 4):
+        raise DataError(f"{path}:{lineno}: bad CAMEO code {code!r}")
+
+
+def load_cameo(path: Path | None = None) -> dict[str, CameoInfo]:
+    """Read a CAMEO table (default: the shipped one) into a code → CameoInfo dict."""
+    path = path or resource_path(_CAMEO_FILE)
+    table: dict[str, CameoInfo] = {}
+    for lineno, (code, label, goldstein, quad, root) in read_tsv(path, _CAMEO_HEADER):
+        _check_code(path, lineno, code)
+        if code in table:
+            raise DataError(f"{path}:{lineno}: duplicate code {code}")
+        if root != code[:2]:
+            raise DataError(f"{path}:{lineno}: root {root!r} does not match code {code}")
+        try:
+            weight = float(goldstein)
+            quad_class = int(quad)
+        except ValueError as exc:
+            raise DataError(f"{path}:{lineno}: bad number ({exc})") from exc
+        if not -10.0 <= weight <= 10.0 or quad_class not in (1, 2, 3, 4):
+            raise DataError(f"{path}:{lineno}: goldstein or quad_class out of range")
+        table[code] = CameoInfo(code, label, weight, quad_class, root)
+    return table
+
+
+def load_plover(path: Path | None = None) -> dict[str, PloverInfo]:
+    """Read a CAMEO→PLOVER table (default: the shipped one) into a code → PloverInfo dict."""
+    path = path or resource_path(_PLOVER_FILE)
+    table: dict[str, PloverInfo] = {}
+    for lineno, (code, event, mode, context) in read_tsv(path, _PLOVER_HEADER):
+        _check_code(path, lineno, code)
+        if code in table:
+            raise DataError(f"{path}:{lineno}: duplicate code {code}")
+        if not event.isupper():
+            raise DataError(f"{path}:{lineno}: PLOVER event must be upper case, got {event!r}")
+        table[code] = PloverInfo(event, mode, context)
+    return table
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoInfo]:
+    """The shipped CAMEO table, read once."""
+    return load_cameo()
+
+
+@lru_cache(maxsize=1)
+def plover_table() -> dict[str, PloverInfo]:
+    """The shipped CAMEO→PLOVER table, read once."""
+    return load_plover()
+
+
+def fallbacks(code: str) -> tuple[str, ...]:
+    """The code, then its three-digit parent, then its root: ``1053`` → 1053, 105, 10."""
+    chain = [code]
+    if len(code) > 3:
+        chain.append(code[:3])
+    if len(code) > 2:
+        chain.append(code[:2])
+    return tuple(chain)
+
+
+def cameo_info(code: str) -> CameoInfo:
+    """Facts of a CAMEO code, from its nearest listed ancestor; KeyError when none is listed."""
+    table = cameo_table()
+    for candidate in fallbacks(code):
+        info = table.get(candidate)
+        if info is not None:
+            return info
+    raise KeyError(f"unknown CAMEO code {code!r}")
+
+
+def plover_for(code: str) -> PloverInfo | None:
+    """PLOVER event/mode/context of a CAMEO code (nearest mapped ancestor), or None.
+
+    Roots 01 (statements) and 02 (appeals) have no PLOVER counterpart and give None.
+    """
+    table = plover_table()
+    for candidate in fallbacks(code):
+        info = table.get(candidate)
+        if info is not None:
+            return info
+    return None

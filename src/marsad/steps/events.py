@@ -1,0 +1,461 @@
+"""Event coding: triggers, modality, arguments, dates and places become CAMEO events.
+
+Every event keeps its evidence (sentence, span, trigger). Nothing is invented: a trigger in an
+opinion, question, condition or under negation yields no event, a material act inside someone's
+quoted words is their claim (not an event of ours), and an event needs both a source and a
+target — from the sentence, or from the discourse when the sentence leaves one implicit
+(«وأكد لافروف ضرورة …» after a call with Blinken).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from marsad.actors.dictionary import ActorDictionary
+from marsad.actors.resolve import Reference
+from marsad.events.arguments import find_arguments, introduced_by_preposition, is_verb
+from marsad.events.modality import ASSERTED, clause_breaks, modality
+from marsad.events.tables import cameo_info, plover_for
+from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
+from marsad.model import Article, Entity, Event, Quote, Token
+from marsad.steps.base import ArticleStep, RunContext
+from marsad.steps.entities import SentenceRefs, references_of
+from marsad.text.normalize import normalize
+
+CLAIM_ROOT = 14  # from protest on, an act inside a quote is the speaker's claim, not an event
+# Roots whose source is the speaker when they sit inside reported speech (statements, demands,
+# criticism, rejection, threats): «قال بايدن إن روسيا ستدفع الثمن» is Biden threatening Russia.
+SPEAKER_ROOTS = frozenset({1, 2, 10, 11, 12, 13})
+# Roots that take an addressee the sentence may leave implicit (the other party of the talk).
+ADDRESSEE_ROOTS = frozenset({2, 3, 4, 5, 10, 11, 12, 13})
+# Triggers whose complement is what is appealed for, intended or demanded: «أبدى استعداده
+# لتطبيع العلاقات» is one intent, not an intent and a normalisation.
+COMPLEMENT_ROOTS = frozenset({2, 3, 10})
+COMPLEMENT_CODES = frozenset({"051"})
+COMPLEMENT_WINDOW = 5
+DATE_WINDOW = 8  # tokens between a trigger and a date mention that dates it
+BETWEEN_WORD = normalize("بين")
+PASSIVE = frozenset(normalize(w) for w in ("تم", "وتم", "جرى", "وجرى", "تمت", "وتمت"))
+COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of an event: the reference, its entity and its code on the event's day."""
+
+    ref: Reference
+    entity_id: str | None
+    text: str
+    code: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "entity_id": self.entity_id}
+
+    @property
+    def country(self) -> str | None:
+        return self.code[:3] if self.code else None
+
+
+class Events(ArticleStep):
+    """Fills ``article.events`` from the references the entities step left."""
+
+    name = "events"
+
+    def __init__(self, dictionary: ActorDictionary, triggers: TriggerSet | None = None) -> None:
+        self.d = dictionary
+        self.triggers = triggers or default_triggers()
+
+    def process(self, article: Article, ctx: RunContext) -> Article | None:
+        coder = _ArticleCoder(article, self.d, self.triggers)
+        article.events = dedupe(coder.run())
+        ctx.stats["events"] += len(article.events)
+        ctx.stats["events_suppressed"] += coder.suppressed
+        return article
+
+
+class _ArticleCoder:
+    def __init__(self, article: Article, d: ActorDictionary, triggers: TriggerSet) -> None:
+        self.a = article
+        self.d = d
+        self.triggers = triggers
+        self.published = article.published or date.today()
+        self.entities: dict[str, Entity] = {e.id: e for e in article.entities}
+        self.history: list[Side] = []
+        self.suppressed = 0
+        self.sentence_source: Side | None = None
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for sr in references_of(self.a):
+            if not sr.sentence.heading:
+                events.extend(self.sentence(sr))
+            toks = sr.sentence.tokens
+            self.history.extend(
+                self.side(r, eid, self.published, toks)
+                for r, eid in zip(sr.refs, sr.entity_ids, strict=True)
+                if eid
+            )
+        return events
+
+    def side(self, ref: Reference, eid: str | None, day: date, toks: list[Token]) -> Side:
+        code = ref.code
+        if ref.actor_id:
+            code = self.d.code_on(ref.actor_id, day) or code
+        start, end = toks[ref.start].start, toks[ref.end - 1].end
+        return Side(ref, eid or None, self.a.text[start:end], code)
+
+    def sentence(self, sr: SentenceRefs) -> list[Event]:
+        s = sr.sentence
+        toks = s.tokens
+        norms = [t.norm for t in toks]
+        words = [t.text for t in toks]
+        clauses = clause_breaks(norms)
+        out: list[Event] = []
+        dated = self._dated_tokens(sr, clauses)
+        governor_end: int | None = None
+        self.sentence_source = None
+        named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
+        for m in self.triggers.find(norms):
+            if m.start_token in named:
+                continue  # «شكري» is a name here, not "thanks"
+            if (
+                governor_end is not None
+                and governor_end <= m.start_token < governor_end + COMPLEMENT_WINDOW
+                and BETWEEN_WORD not in norms[m.end_token : m.end_token + 3]
+            ):
+                continue  # the complement of an appeal, intent or demand
+            mod = modality(norms, m.start_token, m.end_token, clauses)
+            if mod != ASSERTED:
+                self.suppressed += 1
+                continue
+            if _complement_noun(words[m.start_token], m, norms):
+                continue
+            ev = self.code(sr, m, norms, words, clauses, dated)
+            if int(m.cameo[:2]) in COMPLEMENT_ROOTS or m.cameo[:3] in COMPLEMENT_CODES:
+                governor_end = m.frame_end_token or m.end_token
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    def _dated_tokens(self, sr: SentenceRefs, clauses: list[int]) -> list[tuple[int, int, str]]:
+        """(token index, clause, ISO day) of each day-granular date mention in the sentence."""
+        toks = sr.sentence.tokens
+        out: list[tuple[int, int, str]] = []
+        for d in self.a.dates:
+            if d.get("sentence") != sr.sentence.index or not d.get("value"):
+                continue
+            if d.get("kind") in ("duration", "until") or d.get("granularity") != "day":
+                continue
+            k = next((i for i, t in enumerate(toks) if t.end > d["start"]), None)
+            if k is not None:
+                out.append((k, clauses[k], d["value"]))
+        return out
+
+    def _date_for(
+        self, m: TriggerMatch, clauses: list[int], dated: list[tuple[int, int, str]]
+    ) -> str | None:
+        """The closest date mention in the trigger's clause, else one in an earlier clause."""
+        here = clauses[m.start_token]
+        near = [
+            (abs(k - m.start_token), v)
+            for k, c, v in dated
+            if c == here and abs(k - m.start_token) <= DATE_WINDOW
+        ]
+        if near:
+            return min(near)[1]
+        earlier = [(c, v) for k, c, v in dated if c < here]
+        return max(earlier)[1] if earlier else None
+
+    def code(
+        self,
+        sr: SentenceRefs,
+        m: TriggerMatch,
+        norms: list[str],
+        words: list[str],
+        clauses: list[int],
+        dated: list[tuple[int, int, str]],
+    ) -> Event | None:
+        toks = sr.sentence.tokens
+        t_start, t_end = toks[m.start_token].start, toks[m.end_token - 1].end
+        iso_date = self._date_for(m, clauses, dated)
+        day = date.fromisoformat(iso_date) if iso_date else self.published
+        refs, eids = sr.refs, sr.entity_ids
+        quote = self._quote_at(t_start)
+        root = int(m.cameo[:2])
+        source: Side | None = None
+        target: Side | None = None
+        how = ""
+        args = find_arguments(refs, norms, words, m.start_token, m.end_token, m.frame_end_token)
+        if quote is not None and quote.speaker_entity_id:
+            if root >= CLAIM_ROOT:
+                return None
+            if root in SPEAKER_ROOTS or args.source is None:
+                source = self._entity_side(quote.speaker_entity_id, day)
+                target = self._quote_target(sr, quote, m, source, day)
+                how = "quote"
+        participle = any(
+            w in PARTICIPLES for w in norms[max(0, m.start_token - 3) : m.start_token + 1]
+        )
+        if how != "quote" and participle and self.sentence_source is not None:
+            source, how = self.sentence_source, "participle"
+            if args.target is not None:
+                target = self.side(refs[args.target], eids[args.target], day, toks)
+        elif how != "quote":
+            if args.source is not None:
+                source = self.side(refs[args.source], eids[args.source], day, toks)
+                if (
+                    not is_verb(words[m.start_token])
+                    and abs(refs[args.source].start - m.start_token) > NOUN_REACH
+                ):
+                    source = None
+            if args.target is not None:
+                target = self.side(refs[args.target], eids[args.target], day, toks)
+            if source is None and root < CLAIM_ROOT:
+                source = self.sentence_source or self._implicit_source(sr, m, norms, day)
+                how = "context"
+        if source is None or (not source.entity_id and not source.code):
+            return None
+        self.sentence_source = source
+        if target is not None and _bare_country(target) and target.country == source.country:
+            target = None  # «احترام قوانين روسيا» said by Russia: not the addressee
+        if target is None and root in ADDRESSEE_ROOTS:
+            target = self._from_discourse(source, sr, m.start_token)
+            how = how or "context"
+        if (
+            target is None
+            or target.entity_id == source.entity_id
+            or not (target.code or target.entity_id)
+        ):
+            return None
+        if root == 1 and (how or not _addressed(target, norms)):
+            return None  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
+        info = cameo_info(m.cameo)
+        plover = plover_for(m.cameo)
+        place = self._place(sr, clauses, clauses[m.start_token])
+        q = None
+        if quote is not None:
+            q = {
+                "speaker_entity_id": quote.speaker_entity_id,
+                "text": quote.text,
+                "start": quote.start,
+                "end": quote.end,
+            }
+        confidence = (
+            0.9
+            * min(source.ref.confidence, target.ref.confidence)
+            * (0.8 if how == "context" else 1.0)
+        )
+        return Event(
+            cameo=m.cameo,
+            sentence=sr.sentence.index,
+            start=t_start,
+            end=t_end,
+            trigger=self.a.text[t_start:t_end],
+            source=source.as_dict(),
+            target=target.as_dict(),
+            date=day.isoformat(),
+            place=place,
+            goldstein=info.goldstein,
+            quad_class=info.quad_class,
+            plover={"event": plover.event, "mode": plover.mode, "context": plover.context}
+            if plover
+            else None,
+            modality=ASSERTED,
+            confidence=round(confidence, 2),
+            quote=q,
+            evidence={
+                "sentence": sr.sentence.text,
+                "start": sr.sentence.start,
+                "end": sr.sentence.end,
+                "date_from": "sentence" if iso_date else "published",
+                "arguments": how or "sentence",
+                "pattern": m.pattern_id,
+            },
+        )
+
+    def _quote_target(
+        self, sr: SentenceRefs, quote: Quote, m: TriggerMatch, source: Side | None, day: date
+    ) -> Side | None:
+        """Inside a quote, the addressee is the actor of another country nearest the trigger."""
+        toks = sr.sentence.tokens
+        inside = [
+            i
+            for i, r in enumerate(sr.refs)
+            if quote.start <= toks[r.start].start < quote.end and sr.entity_ids[i]
+        ]
+        inside.sort(key=lambda i: abs(sr.refs[i].start - m.start_token))
+        for i in inside:
+            cand = self.side(sr.refs[i], sr.entity_ids[i], day, toks)
+            if source is None or (
+                cand.country != source.country and cand.entity_id != source.entity_id
+            ):
+                return cand
+        return None
+
+    def _quote_at(self, pos: int) -> Quote | None:
+        for q in self.a.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def _entity_side(self, eid: str, day: date) -> Side | None:
+        ent = self.entities.get(eid)
+        if ent is None:
+            return None
+        code = self.d.code_on(ent.actor_id, day) if ent.actor_id else ent.code
+        ref = Reference(
+            0, 0, "actor" if ent.actor_id else "name", ent.type, actor_id=ent.actor_id, code=code
+        )
+        return Side(ref, eid, ent.name, code or ent.code)
+
+    def _implicit_source(
+        self, sr: SentenceRefs, m: TriggerMatch, norms: list[str], day: date
+    ) -> Side | None:
+        """Passive (تم تمديد …) or a participle clause (داعيا …): the sentence's subject."""
+        refs, eids = sr.refs, sr.entity_ids
+        toks_before = norms[max(0, m.start_token - 2) : m.start_token]
+        passive = any(w in PASSIVE for w in toks_before)
+        candidates = [
+            i
+            for i, r in enumerate(refs)
+            if r.end <= m.start_token
+            and eids[i]
+            and not introduced_by_preposition(r, norms, [t.text for t in sr.sentence.tokens])
+            and r.kind not in ("place",)
+        ]
+        if not candidates:
+            return None
+        pick = candidates[-1] if passive else candidates[0]
+        return self.side(refs[pick], eids[pick], day, sr.sentence.tokens)
+
+    def _from_discourse(self, source: Side, sr: SentenceRefs, before: int) -> Side | None:
+        """The latest actor of another country mentioned before: the other party of the talk."""
+        here = [
+            self.side(r, e, self.published, sr.sentence.tokens)
+            for r, e in zip(sr.refs, sr.entity_ids, strict=True)
+            if e and r.end <= before
+        ]
+        for cand in reversed(self.history + here):
+            if (
+                cand.entity_id == source.entity_id
+                or not cand.country
+                or cand.country == source.country
+            ):
+                continue
+            if cand.ref.kind in COUNTRY_KINDS and cand.ref.type == "LOC" and not cand.ref.actor_id:
+                continue
+            return cand
+        return None
+
+    def _place(self, sr: SentenceRefs, clauses: list[int], clause: int) -> dict[str, Any] | None:
+        toks = sr.sentence.tokens
+        for p in self.a.places:
+            if p.get("sentence") != sr.sentence.index or p.get("kind") not in (
+                "capital",
+                "city",
+                "region",
+            ):
+                continue
+            k = next((i for i, t in enumerate(toks) if t.end > int(p["start"])), None)
+            if k is not None and clauses[k] == clause:
+                return {key: p[key] for key in ("name", "name_en", "country", "lat", "lon")}
+        return None
+
+
+NOUN_REACH = (
+    6  # a verbal noun's actor must be this close (…الاحتجاجات far from anyone is background)
+)
+# Participles that continue the sentence's subject: «…، داعيا إلى …»، «معربا عن …».
+PARTICIPLES = frozenset(
+    normalize(w)
+    for w in (
+        "معربا",
+        "داعيا",
+        "مؤكدا",
+        "موضحا",
+        "مشيرا",
+        "مطالبا",
+        "لافتا",
+        "مشددا",
+        "معتبرا",
+        "منددا",
+        "محذرا",
+        "متهما",
+        "مضيفا",
+        "مبديا",
+        "مرحبا",
+        "نافيا",
+        "معلنا",
+        "مهددا",
+        "معربة",
+        "داعية",
+        "مؤكدة",
+        "مطالبة",
+        "محذرة",
+        "متهمة",
+        "مرحبة",
+        "مجددا",
+        "ومعربا",
+        "وداعيا",
+    )
+)
+
+
+def _addressed(side: Side, norms: list[str]) -> bool:
+    r = side.ref
+    return r.proclitic.endswith("ل") or (r.start > 0 and norms[r.start - 1] in ("الي", "إلى"))
+
+
+def _bare_country(side: Side) -> bool:
+    return side.ref.kind in COUNTRY_KINDS and not side.ref.actor_id
+
+
+def _complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:
+    """«رحبا بتمديد …»، «لتهنئة نظيره»: a verbal noun under ب/ل is another predicate's object.
+
+    The exception is a past event named with both parties, «للاتصال الهاتفي بين X و Y».
+    """
+    n = normalize(word)
+    if not n.startswith(("ب", "ل")) or is_verb(word) or n.startswith(("بين", "لقا")):
+        return False
+    return BETWEEN_WORD not in norms[m.end_token : m.end_token + 3]
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per source, target, CAMEO code and occasion, as GDELT counts them.
+
+    Mentions of the same act in several sentences (the lead announcing a call, the body dating
+    it) merge into the first, which takes the explicit date when only a later mention has one.
+    Two explicitly dated mentions on different days stay two events.
+    """
+    kept: list[Event] = []
+    index: dict[tuple[str, str, str], list[Event]] = {}
+    for ev in events:
+        key = (
+            str(ev.source.get("entity_id") or ev.source.get("code")),
+            str(ev.target.get("entity_id") or ev.target.get("code")),
+            ev.cameo,
+        )
+        same = next((e for e in index.get(key, []) if _same_occasion(e, ev)), None)
+        if same is None:
+            index.setdefault(key, []).append(ev)
+            kept.append(ev)
+            continue
+        same.mentions += 1
+        if _dated(ev) and not _dated(same):
+            same.date = ev.date
+            same.source["code"], same.target["code"] = ev.source.get("code"), ev.target.get("code")
+            if same.evidence is not None:
+                same.evidence["date_from"] = "sentence"
+    return kept
+
+
+def _dated(ev: Event) -> bool:
+    return (ev.evidence or {}).get("date_from") == "sentence"
+
+
+def _same_occasion(a: Event, b: Event) -> bool:
+    return not (_dated(a) and _dated(b)) or a.date == b.date

@@ -1,0 +1,169 @@
+"""Linking names to canonical actors: spelling variants, short names, titles, dated holders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.actors.dictionary import ActorDictionary
+from marsad.actors.fuzzy import THRESHOLD, FuzzyIndex, similarity, skeleton
+from marsad.actors.resolve import Resolver, ner_spans
+from marsad.pipeline import analyze_text
+from marsad.text.normalize import normalize_word
+from marsad.text.segment import tokenize
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver(ActorDictionary.load())
+
+
+def refs(
+    resolver: Resolver, text: str, day: date, tags: list[str] | None = None
+) -> list[tuple[str, str | None, str | None]]:
+    words = [text[s.start : s.end] for s in tokenize(text)]
+    norms = [normalize_word(w) for w in words]
+    out = resolver.references(norms, tags or ["O"] * len(norms), day)
+    return [(" ".join(words[r.start : r.end]), r.actor_id, r.code) for r in out]
+
+
+# Spelling variants and typos that must link (score at or above the threshold) ...
+SAME = [
+    ("نافالني", "نافانلي"),
+    ("نافالني", "نيفالني"),
+    ("أليكسي نافالني", "ألكسي نافانلي"),
+    ("بوتين", "بوتن"),
+    ("مدفيديف", "ميدفيديف"),
+    ("بلينكن", "بلنكن"),
+    ("زيلينسكي", "زيلنسكي"),
+]
+# ... and different people that must not.
+DIFFERENT = [
+    ("بايدن", "بوتين"),
+    ("لافروف", "بلينكن"),
+    ("ترامب", "أوباما"),
+    ("محمد", "أحمد"),
+    ("ماكرون", "ميركل"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_variants_score_above_threshold(a: str, b: str) -> None:
+    assert similarity(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_names_score_below_threshold(a: str, b: str) -> None:
+    assert similarity(a, b) < THRESHOLD
+
+
+def test_skeleton_drops_long_vowels() -> None:
+    assert skeleton("نافالني") == "نفلن"
+    assert skeleton("أليكسي نافالني") == "الكس نفلن"
+
+
+def test_fuzzy_index_links_typos_to_dictionary_actors() -> None:
+    idx = FuzzyIndex.from_dictionary(ActorDictionary.load())
+    for typo, actor in [
+        ("نافانلي", "alexei_navalny"),
+        ("فلاديمير بوتن", "vladimir_putin"),
+        ("ميدفيديف", "dmitry_medvedev"),
+    ]:
+        hit = idx.lookup(typo)
+        assert hit is not None and hit[0] == actor, typo
+    assert idx.lookup("كريم الهاشمي") is None
+    assert idx.lookup("ابن") is None  # too short to link by similarity
+
+
+def test_ner_spans_follow_conlleval() -> None:
+    assert ner_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "B-ORG"]) == [
+        (0, 2, "PERS"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+        (5, 6, "ORG"),
+    ]
+
+
+def test_title_and_nationality_resolve_to_the_holder_on_the_day(resolver: Resolver) -> None:
+    text = "قال الرئيس الأمريكي إن بلاده مستعدة"
+    assert refs(resolver, text, date(2010, 4, 8))[0] == (
+        "الرئيس الأمريكي",
+        "barack_obama",
+        "USAGOV",
+    )
+    assert refs(resolver, text, date(2021, 2, 5))[0] == ("الرئيس الأمريكي", "joe_biden", "USAGOV")
+    assert refs(resolver, text, date(2018, 6, 1))[0] == (
+        "الرئيس الأمريكي",
+        "donald_trump",
+        "USAGOV",
+    )
+
+
+def test_apposition_and_counterpart(resolver: Resolver) -> None:
+    text = "اتصل وزير الخارجية الروسي، سيرجي لافروف، بنظيره الأمريكي"
+    got = refs(resolver, text, date(2021, 2, 4))
+    assert got[0] == ("وزير الخارجية الروسي ، سيرجي لافروف", "sergey_lavrov", "RUSGOV")
+    assert got[1] == ("بنظيره الأمريكي", "antony_blinken", "USAGOV")
+
+
+def test_agents_metonyms_and_opposition(resolver: Resolver) -> None:
+    got = refs(
+        resolver,
+        "اعتقلت السلطات الروسية المعارض الروسي أليكسي نافانلي ورد الكرملين",
+        date(2021, 1, 18),
+    )
+    assert ("السلطات الروسية", None, "RUSGOV") in got
+    assert ("المعارض الروسي أليكسي نافانلي", "alexei_navalny", "RUSOPP") in got
+    assert ("الكرملين", None, "RUSGOV") in got
+    got = refs(resolver, "فرقت الشرطة المصرية المتظاهرين", date(2022, 1, 1))
+    assert ("الشرطة المصرية", None, "EGYCOP") in got
+
+
+def test_former_leader_keeps_only_the_country(resolver: Resolver) -> None:
+    assert refs(resolver, "انتقد ترامب القرار", date(2021, 6, 1)) == [
+        ("ترامب", "donald_trump", "USA")
+    ]
+    assert refs(resolver, "انتقد ترامب القرار", date(2020, 6, 1)) == [
+        ("ترامب", "donald_trump", "USAGOV")
+    ]
+
+
+def test_ner_name_not_in_dictionary_is_kept_and_typos_link(resolver: Resolver) -> None:
+    text = "التقى المبعوث كريم الهاشمي بالمعارض نافانلي"
+    tags = ["O", "O", "B-PERS", "I-PERS", "O", "B-PERS"]
+    got = refs(resolver, text, date(2021, 1, 1), tags)
+    assert got == [
+        ("المبعوث كريم الهاشمي", None, None),
+        ("بالمعارض نافانلي", "alexei_navalny", "RUSOPP"),
+    ]
+
+
+ARTICLE = (
+    "لافروف يبحث مع نظيره الأمريكي ملف الأسلحة\n"
+    "أجرى وزير الخارجية الروسي سيرجي لافروف اتصالا هاتفيا مع نظيره الأمريكي أنتوني بلينكن.\n"
+    "وقال لافروف إن موسكو منفتحة على الحوار. وطالب بلينكن بالإفراج عن المعارض نافالني.\n"
+    "وكان المعارض ألكسي نافانلي قد اعتقل في موسكو. والتقى المبعوث كريم الهاشمي بالوزير، وأكد الهاشمي دعمه.\n"
+)
+
+
+def test_mentions_group_into_one_entity_per_actor() -> None:
+    a = analyze_text(ARTICLE, published=date(2021, 2, 5), ner="none")
+    by_actor = {e.actor_id: e for e in a.entities if e.actor_id}
+    lavrov = by_actor["sergey_lavrov"]
+    assert lavrov.code == "RUSGOV" and lavrov.name_en == "Sergey Lavrov"
+    assert {m.text for m in lavrov.mentions} >= {"لافروف", "وزير الخارجية الروسي سيرجي لافروف"}
+    navalny = by_actor["alexei_navalny"]
+    assert {m.text for m in navalny.mentions} == {"المعارض نافالني", "المعارض ألكسي نافانلي"}
+    assert navalny.code == "RUSOPP"
+    assert [e for e in a.entities if "نافالني" in e.name or "نافانلي" in e.name] == [navalny]
+    for e in a.entities:
+        for m in e.mentions:
+            assert a.text[m.start : m.end] == m.text
+
+
+def test_roles_are_dated() -> None:
+    a = analyze_text(ARTICLE, published=date(2021, 2, 5), ner="none")
+    blinken = next(e for e in a.entities if e.actor_id == "antony_blinken")
+    assert blinken.code == "USAGOV"
+    assert any(r.code == "USAGOV" and r.start == "2021-01-26" for r in blinken.roles)

@@ -1,0 +1,139 @@
+"""Trigger patterns: the shipped table's coverage and the matcher's behaviour on short texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.errors import DataError
+from marsad.evaluate.events import detect_plover
+from marsad.events.tables import cameo_table
+from marsad.events.triggers import TriggerSet, default_triggers
+from marsad.text.normalize import normalize_word
+from marsad.text.segment import tokenize
+
+HEADER = "id\tpattern\tcameo\tframe\tnote\n"
+
+
+def tokens(text: str) -> list[str]:
+    return [normalize_word(text[s.start : s.end]) for s in tokenize(text)]
+
+
+def codes(text: str, triggers: TriggerSet | None = None) -> list[str]:
+    return [m.cameo for m in (triggers or default_triggers()).find(tokens(text))]
+
+
+def small_set(tmp_path: Path, body: str) -> TriggerSet:
+    path = tmp_path / "triggers.tsv"
+    path.write_text(HEADER + body, encoding="utf-8")
+    return TriggerSet.load(path)
+
+
+def test_arrest() -> None:
+    assert codes("اعتقلت الشرطة المعارض") == ["173"]
+
+
+def test_call_for_release_is_an_appeal() -> None:
+    assert codes("دعا الرئيس إلى الإفراج عن المعتقلين") == ["0253"]
+
+
+def test_demand_for_release() -> None:
+    assert "1053" in codes("وطالب المتظاهرون بالإفراج عن الموقوفين")
+
+
+def test_call_for_dialogue() -> None:
+    assert codes("دعا إلى الحوار") == ["026"]
+
+
+def test_call_alone_is_a_plain_appeal() -> None:
+    assert codes("ودعت الحكومة المواطنين") == ["020"]
+
+
+def test_phone_call_is_consult() -> None:
+    found = codes("أجرى وزير الخارجية اتصالا هاتفيا مع نظيره")
+    assert found == ["041"]
+    assert codes("وبحث الوزيران في محادثات هاتفية العلاقات")[-1] == "041"
+
+
+def test_clitics_do_not_hide_triggers() -> None:
+    assert codes("وأجرى الرئيس محادثات مع ضيفه") == ["040"]
+    assert codes("ورحبت الوزارة بالقرار") == ["051"]
+    assert codes("واعتقلوه أمس") == ["173"]
+    assert codes("فندد الحزب بالهجوم على الصحفيين")[0] == "111"
+
+
+def test_frames_choose_the_code() -> None:
+    assert codes("هنأ الرئيس نظيره بفوزه في الانتخابات") == ["051"]
+    assert codes("وقعت الدولتان اتفاقية للتعاون") == ["057"]
+    assert codes("فرضت الحكومة حظر التجول في المدينة") == ["1723"]
+    assert codes("وهدد الجيش بشن عمل عسكري") == ["138"]
+
+
+def test_threat_and_violence() -> None:
+    assert "130" in codes("وتوعد القائد بأن العدو سيدفع الثمن")
+    assert "195" in codes("شنت طائرات حربية غارة جوية على المعسكر")
+    assert "186" in codes("اغتال مسلحون القاضي أمام منزله")
+    assert "1832" in codes("انفجرت سيارة مفخخة قرب السوق")
+
+
+def test_protest() -> None:
+    assert "141" in codes("تظاهر مئات الطلاب أمام الوزارة")
+
+
+def test_speech_verbs_code_nothing() -> None:
+    assert codes("وقال المتحدث إن الاجتماع كان مثمرا")[:1] != ["speech"]
+    found = default_triggers().find(tokens("وقال المتحدث"), speech=True)
+    assert [m.kind for m in found] == ["speech"]
+    assert default_triggers().find(tokens("وقال المتحدث")) == []
+
+
+def test_null_pattern_blocks() -> None:
+    assert codes("حقق الفريق فوزا كبيرا") == []
+
+
+def test_match_positions_and_frame_end() -> None:
+    match = default_triggers().find(tokens("دعا الرئيس إلى الإفراج عن المعتقلين"))[0]
+    assert (match.start_token, match.end_token) == (0, 1)
+    assert match.frame_end_token == 4
+
+
+def test_gap_and_inflection(tmp_path: Path) -> None:
+    ts = small_set(tmp_path, "a.1\tأجرى * اتصال+\t041\t\tcall\n")
+    assert codes("أجرى الوزير الأول اتصالات", ts) == ["041"]
+    assert codes("أجرى الوزير الأول الجديد أمس اتصالات", ts) == []
+
+
+def test_longest_match_wins(tmp_path: Path) -> None:
+    ts = small_set(tmp_path, "a.1\tسيارة\t190\t\t\na.2\tسيارة مفخخة\t1832\t\t\n")
+    assert codes("سيارة مفخخة", ts) == ["1832"]
+
+
+def test_malformed_lines_name_file_and_line(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"triggers\.tsv:2"):
+        small_set(tmp_path, "a.1\t* قتل\t190\t\t\n")
+    with pytest.raises(DataError, match=r"triggers\.tsv:2"):
+        small_set(tmp_path, "a.1\tقتل\tkill\t\t\n")
+    with pytest.raises(DataError, match=r"triggers\.tsv:3"):
+        small_set(tmp_path, "a.1\tقتل\t190\t\t\na.1\tذبح\t190\t\t\n")
+
+
+def test_table_size_and_root_coverage() -> None:
+    ts = default_triggers()
+    assert len(ts) >= 400
+    roots = {t.cameo[:2] for t in ts.triggers if t.kind == "event"}
+    assert roots == {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_every_trigger_code_exists() -> None:
+    table = cameo_table()
+    for trig in default_triggers().triggers:
+        if trig.kind == "event":
+            assert trig.cameo in table, (trig.id, trig.cameo)
+
+
+def test_trigger_only_detector() -> None:
+    ts = default_triggers()
+    assert detect_plover("انفجرت عبوة ناسفة استهدفت دورية للشرطة", ts) == {"ASSAULT"}
+    assert "PROTEST" in detect_plover("اعتصم العمال أمام المصنع", ts)
+    assert detect_plover("وقال المتحدث إن الاجتماع كان مثمرا", ts) == set()
