@@ -54,7 +54,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "titles": ("title", "forms_ar", "sector"),
     "agents": ("pattern_ar", "code"),
 }
-ACTOR_TYPES = frozenset({"PERS", "ORG"})
+ACTOR_TYPES = frozenset({"PERS", "ORG", "MISC"})  # MISC: treaties and agreements, no roles
 PLACE_KINDS = frozenset({"capital", "city", "region"})
 # Generic international prefixes a role code may start with instead of a country code.
 INTERNATIONAL = frozenset({"IGO", "IMG", "INT", "NGO", "NGM", "MNC", "UIS"})

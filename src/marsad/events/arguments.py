@@ -75,7 +75,7 @@ def find_arguments(
     frame_end: int | None,
 ) -> Arguments:
     """Pick the source and target references of the trigger at tokens ``[start, end)``."""
-    usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS]
+    usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS and r.type != "MISC"]
     inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
     after = [i for i in usable if refs[i].start >= end and refs[i].start - end <= AFTER_WINDOW]
     before = [i for i in usable if refs[i].end <= start]
@@ -119,9 +119,8 @@ def find_arguments(
             target, target_how = antecedents[-1], "pronoun"
     if target is None:
         origin = refs[source].end if source is not None and how in ("after", "inside") else end
-        rest = [
-            i for i in usable if i != source and origin <= refs[i].start <= origin + AFTER_WINDOW
-        ]
+        reach = max(origin, frame_end or 0) + AFTER_WINDOW  # «فرضت … عقوبات على X»: past the frame
+        rest = [i for i in usable if i != source and origin <= refs[i].start <= reach]
         prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
         plain = [i for i in rest if i not in prep]
         pick = (plain or prep) if how in ("after", "inside") else (prep or plain)

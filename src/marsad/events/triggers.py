@@ -29,7 +29,7 @@ MAX_GAP = 3  # tokens a `*` may skip
 # A frame must start within this many words after the trigger (punctuation is not counted).
 # Verb-subject-object order puts the subject, often with a time phrase, between a verb and
 # its object (فرضت وزارة الخزانة الأمريكية، الخميس الماضي، عقوبات), so a frame naming content
-# may sit far away; a frame of prepositions only (إلى، على، ب_) must follow closely.
+# may sit far away; a frame in which every word may be a preposition (إلى، ب_) must not.
 FRAME_WINDOW = 10
 FUNCTION_FRAME_WINDOW = 4
 # Endings a `word+` may carry: verb agreement, dual/plural, accusative alef, taa marbuta.

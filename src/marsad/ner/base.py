@@ -16,3 +16,15 @@ class NerBackend(Protocol):
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """One list of tags per sentence, one tag per token."""
         ...
+
+
+def repair_iob2(tags: list[str]) -> list[str]:
+    """Turn an I- tag that follows O or another type into B-, so every span is well formed."""
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag.startswith("I-") and (prev == "O" or prev[2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out

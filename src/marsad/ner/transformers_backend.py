@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import MissingDependency, ModelError
-from marsad.ner.corpora import repair_iob2
+from marsad.ner.base import repair_iob2
 
 # A model's entity type (upper-cased) -> marsad's; any other type is tagged O.
 LABEL_TYPES = {
