@@ -108,3 +108,36 @@ def test_seed_article_cleaning_via_cli() -> None:
     assert code == 0
     assert (a["paragraphs_kept"], a["paragraphs_removed"]) == (15, 13)
     assert a["removed_by_reason"] == {"repeat": 13}
+
+
+def test_dict_import_then_analyze_uses_it(tmp_path: Path) -> None:
+    src = tmp_path / "my_actors.txt"
+    src.write_text(
+        "# a PETRARCH-style actor dictionary written for this test\n"
+        "كريم_الهاشمي  [IRQGOV]\n"
+        "+الهاشمي\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "dicts"
+    code, text, _ = run("dict", "import", "--format", "petrarch", str(src), "--out", str(out))
+    assert code == 0
+    assert "actors, read" in text and "written 1" in text
+    assert sorted(p.name for p in out.iterdir()) == ["my_actors.actors.tsv", "my_actors.roles.tsv"]
+    cfg = tmp_path / "marsad.toml"
+    cfg.write_text(f'dictionary_dir = "{out}"\n', encoding="utf-8")
+    art = tmp_path / "a.txt"
+    art.write_text("خبر\nوصل كريم الهاشمي إلى عمان أمس.\n", encoding="utf-8")
+    code, text, _ = run("--config", str(cfg), "analyze", str(art), "--json")
+    ents = json.loads(text)["articles"][0]["entities"]
+    assert any(e["name"] == "كريم الهاشمي" and e["code"] == "IRQGOV" for e in ents)
+
+
+@needs_shared("data", "events", "arabic_event_gsr", "protest_spans.json")
+def test_eval_actors_json() -> None:
+    from .conftest import SHARED
+
+    path = SHARED / "data" / "events" / "arabic_event_gsr" / "protest_spans.json"
+    code, text, _ = run("eval", "actors", "--spans", str(path), "--json")
+    data = json.loads(text)
+    assert code == 0
+    assert data["country_accuracy"] >= 0.80 and data["role_accuracy"] >= 0.70

@@ -224,3 +224,84 @@ def eval_ner(gold: Path, as_json: bool, ner: str, ner_model: str | None) -> None
             f"{kind:6} {s['precision']:9.4f} {s['recall']:7.4f} {s['f1']:7.4f} {s['support']:8d}"
         )
     click.echo(f"{'all':6} {scores['precision']:9.4f} {scores['recall']:7.4f} {scores['f1']:7.4f}")
+
+
+@evaluate.command("actors")
+@click.option(
+    "--spans",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An arabic_event_gsr *_spans.json file.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--ner",
+    default="none",
+    show_default=True,
+    type=click.Choice(["crf", "none"]),
+    help="NER backend used while resolving the sentence.",
+)
+def eval_actors(spans: Path, as_json: bool, ner: str) -> None:
+    """Country and role accuracy of the actor codes marsad resolves for annotated spans."""
+    from marsad.evaluate.actors import evaluate_actors
+
+    try:
+        scores = evaluate_actors(spans, ner=ner)
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        _echo_json(scores)
+        return
+    click.echo(f"spans {scores['spans']}")
+    click.echo(f"country accuracy {scores['country_accuracy']:.4f} (n={scores['country_n']})")
+    click.echo(f"role accuracy    {scores['role_accuracy']:.4f} (n={scores['role_n']})")
+    for e in scores["errors"]:
+        click.echo(f"  {e['gold']} → {e['got']} | {e['text']}")
+
+
+@main.group("dict")
+def dictionaries() -> None:
+    """Bring dictionaries users already have into marsad's format."""
+
+
+@dictionaries.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["petrarch"]),
+    help="The dictionary format (PETRARCH / UniversalPetrarch).",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["actors", "agents", "verbs"]),
+    help="What the file holds (detected when not given).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into (default: setting 'dictionary_dir', loaded by analyze).",
+)
+@click.pass_context
+def dict_import(
+    ctx: click.Context, path: Path, fmt: str, kind: str | None, out: Path | None
+) -> None:
+    """Convert a PETRARCH actor, agent or verb dictionary; ours win where both know a name."""
+    from marsad.actors.petrarch import import_petrarch
+
+    target = out or Path(_settings(ctx).dictionary_dir)
+    try:
+        report = import_petrarch(path, target, kind)
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"{path}: {report.kind}, read {report.read}, written {report.written}, "
+        f"skipped {len(report.skipped)}"
+    )
+    for f in report.files:
+        click.echo(f"  wrote {f}")
+    for line, reason in report.skipped[:10]:
+        click.echo(f"  skipped line {line}: {reason}")
+    if len(report.skipped) > 10:
+        click.echo(f"  … and {len(report.skipped) - 10} more")

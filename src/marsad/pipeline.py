@@ -6,8 +6,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from marsad.actors.dictionary import ActorDictionary
+from marsad.events.triggers import TriggerSet
+from marsad.events.triggers import default_triggers as shipped_triggers
 from marsad.model import Article
 from marsad.ner.base import NerBackend
 from marsad.ner.null import NoNer
@@ -24,10 +27,29 @@ from marsad.steps.quotes import Quotes
 from marsad.steps.segment import Segment
 
 
-@lru_cache(maxsize=1)
-def default_dictionary() -> ActorDictionary:
-    """The shipped actor dictionary, loaded once per process."""
-    return ActorDictionary.load()
+def user_files(settings: Settings | None) -> tuple[str, ...]:
+    """The TSV files of the user dictionary folder (setting ``dictionary_dir``), sorted."""
+    folder = Path(settings.dictionary_dir if settings else "marsad-dicts")
+    return tuple(sorted(str(p) for p in folder.glob("*.tsv"))) if folder.is_dir() else ()
+
+
+@lru_cache(maxsize=4)
+def default_dictionary(extra: tuple[str, ...] = ()) -> ActorDictionary:
+    """The shipped actor dictionary plus user files (shipped rows win), loaded once."""
+    tables = [Path(p) for p in extra if not p.endswith(".triggers.tsv")]
+    if not tables:
+        return ActorDictionary.load()
+    return ActorDictionary.load(tables)
+
+
+@lru_cache(maxsize=4)
+def default_triggers(extra: tuple[str, ...] = ()) -> TriggerSet:
+    """The shipped triggers, then user trigger files: on equal matches ours come first."""
+    shipped = shipped_triggers()
+    files = [p for p in extra if p.endswith(".triggers.tsv")]
+    if not files:
+        return shipped
+    return TriggerSet([*shipped.triggers, *(t for f in files for t in TriggerSet.load(f).triggers)])
 
 
 @lru_cache(maxsize=4)
@@ -44,16 +66,20 @@ def load_backend(ner: str | None) -> NerBackend:
     return TransformersTagger(ner)
 
 
-def default_steps(ner: str | None = "none", backend: NerBackend | None = None) -> list[Step]:
-    """The analysis steps in order: clean, drop repeats, split, context, entities, quotes."""
+def default_steps(
+    ner: str | None = "none", backend: NerBackend | None = None, settings: Settings | None = None
+) -> list[Step]:
+    """The analysis steps in order: clean, drop repeats, split, context, entities, quotes, events."""
+    extra = user_files(settings)
+    dictionary = default_dictionary(extra)
     return [
         Clean(),
         DropSeen(),
         Segment(),
         Context(),
-        Entities(backend or load_backend(ner), default_dictionary()),
+        Entities(backend or load_backend(ner), dictionary),
         Quotes(),
-        Events(default_dictionary()),
+        Events(dictionary, default_triggers(extra)),
     ]
 
 
@@ -89,7 +115,7 @@ def analyze(
     """Read and analyse every input; nothing is stored."""
     settings = settings or Settings.default()
     ctx = RunContext(settings=settings, published=published)
-    pipe = Pipeline(default_steps(ner))
+    pipe = Pipeline(default_steps(ner, settings=settings))
     articles = list(pipe.run(iter_documents(paths, settings, stdin_format), ctx))
     ctx.stats["stored"] = 0
     return Result(articles, ctx)
@@ -108,7 +134,7 @@ def analyze_text(
     ctx = RunContext(settings=settings, published=published)
     title, text = split_headline(text.replace("\r\n", "\n"))
     doc = Document(path="<text>", text=text, title=title)
-    out = list(Pipeline(default_steps(ner)).run([doc], ctx))
+    out = list(Pipeline(default_steps(ner, settings=settings)).run([doc], ctx))
     if not out:
         from marsad.errors import SourceError
 
@@ -131,7 +157,7 @@ def ingest(
     settings = settings or Settings.default()
     ctx = RunContext(settings=settings, published=published)
     with Store(db) as store:
-        pipe = Pipeline([*default_steps(ner), Write(store)])
+        pipe = Pipeline([*default_steps(ner, settings=settings), Write(store)])
         for _ in pipe.run(iter_documents(paths, settings), ctx):
             pass
         store.record_run("ingest", ctx.summary(), [*ctx.failures, *ctx.skipped])

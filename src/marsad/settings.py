@@ -36,6 +36,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("field_url", "url", "JSON field holding the article URL."),
     Setting("field_source", "source", "JSON field holding the outlet name."),
     Setting("batch_size", 500, "Articles written to the store per transaction."),
+    Setting(
+        "dictionary_dir",
+        "marsad-dicts",
+        "Folder of user dictionaries (TSV, e.g. from 'marsad dict import'), merged under ours.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

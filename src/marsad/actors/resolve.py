@@ -18,6 +18,8 @@ from marsad.text.segment import clitic_analyses
 
 COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
 _GAP = frozenset({"،", ",", "-", "–", "(", ")", "و"})
+STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
+FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
 _COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظراءه", "نظرائه")
 
 
@@ -199,6 +201,10 @@ class Resolver:
             iso3 = atoms[j].iso3
             used += 1
             j += 1
+        elif head.kind == "agent" and j < len(atoms) and _located(atoms[j - 1], atoms[j], norms):
+            iso3 = atoms[j].iso3  # «المتظاهرون في اسطنبول»، «سكان غزة»: people of a place
+            used += 1
+            j += 1
         elif (
             head.kind == "title"
             and j < len(atoms)
@@ -224,6 +230,17 @@ class Resolver:
                 )
                 return ref, used
         end = atoms[i + used - 1].end
+        if head.kind == "title" and end < len(norms) and norms[end] in FORMER:
+            # «الرئيس العراقي الراحل»، «وزير الخارجية السابق»: a former office holder is elite
+            return Reference(
+                head.start,
+                end + 1,
+                "title",
+                "PERS",
+                iso3=iso3,
+                code=(self._cameo(iso3) + "ELI") if iso3 else None,
+                title=title,
+            ), used
         if org is not None and org.actor_id:
             org_code = self.d.code_on(org.actor_id, day)
             holder = self.d.holder(org_code, title, day) if (org_code and title) else None
@@ -242,6 +259,8 @@ class Resolver:
             ), used
         if head.kind == "agent":
             code = (self._cameo(iso3) + (head.sector or "")) if iso3 else None
+            if code is None and head.sector in STANDALONE:
+                code = head.sector  # «العاملين الأجانب» → INT
             return Reference(
                 head.start, end, "agent", "ORG", iso3=iso3, code=code, sector=head.sector
             ), used
@@ -302,8 +321,25 @@ class Resolver:
         return c.cameo if c else iso3
 
 
+def _located(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
+    """``b`` is a place right after ``a``, or after في / من: where a group of people is."""
+    if (
+        b.kind not in ("place", "capital", "country", "adjective")
+        or not b.iso3
+        or b.proclitic.startswith("و")
+    ):
+        return False
+    gap = list(norms[a.end : b.start])
+    if gap in ([], ["في"], ["من"]):
+        return True
+    # «المتظاهرين القادمين من ولايات أميركية»: a short phrase saying where they come from
+    return len(gap) <= 3 and ("من" in gap or "في" in gap) and all(w.isalpha() for w in gap)
+
+
 def _near(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
-    """``b`` follows ``a`` directly or after commas, dashes or a conjunction only."""
+    """``b`` follows ``a`` directly or after commas or dashes; a و on ``b`` joins, not describes."""
+    if b.proclitic.startswith("و"):
+        return False
     return (
         b.start >= a.end
         and all(norms[k] in _GAP for k in range(a.end, b.start))
