@@ -140,3 +140,12 @@ def test_events(seed: dict[str, Any]) -> None:
     for e in events:
         assert e["modality"] == "asserted"
         assert seed["text"][e["start"] : e["end"]] == e["trigger"]
+
+
+def test_dyad_summary_states_the_balance(seed: dict[str, Any]) -> None:
+    [d] = [d for d in seed["dyads"] if d["pair"] == ["RUS", "USA"]]
+    assert d["balance"] == "mixed"
+    assert d["cooperative"] >= 5 and d["conflictual"] >= 3
+    assert d["cooperative"] + d["conflictual"] == len(d["events"])
+    total = sum(seed["events"][i]["goldstein"] for i in d["events"])
+    assert d["goldstein_total"] == round(total, 1)

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from marsad.model import Article, Entity
+from marsad.summary import dyads
 
 SCHEMA_VERSION = "1.0"
 
@@ -74,6 +75,7 @@ def article_dict(a: Article) -> dict[str, Any]:
         "numbers": a.numbers,
         "dates": a.dates,
         "places": a.places,
+        "dyads": dyads(a),
     }
 
 

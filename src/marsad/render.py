@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad.model import Article
+from marsad.summary import dyads, statement
 
 QUAD_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 
@@ -54,6 +55,8 @@ def render_article(console: Console, a: Article) -> None:
                 a.text[ev.start : ev.end][:90],
             )
         console.print(t)
+    for d in dyads(a):
+        console.print(Text("dyad " + statement(d), style="bold"))
     for key, cols in (("dates", ("text", "value")), ("numbers", ("text", "value", "unit"))):
         rows = getattr(a, key)
         if rows:
