@@ -141,3 +141,16 @@ def test_eval_actors_json() -> None:
     data = json.loads(text)
     assert code == 0
     assert data["country_accuracy"] >= 0.80 and data["role_accuracy"] >= 0.70
+
+
+@needs_shared("data", "events", "arabic_event_gsr", "assault_gsr.csv")
+def test_eval_events_says_when_it_is_a_fit() -> None:
+    from .conftest import SHARED
+
+    path = SHARED / "data" / "events" / "arabic_event_gsr" / "assault_gsr.csv"
+    code, text, _ = run("eval", "events", "--gsr", str(path), "--json")
+    data = json.loads(text)
+    assert code == 0
+    assert data["trained_on_this_file"] is True
+    assert set(data["cross_validated"]) == {"ASSAULT"}
+    assert 0.0 < data["cross_validated"]["ASSAULT"]["f1"] < data["ASSAULT"]["f1"]

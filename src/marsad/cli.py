@@ -74,7 +74,7 @@ def ner_options(func: F) -> F:
     )(func)
     return click.option(
         "--ner",
-        default="none",
+        default="crf",
         show_default=True,
         type=click.Choice(["crf", "none"]),
         help="NER backend: the shipped CRF model, or none (actor dictionary only).",
@@ -305,3 +305,37 @@ def dict_import(
         click.echo(f"  skipped line {line}: {reason}")
     if len(report.skipped) > 10:
         click.echo(f"  … and {len(report.skipped) - 10} more")
+
+
+@evaluate.command("events")
+@click.option(
+    "--gsr",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An arabic_event_gsr detection file (ASSAULT or PROTEST rows).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_events(gsr: Path, as_json: bool) -> None:
+    """PLOVER ASSAULT / PROTEST sentence detection: precision, recall and F1 per class."""
+    from marsad.evaluate.events import evaluate_gsr
+
+    try:
+        res = evaluate_gsr(gsr)
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        _echo_json(res)
+        return
+    for event in ("ASSAULT", "PROTEST"):
+        s = res.get(event)
+        if s:
+            click.echo(
+                f"{event:8} P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}  "
+                f"tp {s['tp']} fp {s['fp']} fn {s['fn']}  support {s['support']}"
+            )
+    click.echo(f"rows scored {res['rows']}, ambiguous skipped {res['skipped_ambiguous']}")
+    if res.get("trained_on_this_file"):
+        click.echo("note: the shipped detector was trained on this file, so the figures above are")
+        click.echo("a fit; its 5-fold cross-validated figures are the estimate:")
+        for event, s in res.get("cross_validated", {}).items():
+            click.echo(f"  {event:8} P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}")

@@ -67,7 +67,7 @@ def load_backend(ner: str | None) -> NerBackend:
 
 
 def default_steps(
-    ner: str | None = "none", backend: NerBackend | None = None, settings: Settings | None = None
+    ner: str | None = "crf", backend: NerBackend | None = None, settings: Settings | None = None
 ) -> list[Step]:
     """The analysis steps in order: clean, drop repeats, split, context, entities, quotes, events."""
     extra = user_files(settings)
@@ -110,7 +110,7 @@ def analyze(
     settings: Settings | None = None,
     published: date | None = None,
     stdin_format: str = ".txt",
-    ner: str | None = "none",
+    ner: str | None = "crf",
 ) -> Result:
     """Read and analyse every input; nothing is stored."""
     settings = settings or Settings.default()
@@ -125,7 +125,7 @@ def analyze_text(
     text: str,
     published: date | None = None,
     settings: Settings | None = None,
-    ner: str | None = "none",
+    ner: str | None = "crf",
 ) -> Article:
     """Analyse one article given as a string (headline on the first line)."""
     from marsad.readers.base import Document, split_headline
@@ -148,7 +148,7 @@ def ingest(
     db: str,
     settings: Settings | None = None,
     published: date | None = None,
-    ner: str | None = "none",
+    ner: str | None = "crf",
 ) -> RunContext:
     """Analyse every input and store it; the context's summary says what happened."""
     from marsad.steps.write import Write

@@ -7,11 +7,14 @@ The gold files are CSV with one sentence a row: ``text``, ``event_type`` and a `
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from marsad.errors import SourceError
+from marsad.events.detect import PloverDetector
 from marsad.events.tables import plover_for
 from marsad.events.triggers import TriggerSet
 from marsad.text.normalize import normalize_word
@@ -32,8 +35,13 @@ class GsrRow:
 
 def read_gsr(path: str | Path) -> list[GsrRow]:
     """Gold rows of a detection file; "ambiguous" rows are left out."""
-    path = Path(path)
+    return _read_gsr(Path(path))[0]
+
+
+def _read_gsr(path: Path) -> tuple[list[GsrRow], int]:
+    """Gold rows of a detection file and how many "ambiguous" rows were left out."""
     rows: list[GsrRow] = []
+    skipped = 0
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -46,6 +54,7 @@ def read_gsr(path: str | Path) -> list[GsrRow]:
                 text = (record.get("text") or "").strip()
                 event_type = (record.get("event_type") or "").strip().upper()
                 if label == SKIPPED:
+                    skipped += 1
                     continue
                 if label != POSITIVE and label not in NEGATIVE:
                     raise SourceError(f"{path}:{line}", f"unknown label {label!r}")
@@ -56,7 +65,7 @@ def read_gsr(path: str | Path) -> list[GsrRow]:
         raise SourceError(str(path), exc.strerror or "cannot read") from exc
     except (csv.Error, UnicodeDecodeError) as exc:
         raise SourceError(str(path), f"malformed CSV ({exc})") from exc
-    return rows
+    return rows, skipped
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -92,3 +101,28 @@ def detect_plover(sentence: str, triggers: TriggerSet) -> set[str]:
         if info is not None:
             events.add(info.event)
     return events
+
+
+def evaluate_gsr(path: str | Path, detector: PloverDetector | None = None) -> dict[str, Any]:
+    """Detection P/R/F1 of each event type the file holds (default: the shipped detector).
+
+    Each row is scored for its own ``event_type`` only; "ambiguous" rows are counted, not scored.
+    """
+    rows, skipped = _read_gsr(Path(path))
+    detector = detector or PloverDetector.load()
+    out: dict[str, Any] = {}
+    for etype, scores in score_detection(rows, detector.predict).items():
+        support = sum(1 for r in rows if r.event_type == etype and r.label)
+        out[etype] = {**scores, "support": support}
+    out["skipped_ambiguous"] = skipped
+    out["rows"] = len(rows)
+    # Say so when the detector was trained on this very file: then the figures are a fit, and
+    # the cross-validated ones stored with the model are the estimate to quote.
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    trained = digest in set((detector.meta.get("sha256_16") or {}).values())
+    out["trained_on_this_file"] = trained
+    if trained:
+        out["cross_validated"] = {
+            k: v for k, v in (detector.meta.get("cv") or {}).items() if k in out
+        }
+    return out

@@ -1,0 +1,144 @@
+"""The CRF NER features on hand-written words, corpus readers, and the shipped model's tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.errors import ModelError
+from marsad.ner.corpora import read_anercorp, read_newsfane, read_wojood, repair_iob2, split_dev
+from marsad.ner.crf import CrfTagger, load_tagger
+from marsad.ner.features import sentence_features, word_features
+from marsad.text.segment import split_sentences, tokenize
+
+
+def _tokens(text: str) -> list[str]:
+    """Tokens as the pipeline makes them, so the model is tested on realistic input."""
+    return [text[s.start : s.end] for s in tokenize(text)]
+
+
+def test_clitic_features_of_wa_biden() -> None:
+    feats = word_features("وبايدن")
+    assert "w=وبايدن" in feats
+    assert "s=بايدن" in feats
+    assert "p=و" in feats
+    assert "x=" in feats
+
+
+def test_suffix_and_article_are_split_off() -> None:
+    feats = word_features("لحكومتها")
+    assert "p=ل" in feats
+    assert "x=ها" in feats
+    assert "s=حكومت" in feats
+    assert "al" in word_features("والرئيس")
+
+
+def test_shape_of_digits_latin_and_punctuation() -> None:
+    assert "sh=D4" in word_features("2021")
+    assert "sh=D4" in word_features("٢٠٢١")  # Arabic-Indic digits normalise to ASCII
+    assert "sh=D" in word_features("15")
+    assert "sh=d" in word_features("3.5")
+    assert "sh=A" in word_features("NATO")
+    assert "sh=P" in word_features("«")
+    assert "sh=W" in word_features("موسكو")
+
+
+def test_lexicon_features() -> None:
+    assert "lex=T" in word_features("الرئيس")
+    assert "lex=N" in word_features("الروسية")
+    assert "lex=N" in word_features("والأمريكيين")
+    assert "lex=O" in word_features("لوزارة")
+    assert "lex=C" in word_features("بموسكو")
+    assert "lex=G" in word_features("وروسيا")
+
+
+def test_context_window_is_prefixed_and_bounded() -> None:
+    feats = sentence_features(["قال", "بوتين", "أمس"])
+    assert "-1:BOS" in feats[0] and "-2:BOS" in feats[0]
+    assert "+1:w=بوتين" in feats[0]
+    assert "+2:w=امس" in feats[0]
+    assert "-1:w=قال" in feats[1]
+    assert "+1:EOS" in feats[2] and "-2:w=قال" in feats[2]
+
+
+def test_repair_iob2() -> None:
+    assert repair_iob2(["O", "I-LOC", "I-LOC", "I-PERS"]) == ["O", "B-LOC", "I-LOC", "B-PERS"]
+
+
+def test_split_dev_is_contiguous_at_the_end() -> None:
+    sents = [[("a", "O")] * 5 for _ in range(10)]
+    train, dev = split_dev(sents, 0.2)
+    assert (len(train), len(dev)) == (8, 2)
+
+
+def test_wojood_keeps_outer_mapped_span(tmp_path: Path) -> None:
+    path = tmp_path / "w.txt"
+    path.write_text(
+        "سكرتير B-OCC\nاللجنة I-OCC B-ORG\nالعربية I-OCC I-ORG\nفي I-OCC\nنابلس I-OCC B-GPE\n\n",
+        encoding="utf-8",
+    )
+    tags = [t for _, t in read_wojood(path)[0]]
+    assert tags == ["O", "B-ORG", "I-ORG", "O", "B-LOC"]
+
+
+def test_shipped_model_tags_a_sentence() -> None:
+    tagger = load_tagger()
+    assert tagger.name == "crf"
+    tokens = _tokens("قال الرئيس الروسي فلاديمير بوتين في موسكو إن بلاده مستعدة للحوار.")
+    (tags,) = tagger.tag([tokens])
+    assert tags == ["O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O", "O", "O", "O", "O"]
+
+
+def test_shipped_model_tags_organisations_and_places() -> None:
+    tokens = _tokens("وأعلنت منظمة الصحة العالمية في جنيف أن الأمم المتحدة سترسل مساعدات إلى غزة.")
+    (tags,) = load_tagger().tag([tokens])
+    assert tags == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O", "O",
+        "B-LOC", "O",
+    ]  # fmt: skip
+
+
+def test_empty_sentence_and_batch() -> None:
+    assert load_tagger().tag([[], ["."]]) == [[], ["O"]]
+
+
+def test_missing_or_corrupt_model_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        load_tagger(tmp_path / "absent.crfsuite")
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a crfsuite model")
+    with pytest.raises(ModelError):
+        CrfTagger(bad)
+
+
+def test_fast_decoder_matches_crfsuite() -> None:
+    text = (
+        "وقال المتحدث باسم وزارة الخارجية الروسية إن الوزير سيرغي لافروف تلقى اتصالا من نظيره. "
+        "وزار الأمين العام للأمم المتحدة أنطونيو غوتيريش العاصمة الأردنية عمان أمس."
+    )
+    sentences = [_tokens(text[s.start : s.end]) for s in split_sentences(text)]
+    fast = load_tagger()
+    slow = load_tagger()
+    slow._decoder = None  # the plain crfsuite path, used when numpy is absent
+    assert fast.tag(sentences) == slow.tag(sentences)
+
+
+def test_anercorp_reader_cuts_pseudo_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "aner.txt"
+    path.write_text("زار O\nبوتين B-PERS\n. O\nفي O\nموسكو I-LOC\n", encoding="utf-8")
+    assert read_anercorp(path) == [
+        [("زار", "O"), ("بوتين", "B-PERS"), (".", "O")],
+        [("في", "O"), ("موسكو", "B-LOC")],
+    ]
+
+
+def test_newsfane_reader_rejoins_clitics_and_maps_types(tmp_path: Path) -> None:
+    path = tmp_path / "fane.txt"
+    path.write_bytes(
+        "\ufeff\u200eو\tO\r\nقال\tO\r\nان\tO\r\nه\tO\r\nبوتين\tB-Politician\r\n"
+        "العرب\tB-Group\r\n\t\r\n".encode()
+    )
+    assert read_newsfane(path) == [
+        [("وقال", "O"), ("انه", "O"), ("بوتين", "B-PERS"), ("العرب", "O")]
+    ]
