@@ -415,7 +415,9 @@ class ActorDictionary:
         i = 0
         while i < n:
             best: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
-            for _pre, stem, _suf in clitic_analyses(norm_tokens[i]):
+            for _pre, stem, suf in clitic_analyses(norm_tokens[i]):
+                if suf:
+                    continue  # names take prefixes, not pronoun suffixes; -ه/-ي are ة and nisba
                 for toks, found in self._index.get(stem, ()):
                     size = len(toks)
                     if best is not None and size <= len(best[0]):

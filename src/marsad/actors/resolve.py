@@ -17,7 +17,7 @@ from marsad.actors.fuzzy import FuzzyIndex
 from marsad.text.segment import clitic_analyses
 
 COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
-_GAP = frozenset({"،", ",", "-", "–", "(", ")", "و"})
+_GAP = frozenset({"،", ",", "-", "–", "(", ")", "و", '"', "«", "»"})
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
 _COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظراءه", "نظرائه")

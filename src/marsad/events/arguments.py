@@ -39,6 +39,59 @@ PERSON_OBJECTS = ("ه", "هم", "هما")
 # Words allowed between a verb and its subject: «وقعها كل من أوباما ومدفيديف».
 FILLERS = frozenset(normalize(w) for w in ("كل", "من", "كلا", "كلتا", "أمس", "اليوم", "مؤخرا", "،"))
 AFTER_WINDOW = 8
+# Verbs whose object is the event noun, so their subject is its doer.
+LIGHT_VERBS = frozenset(
+    normalize(w)
+    for w in (
+        "شن",
+        "شنت",
+        "شنوا",
+        "يشن",
+        "تشن",
+        "نفذ",
+        "نفذت",
+        "نفذوا",
+        "ينفذ",
+        "تنفذ",
+        "أجرى",
+        "أجرت",
+        "يجري",
+        "تجري",
+        "أصدر",
+        "أصدرت",
+        "يصدر",
+        "تصدر",
+        "قام",
+        "قامت",
+        "يقوم",
+        "تقوم",
+        "واصل",
+        "واصلت",
+        "يواصل",
+        "تواصل",
+        "وجه",
+        "وجهت",
+        "يوجه",
+        "توجه",
+        "قدم",
+        "قدمت",
+        "يقدم",
+        "تقدم",
+        "نظم",
+        "نظمت",
+        "ينظم",
+        "تنظم",
+        "أطلق",
+        "أطلقت",
+        "يطلق",
+        "تطلق",
+    )
+)
+AGENT_MARKERS = frozenset(
+    {(normalize("من"), normalize("قبل")), (normalize("على"), normalize("يد"))}
+)
+# Acts without an object: the noun's genitive is who does them («مكالمة الوزير»، «مظاهرة الطلاب»).
+INTRANSITIVE_ROOTS = frozenset({1, 2, 3, 4, 14})
 COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
@@ -73,9 +126,16 @@ def find_arguments(
     start: int,
     end: int,
     frame_end: int | None,
+    root: int | None = None,
 ) -> Arguments:
     """Pick the source and target references of the trigger at tokens ``[start, end)``."""
     usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS and r.type != "MISC"]
+    if (
+        root is not None
+        and not is_verb(words[start])
+        and not any(norms[k] == BETWEEN for k in range(end, min(end + 3, len(norms))))
+    ):
+        return _noun_arguments(refs, usable, norms, words, start, end, frame_end, root)
     inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
     after = [i for i in usable if refs[i].start >= end and refs[i].start - end <= AFTER_WINDOW]
     before = [i for i in usable if refs[i].end <= start]
@@ -105,7 +165,7 @@ def find_arguments(
         subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
         if subj:
             source, how = subj[-1], "before"
-            first = _first_of_list(refs, source, norms)
+            first = _first_of_list(refs, source, norms) if _plural(words[start]) else source
             if first != source:  # «لافروف وبلينكن رحبا»: the list's first is the source
                 source, target, target_how = first, source, "coordinated"
     if source is not None and target is None:
@@ -127,6 +187,105 @@ def find_arguments(
         if pick:
             target, target_how = pick[0], "after"
     return Arguments(source, target, how, target_how)
+
+
+def _noun_arguments(
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+    end: int,
+    frame_end: int | None,
+    root: int,
+) -> Arguments:
+    """A verbal noun's arguments, as Arabic marks them.
+
+    A light verb before it carries the doer («شنت الطائرات غارات»، «أصدر بايدن تصريحات»);
+    «من قبل X» / «على يد X» name the doer; the noun's genitive is its object (اعتقال المعارض)
+    unless the act has no object (مظاهرة الطلاب، مكالمة الوزير); a pronoun on it is the object
+    (احتجازها). A noun standing alone is not given the subject of another clause: victims
+    named before «مقتل» or «القصف» are not its perpetrators.
+    """
+    for k in (start - 1, start - 2, start - 3):
+        if k >= 0 and _bare(norms[k]) in LIGHT_VERBS:
+            light = find_arguments(refs, norms, words, k, k + 1, None)
+            obj = light.target
+            if obj is None or refs[obj].start < end:
+                obj = _after_target(refs, usable, norms, words, end, frame_end, light.source)
+            return Arguments(light.source, obj, "light-verb", "after" if obj is not None else "")
+    source: int | None = None
+    how = ""
+    for k in range(end, min(end + AFTER_WINDOW, len(norms) - 1)):
+        if (norms[k], norms[k + 1]) in AGENT_MARKERS:
+            doers = [i for i in usable if refs[i].start >= k + 2]
+            if doers:
+                source, how = doers[0], "agent-marker"
+            break
+    genitive = next(
+        (
+            i
+            for i in usable
+            if refs[i].start >= end
+            and all(w in FILLERS for w in norms[end : refs[i].start])
+            and not introduced_by_preposition(refs[i], norms, words)
+        ),
+        None,
+    )
+    target: int | None = None
+    target_how = ""
+    if root in INTRANSITIVE_ROOTS:
+        if genitive is not None and source is None:
+            source, how = genitive, "genitive"
+            end = refs[genitive].end  # «مكالمة وزير الخارجية …، سيرجي لافروف، … مع نظيره»
+        if source is None:
+            subj = [
+                i
+                for i in usable
+                if refs[i].end <= start and not introduced_by_preposition(refs[i], norms, words)
+            ]
+            if subj:
+                source, how = subj[-1], "before"
+        target = _after_target(refs, usable, norms, words, end, frame_end, source)
+        return Arguments(source, target, how, "after" if target is not None else "")
+    if genitive is not None and genitive != source:
+        target, target_how = genitive, "genitive"
+    elif words[end - 1].endswith((*PERSON_OBJECTS, "ها")) and len(words[end - 1]) > 4:
+        antecedents = [
+            i for i in usable if refs[i].end <= start and refs[i].type in ("PERS", "ORG")
+        ]
+        if antecedents:
+            target, target_how = antecedents[-1], "pronoun"
+    if target is None:
+        target = _after_target(refs, usable, norms, words, end, frame_end, source)
+        target_how = "after" if target is not None else ""
+    return Arguments(source, target, how, target_how)
+
+
+def _after_target(
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    end: int,
+    frame_end: int | None,
+    source: int | None,
+) -> int | None:
+    """The first actor after the trigger (or its frame), a prepositional one preferred."""
+    reach = max(end, frame_end or 0) + AFTER_WINDOW
+    rest = [i for i in usable if i != source and end <= refs[i].start <= reach]
+    prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
+    pick = prep or rest
+    return pick[0] if pick else None
+
+
+def _plural(verb: str) -> bool:
+    """A dual or plural verb (رحبا، وقعوا، يتفقان): its subject may be a list of actors."""
+    return normalize(verb).endswith(("ا", "وا", "ان", "ون", "تا"))
+
+
+def _bare(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
 def _first_of_list(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int:
@@ -157,6 +316,8 @@ def _coordinated(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int
 
 def is_verb(word: str) -> bool:
     """A rough test that the trigger word is a finite verb, not a verbal noun (اعتقال، بتمديد)."""
+    if word.endswith(("ة", "اً", "ًا", "ات", "ةً", "ةٌ", "ةٍ")):
+        return False  # taa marbuta, accusative tanween, feminine plural: nouns
     n = normalize(word)
     forms = [n]
     if n[:1] in ("و", "ف") and len(n) > 4:
@@ -167,4 +328,6 @@ def is_verb(word: str) -> bool:
             return False
         if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
             return False
+        if len(f) == 4 and f[0] == "م":
+            return False  # مقتل، مصرع: nouns of place and event
     return True

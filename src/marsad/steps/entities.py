@@ -53,11 +53,52 @@ class Entities(ArticleStep):
                 if r.actor_id and r.type == "PERS":
                     previous = r
             found.append(SentenceRefs(s, refs))
+        locate_agents(article, found, self.dictionary)
         article.entities = group(article, found, self.dictionary, day)
         article.places = places(article, found, self.dictionary)
         article.work["refs"] = found
         ctx.stats["entities"] += len(article.entities)
         return article
+
+
+PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "metonym"})
+INFERRED = 0.8  # confidence of a country taken from the article rather than the phrase
+NO_COUNTRY = frozenset({"INT", "IMG", "NGO", "IGO"})
+
+
+def article_locale(article: Article, found: list[SentenceRefs]) -> str | None:
+    """Where the article is set, when its dateline says so («الخرطوم - (وكالات):»)."""
+    datelines = {p.index for p in article.paragraphs if p.kind == "dateline"}
+    for sr in found:
+        if sr.sentence.paragraph in datelines:
+            for r in sr.refs:
+                if r.kind in PLACE_KINDS and r.iso3:
+                    return r.iso3
+    return None
+
+
+def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionary) -> None:
+    """«الشرطة»، «المحتجون»، «قوات الأمن» with no nationality belong to the place in view.
+
+    Only agents: a bare title («المبعوث الخاص») is as often foreign as local, so it stays uncoded.
+
+    That is the nearest country or place named before them in the sentence, else the place of
+    the article's dateline. Such codes carry a lower confidence; without either they stay
+    uncoded (an article about Russia may quote people anywhere).
+    """
+    locale = article_locale(article, found)
+    for sr in found:
+        here: str | None = None
+        for r in sr.refs:
+            if r.kind in PLACE_KINDS and r.iso3:
+                here = r.iso3
+            elif r.kind == "agent" and not r.code and not r.actor_id and r.sector:
+                iso3 = here or locale
+                if iso3 and r.sector not in NO_COUNTRY:
+                    country = d.country(iso3)
+                    r.iso3 = iso3
+                    r.code = (country.cameo if country else iso3) + r.sector
+                    r.confidence = min(r.confidence, INFERRED)
 
 
 def references_of(article: Article) -> list[SentenceRefs]:

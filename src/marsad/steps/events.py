@@ -188,7 +188,9 @@ class _ArticleCoder:
         source: Side | None = None
         target: Side | None = None
         how = ""
-        args = find_arguments(refs, norms, words, m.start_token, m.end_token, m.frame_end_token)
+        args = find_arguments(
+            refs, norms, words, m.start_token, m.end_token, m.frame_end_token, root
+        )
         if quote is not None and quote.speaker_entity_id:
             if root >= CLAIM_ROOT:
                 return None
@@ -224,12 +226,10 @@ class _ArticleCoder:
         if target is None and root in ADDRESSEE_ROOTS:
             target = self._from_discourse(source, sr, m.start_token)
             how = how or "context"
-        if (
-            target is None
-            or target.entity_id == source.entity_id
-            or not (target.code or target.entity_id)
-        ):
+        if target is None or target.entity_id == source.entity_id:
             return None
+        if not source.code or not target.code:
+            return None  # an event joins two coded actors
         if root == 1 and (how or not _addressed(target, norms)):
             return None  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
         info = cameo_info(m.cameo)
