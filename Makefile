@@ -33,6 +33,8 @@ format: install
 
 bench: install
 	$(PY) bench/bench_ingest.py
+	$(PY) bench/bench_ingest.py --full --limit 2000
+	$(PY) bench/bench_ner.py
 
 eval: install
 	$(VENV)/bin/pytest -q tests -k eval_gate

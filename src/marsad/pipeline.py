@@ -66,6 +66,11 @@ def load_backend(ner: str | None) -> NerBackend:
     return TransformersTagger(ner)
 
 
+def text_steps() -> list[Step]:
+    """Cleaning and splitting only: what every analysis starts with."""
+    return [Clean(), DropSeen(), Segment()]
+
+
 def default_steps(
     ner: str | None = "crf", backend: NerBackend | None = None, settings: Settings | None = None
 ) -> list[Step]:
@@ -73,9 +78,7 @@ def default_steps(
     extra = user_files(settings)
     dictionary = default_dictionary(extra)
     return [
-        Clean(),
-        DropSeen(),
-        Segment(),
+        *text_steps(),
         Context(),
         Entities(backend or load_backend(ner), dictionary),
         Quotes(),
