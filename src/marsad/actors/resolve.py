@@ -245,15 +245,7 @@ class Resolver:
             org_code = self.d.code_on(org.actor_id, day)
             holder = self.d.holder(org_code, title, day) if (org_code and title) else None
             if holder:
-                return Reference(
-                    head.start,
-                    end,
-                    "title",
-                    "PERS",
-                    actor_id=holder,
-                    code=self.d.code_on(holder, day),
-                    title=title,
-                ), used
+                return self._holder(head.start, end, holder, day, title, None), used
             return Reference(
                 head.start, end, "actor", "ORG", actor_id=org.actor_id, code=org_code, title=title
             ), used
@@ -266,20 +258,26 @@ class Resolver:
             ), used
         holder = self.d.holder(iso3, title, day) if (iso3 and title) else None
         if holder:
-            return Reference(
-                head.start,
-                end,
-                "title",
-                "PERS",
-                actor_id=holder,
-                iso3=iso3,
-                code=self.d.code_on(holder, day),
-                title=title,
-            ), used
+            return self._holder(head.start, end, holder, day, title, iso3), used
         code = (self._cameo(iso3) + (head.sector or "GOV")) if iso3 else None
         return Reference(
             head.start, end, "title", "PERS", iso3=iso3, code=code, title=title, sector=head.sector
         ), used
+
+    def _holder(
+        self, start: int, end: int, holder: str, day: date, title: str | None, iso3: str | None
+    ) -> Reference:
+        """The person holding an office on the day («الرئيس الأمريكي» → Biden in 2021)."""
+        return Reference(
+            start,
+            end,
+            "title",
+            "PERS",
+            actor_id=holder,
+            iso3=iso3,
+            code=self.d.code_on(holder, day),
+            title=title,
+        )
 
     def _person(
         self,
