@@ -249,3 +249,106 @@ def test_head_of_state_or_government_on_2021_02_04(d: ActorDictionary, iso3: str
 @pytest.mark.parametrize("text", ["بأن", "هجوم بري", "تحت القاعدة", "أبي", "سبب رئيسي", "الألبان"])
 def test_common_words_are_not_actors(d: ActorDictionary, text: str) -> None:
     assert [m for m in d.match(toks(text)) if m.kind in ("actor", "country", "adjective")] == []
+
+
+# ---------------------------------------------------------------- office coverage since 2000
+# Each required country must have a holder of each of the four offices on each sample day,
+# unless the gap is allow-listed below with its reason.
+OFFICES: dict[str, tuple[str, ...]] = {
+    "head_of_state": ("president", "king", "emir", "sultan", "supreme_leader", "emperor"),
+    "head_of_government": ("prime_minister", "chancellor"),
+    "foreign_minister": ("foreign_minister",),
+    "defence_minister": ("defence_minister",),
+}
+SAMPLE_DAYS = ("2003-06-01", "2008-06-01", "2013-06-01", "2018-06-01", "2023-06-01")
+ALL = SAMPLE_DAYS
+UNKNOWN = "unknown to us"
+# (iso3, office) -> (sample days without a holder, reason).
+COVERAGE_GAPS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
+    # Offices that do not exist: the president heads the government.
+    ("USA", "head_of_government"): (ALL, "no prime minister: the president heads the government"),
+    ("IRN", "head_of_government"): (ALL, "prime minister abolished in 1989; the president heads"),
+    ("TUR", "head_of_government"): (("2023-06-01",), "prime minister abolished on 2018-07-09"),
+    ("SDN", "head_of_government"): (
+        ("2003-06-01", "2008-06-01", "2013-06-01"),
+        "no prime minister from 1989 to 2017-03-02; the president headed the government",
+    ),
+    ("COM", "head_of_government"): (ALL, "no prime minister since the 2001-2002 constitution"),
+    ("PSE", "defence_minister"): (ALL, "the Palestinian Authority has no defence ministry"),
+    # Vacancies and occupation.
+    ("LBN", "head_of_state"): (("2023-06-01",), "presidency vacant 2022-10-31 to 2025-01-09"),
+    **{
+        ("IRQ", office): (
+            ("2003-06-01",),
+            "no Iraqi government under the Coalition Provisional Authority (2003-04-09 to the "
+            "Governing Council of 2003-07-13)",
+        )
+        for office in OFFICES
+    },
+    # Held under another title.
+    ("LBY", "head_of_state"): (
+        ("2003-06-01", "2008-06-01"),
+        "Gaddafi held no state office; he is listed with the title leader (LBYGOV)",
+    ),
+    ("LBY", "defence_minister"): (
+        ("2003-06-01", "2008-06-01", "2018-06-01"),
+        "no defence secretary under Gaddafi as far as we know; GNA holder in 2018 unknown to us",
+    ),
+    # Holders we could not state with confidence.
+    ("BHR", "defence_minister"): (ALL, f"{UNKNOWN} (ministers of state for defence affairs)"),
+    ("COM", "foreign_minister"): (ALL, UNKNOWN),
+    ("COM", "defence_minister"): (ALL, f"{UNKNOWN} (often kept by the president)"),
+    ("DJI", "defence_minister"): (ALL, UNKNOWN),
+    ("KWT", "defence_minister"): (("2013-06-01", "2023-06-01"), UNKNOWN),
+    ("LBY", "foreign_minister"): (("2013-06-01",), f"{UNKNOWN} (Zeidan government dates)"),
+    ("MRT", "foreign_minister"): (("2003-06-01", "2008-06-01", "2013-06-01"), UNKNOWN),
+    ("MRT", "defence_minister"): (ALL, UNKNOWN),
+    ("SOM", "foreign_minister"): (
+        ("2003-06-01", "2008-06-01", "2018-06-01", "2023-06-01"),
+        UNKNOWN,
+    ),
+    ("SOM", "defence_minister"): (ALL, UNKNOWN),
+    ("SDN", "foreign_minister"): (
+        ("2018-06-01",),
+        f"Ghandour dismissed 2018-04-19, al-Dirdiri appointed in 2018-06; day {UNKNOWN}",
+    ),
+    ("SDN", "defence_minister"): (("2023-06-01",), UNKNOWN),
+    ("YEM", "defence_minister"): (("2018-06-01", "2023-06-01"), UNKNOWN),
+}
+
+
+def _office_holder(d: ActorDictionary, iso3: str, office: str, day: str) -> str | None:
+    on = date.fromisoformat(day)
+    return next((h for t in OFFICES[office] if (h := d.holder(iso3, t, on)) is not None), None)
+
+
+def test_office_coverage_since_2000(d: ActorDictionary) -> None:
+    missing = [
+        (iso3, office, day)
+        for iso3 in REQUIRED
+        for office in OFFICES
+        for day in SAMPLE_DAYS
+        if day not in COVERAGE_GAPS.get((iso3, office), ((), ""))[0]
+        and _office_holder(d, iso3, office, day) is None
+    ]
+    assert missing == []
+
+
+def test_coverage_gaps_are_still_gaps(d: ActorDictionary) -> None:
+    """An allow-listed gap that the data now fills must leave the allow-list."""
+    filled = [
+        (iso3, office, day, holder)
+        for (iso3, office), (days, _reason) in COVERAGE_GAPS.items()
+        for day in days
+        if (holder := _office_holder(d, iso3, office, day)) is not None
+    ]
+    assert filled == []
+    assert all(iso3 in REQUIRED and office in OFFICES for iso3, office in COVERAGE_GAPS)
+
+
+def test_jordan_and_oman_offices_held_with_others(d: ActorDictionary) -> None:
+    # Jordanian prime ministers hold defence; the Sultan of Oman is his own prime minister.
+    assert d.holder("JOR", "defence_minister", date(2013, 6, 1)) == "abdullah_ensour"
+    assert d.code_on("abdullah_ensour", date(2013, 6, 1)) == "JORGOV"
+    assert d.holder("OMN", "prime_minister", date(2008, 6, 1)) == "qaboos_bin_said"
+    assert d.code_on("qaboos_bin_said", date(2008, 6, 1)) == "OMNGOV"
