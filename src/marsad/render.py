@@ -52,7 +52,13 @@ def render_article(console: Console, a: Article) -> None:
                 Text(f"{ev.cameo} {ev.trigger}", style=style),
                 f"{ev.target.get('code') or '?'} {ev.target.get('text') or ''}",
                 "" if ev.goldstein is None else f"{ev.goldstein:+.1f}",
-                a.text[ev.start : ev.end][:90],
+                _evidence(
+                    a.text,
+                    ev.start,
+                    ev.end,
+                    (ev.evidence or {}).get("start"),
+                    (ev.evidence or {}).get("end"),
+                ),
             )
         console.print(t)
     for d in dyads(a):
@@ -88,3 +94,16 @@ def render_summary(console: Console, summary: dict[str, Any]) -> None:
         f"duplicates {summary.get('duplicates', 0)} · skipped {len(skipped)} · failed {len(failed)}"
     )
     console.print(Text(line, style="bold"))
+
+
+def _evidence(text: str, start: int, end: int, s_start: int | None, s_end: int | None) -> Text:
+    """The sentence around the trigger, the trigger in bold, cut to about 90 characters."""
+    lo = max(s_start if s_start is not None else start, start - 45)
+    hi = min(s_end if s_end is not None else end, end + 45)
+    out = Text("…" if lo > (s_start or 0) else "")
+    out.append(text[lo:start])
+    out.append(text[start:end], style="bold")
+    out.append(text[end:hi])
+    if s_end is not None and hi < s_end:
+        out.append("…")
+    return out

@@ -141,10 +141,8 @@ def group(
             hs, he = r.head
             head_text = text[toks[hs].start : toks[he - 1].end]
             k = _group_key(r)
-            if (
-                r.kind == "agent" and r.code
-            ):  # «السلطات الروسية» and «وزارة الخارجية الروسية» differ
-                k = f"agent:{r.code}:{name_key(text[start:end])}"
+            if r.kind == "agent" and r.code:  # an agent is its code: المحتجون، المتظاهرين → SDNCVL
+                k = f"agent:{r.code}"
             ent = by_key.get(k) if k else None
             if ent is None and not k:
                 ent = _match_name(head_text, names)

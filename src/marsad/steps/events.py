@@ -199,9 +199,15 @@ class _ArticleCoder:
                 target = self._quote_target(sr, quote, m, source, day)
                 how = "quote"
         participle = any(
-            w in PARTICIPLES for w in norms[max(0, m.start_token - 3) : m.start_token + 1]
+            w in PARTICIPLES or w in PARTICIPLES_PLURAL
+            for w in norms[max(0, m.start_token - 3) : m.start_token + 1]
         )
-        if how != "quote" and participle and self.sentence_source is not None:
+        plural_doer = self._plural_participle_doer(sr, m, norms, day)
+        if how != "quote" and participle and plural_doer is not None:
+            source, how = plural_doer, "participle"  # «المتظاهرين …، مطالبين بـ…»
+            if args.target is not None:
+                target = self.side(refs[args.target], eids[args.target], day, toks)
+        elif how != "quote" and participle and self.sentence_source is not None:
             source, how = self.sentence_source, "participle"
             if args.target is not None:
                 target = self.side(refs[args.target], eids[args.target], day, toks)
@@ -275,6 +281,18 @@ class _ArticleCoder:
                 "pattern": m.pattern_id,
             },
         )
+
+    def _plural_participle_doer(
+        self, sr: SentenceRefs, m: TriggerMatch, norms: list[str], day: date
+    ) -> Side | None:
+        """A plural participle (مطالبين، منددين) agrees with the plural group before it."""
+        word = norms[m.start_token]
+        if not word.endswith(("ين", "ون")) or word not in PARTICIPLES_PLURAL:
+            return None
+        for r, eid in reversed(list(zip(sr.refs, sr.entity_ids, strict=True))):
+            if eid and r.end <= m.start_token and r.kind == "agent":
+                return self.side(r, eid, day, sr.sentence.tokens)
+        return None
 
     def _quote_target(
         self, sr: SentenceRefs, quote: Quote, m: TriggerMatch, source: Side | None, day: date
@@ -367,6 +385,23 @@ class _ArticleCoder:
 
 NOUN_REACH = (
     6  # a verbal noun's actor must be this close (…الاحتجاجات far from anyone is background)
+)
+PARTICIPLES_PLURAL = frozenset(
+    normalize(w)
+    for w in (
+        "مطالبين",
+        "مطالبون",
+        "منددين",
+        "مرددين",
+        "رافعين",
+        "محتجين",
+        "داعين",
+        "مؤكدين",
+        "مهددين",
+        "معربين",
+        "رافضين",
+        "متهمين",
+    )
 )
 # Participles that continue the sentence's subject: «…، داعيا إلى …»، «معربا عن …».
 PARTICIPLES = frozenset(
