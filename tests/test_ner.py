@@ -10,6 +10,7 @@ from marsad.errors import ModelError
 from marsad.ner.corpora import read_anercorp, read_newsfane, read_wojood, repair_iob2, split_dev
 from marsad.ner.crf import CrfTagger, load_tagger
 from marsad.ner.features import sentence_features, word_features
+from marsad.ner.gazetteer import gazetteer_features
 from marsad.text.segment import split_sentences, tokenize
 
 
@@ -142,3 +143,26 @@ def test_newsfane_reader_rejoins_clitics_and_maps_types(tmp_path: Path) -> None:
     assert read_newsfane(path) == [
         [("وقال", "O"), ("انه", "O"), ("بوتين", "B-PERS"), ("العرب", "O")]
     ]
+
+
+def test_gazetteer_marks_phrases_through_clitics_longest_first() -> None:
+    tokens = _tokens("وقال الرئيس جورج بوش لوزارة الخارجية الأمريكية في بغداد")
+    marks = gazetteer_features(tokens)
+    assert "g=B-TTL" in marks[1]
+    assert ("g=B-PER" in marks[2], "g=I-PER" in marks[3]) == (True, True)  # not بوش alone
+    assert "g=B-LOC" in marks[8]
+    assert not any(m.startswith("g=") for m in marks[0])
+
+
+def test_org_head_spreads_over_idafa_and_stops_at_a_preposition() -> None:
+    tokens = _tokens("زار وفد هيئة الرقابة المالية العليا الجديدة في المدينة")
+    marks = gazetteer_features(tokens)
+    assert "oh=H" in marks[2]
+    assert ["oh=1" in marks[3], "oh=2" in marks[4], "oh=3" in marks[5]] == [True] * 3
+    assert not any(m.startswith("oh=") for m in marks[6] + marks[7] + marks[8])
+
+
+def test_gazetteer_marks_reach_the_crf_with_neighbours() -> None:
+    feats = sentence_features(["قال", "جورج", "بوش"])
+    assert "g=B-PER" in feats[1] and "+1:g=I-PER" in feats[1]
+    assert "-1:g=B-PER" in feats[2]

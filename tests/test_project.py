@@ -37,7 +37,7 @@ LOWER = {
     "text": {"text", "errors"},
     "readers": {"readers", "text", "errors", "settings", "model"},
     "store": {"store", "errors", "model"},
-    "ner": {"ner", "text", "errors", "model", "settings", "evaluate"},
+    "ner": {"ner", "text", "errors", "model", "settings", "evaluate", "actors"},
     "actors": {"actors", "text", "errors", "model"},
     "events": {"events", "text", "errors", "model", "actors"},
 }

@@ -87,3 +87,15 @@ def test_sentence_tokens_index_the_article() -> None:
     assert toks[3].norm == "30%"
     assert all(a.text[t.start : t.end] == t.text for t in toks)
     assert tokens_of(s, a.text) is toks  # made once
+
+
+def test_clitic_analyses_order_and_edges() -> None:
+    assert clitic_analyses("لحكومتها") == (
+        ("", "لحكومتها", ""),
+        ("", "لحكومت", "ها"),
+        ("ل", "حكومتها", ""),
+        ("ل", "حكومت", "ها"),
+    )
+    assert clitic_analyses("كما") == (("", "كما", ""), ("ك", "ما", ""))  # the whole word first
+    assert clitic_analyses("") == (("", "", ""),)
+    assert clitic_analyses("2021") == (("", "2021", ""),)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from marsad.errors import DataError
 from marsad.ner.clusters import CLUSTER_FILE, load_clusters, name_likeness
+from marsad.ner.gazetteer import gazetteer_features
 from marsad.text.normalize import normalize, normalize_word
-from marsad.text.segment import clitic_analyses, stem
+from marsad.text.segment import clitic_analyses
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 LEXICONS = {
@@ -84,63 +86,97 @@ def _lexicon_index() -> dict[str, tuple[str, ...]]:
 _CODE_ORDER = {code: i for i, code in enumerate(LEXICONS)}
 
 
-def _lexicon_hits(norm: str) -> list[str]:
-    index = _lexicon_index()
+def _form_lexicons(form: str) -> tuple[str, ...]:
+    """Lexicon codes of one clitic analysis' stem, with "N" last when it is a nationality."""
+    codes = _lexicon_index().get(form, ())
+    base = form[2:] if form.startswith("ال") else form
     nat = lexicons()["N"]
+    return (*codes, "N") if base in nat or _nationality_stem(base) in nat else codes
+
+
+_FORM_LEX: dict[str, tuple[str, ...]] = {}
+_FORM_CLUSTERS: dict[str, tuple[str, ...] | None] = {}
+_STEM_CLUSTERS: dict[str, tuple[str, ...] | None] = {}
+_LEN = tuple(f"len={i}" for i in range(10))
+_NM = {i: f"nm={i}" for i in range(-3, 4)}
+_NONE = ("c=none",)
+
+
+def _lexicon_hits(analyses: tuple[tuple[str, str, str], ...]) -> list[str]:
     codes: set[str] = set()
-    is_nat = False
-    for _p, f, _x in clitic_analyses(norm):
-        codes.update(index.get(f, ()))
-        if not is_nat:
-            base = f[2:] if f.startswith("ال") else f
-            is_nat = base in nat or _nationality_stem(base) in nat
-    hits = sorted(codes, key=_CODE_ORDER.__getitem__)
-    return [*hits, "N"] if is_nat else hits
+    memo = _FORM_LEX
+    for _p, f, _x in analyses:
+        hit = memo.get(f)
+        if hit is None:
+            hit = memo[f] = _form_lexicons(f)
+        if hit:
+            codes.update(hit)
+    if not codes:
+        return []
+    is_nat = "N" in codes
+    codes.discard("N")
+    hits = ["lex=" + c for c in sorted(codes, key=_CODE_ORDER.__getitem__)]
+    return [*hits, "lex=N"] if is_nat else hits
+
+
+def _clusters_of(form: str, memo: dict[str, tuple[str, ...] | None], key: str) -> Any:
+    """Cached cluster features of one form (``key`` c or k), None when not in the table."""
+    if form in memo:
+        return memo[form]
+    ids = load_clusters(CLUSTER_FILE).get(form)
+    feats = None if ids is None else tuple(f"{key}{i}={c}" for i, c in enumerate(ids))
+    memo[form] = feats
+    return feats
 
 
 @lru_cache(maxsize=_CACHE)
 def word_features(word: str) -> tuple[str, ...]:
-    """All features of one word type: form, clitics, affixes, shape, lexicons, clusters."""
+    """All features of one word type: form, clitics, affixes, shape, lexicons, clusters.
+
+    The stem is the most stripped clitic analysis keeping three letters (``segment.stem``);
+    per-stem lexicon and cluster lookups are memoised, since stems recur across word types.
+    """
     norm = normalize_word(word)
-    st = stem(norm)
-    pre, suf = "", ""
-    for p, s, x in clitic_analyses(norm):
-        if s == st:
-            pre, suf = p, x
-            break
-    shape = _shape(norm)
-    feats = ["bias", "w=" + norm, "s=" + st, "p=" + pre, "x=" + suf, "sh=" + shape]
+    analyses = clitic_analyses(norm)
+    st, pre, suf = norm, "", ""
+    for p, s, x in analyses:
+        if 2 < len(s) < len(st):
+            st, pre, suf = s, p, x
+    if norm.isalpha():
+        shape = "W" if not norm.isascii() else "A" if norm[0].isupper() else "a"
+    else:
+        shape = _shape(norm)
     if shape == "W":
-        feats += ["s2=" + st[:2], "s3=" + st[:3], "e2=" + st[-2:], "e3=" + st[-3:]]
-        feats += ["b2=" + norm[:2], "b3=" + norm[:3], "a2=" + norm[-2:], "a3=" + norm[-3:]]
-        feats += ["b4=" + norm[:4], "a4=" + norm[-4:]]
-        feats.append("len=" + str(min(len(st), 9)))
-        feats.append("nm=" + str(name_likeness(norm)))
+        feats = [
+            "bias", "w=" + norm, "s=" + st, "p=" + pre, "x=" + suf, "sh=W",
+            "s2=" + st[:2], "s3=" + st[:3], "e2=" + st[-2:], "e3=" + st[-3:],
+            "b2=" + norm[:2], "b3=" + norm[:3], "a2=" + norm[-2:], "a3=" + norm[-3:],
+            "b4=" + norm[:4], "a4=" + norm[-4:],
+            _LEN[min(len(st), 9)], _NM[name_likeness(norm)],
+        ]  # fmt: skip
         if norm.startswith("ال") or pre.endswith("ال") or pre == "لل":
             feats.append("al")
-    feats += ["lex=" + h for h in _lexicon_hits(norm)]
-    feats += _cluster_features(norm, st)
-    return tuple(feats)
-
-
-def _cluster_features(norm: str, st: str) -> list[str]:
-    """Clusters of the word (else its least-stripped analysis in the table) and of its stem."""
-    table = load_clusters(CLUSTER_FILE)
-    feats = ["c=none"]
-    for n, (_p, form, _x) in enumerate(clitic_analyses(norm)):
-        ids = table.get(form)
-        if ids is not None:
-            feats = [f"c{i}={c}" for i, c in enumerate(ids)]
+    else:
+        feats = ["bias", "w=" + norm, "s=" + st, "p=" + pre, "x=" + suf, "sh=" + shape]
+    feats += _lexicon_hits(analyses)
+    for n, (_p, form, _x) in enumerate(analyses):
+        found = _clusters_of(form, _FORM_CLUSTERS, "c")
+        if found is not None:
+            feats += found
             if n:
                 feats.append("c=stripped")
             break
-    ids = table.get(st)
-    if ids is not None and st != norm:
-        feats += [f"k{i}={c}" for i, c in enumerate(ids)]
-    return feats
+    else:
+        feats += _NONE
+    if st != norm:
+        found = _clusters_of(st, _STEM_CLUSTERS, "k")
+        if found is not None:
+            feats += found
+    return tuple(feats)
 
 
 CONTEXT_KEEP = ("w=", "s=", "sh=", "lex=", "c1=", "c2=", "c3=", "c=", "p=", "nm=")
+GAZ_CONTEXT = "g="  # gazetteer phrase marks are also seen by the ±1 neighbours
 _OFFSETS = (-2, -1, 1, 2)
 _EDGE = {-2: ("-2:BOS",), -1: ("-1:BOS",), 1: ("+1:EOS",), 2: ("+2:EOS",)}
 Extractor = Callable[[Sequence[str]], list[list[str]]]
@@ -167,11 +203,18 @@ def make_extractor(known: frozenset[str] | None = None) -> Extractor:
 
         return context
 
+    @lru_cache(maxsize=4096)
+    def gaz(marks: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+        if prefix:
+            marks = tuple(prefix + f for f in marks if f.startswith(GAZ_CONTEXT))
+        return marks if known is None else tuple(f for f in marks if f in known)
+
     m2, m1, p1, p2 = (context_factory(off) for off in _OFFSETS)
     e2, e1, f1, f2 = (_EDGE[off] for off in _OFFSETS)
 
     def extract(tokens: Sequence[str]) -> list[list[str]]:
         n = len(tokens)
+        marks = gazetteer_features(tokens)
         out: list[list[str]] = []
         for i, tok in enumerate(tokens):
             feats = list(own(tok))
@@ -179,6 +222,12 @@ def make_extractor(known: frozenset[str] | None = None) -> Extractor:
             feats += m2(tokens[i - 2]) if i >= 2 else e2
             feats += p1(tokens[i + 1]) if i + 1 < n else f1
             feats += p2(tokens[i + 2]) if i + 2 < n else f2
+            if marks[i]:
+                feats += gaz(marks[i], "")
+            if i >= 1 and marks[i - 1]:
+                feats += gaz(marks[i - 1], "-1:")
+            if i + 1 < n and marks[i + 1]:
+                feats += gaz(marks[i + 1], "+1:")
             out.append(feats)
         return out
 
@@ -186,4 +235,4 @@ def make_extractor(known: frozenset[str] | None = None) -> Extractor:
 
 
 sentence_features = make_extractor()
-"""Per-token feature lists for one sentence (own features plus a ±2 context window)."""
+"""Per-token feature lists for one sentence (own features, ±2 context, gazetteer marks)."""

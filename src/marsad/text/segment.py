@@ -160,20 +160,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return [Span(m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
 
 
-@lru_cache(maxsize=200_000)
+def _by_letter(affixes: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for affix in affixes:
+        out.setdefault(affix[at], []).append(affix)
+    return {letter: ("", *group) for letter, group in out.items()}
+
+
+_PRE_BY_FIRST = _by_letter(PREFIXES, 0)
+_SUF_BY_LAST = _by_letter(SUFFIXES, -1)
+
+
+@lru_cache(maxsize=500_000)
 def clitic_analyses(norm: str) -> tuple[tuple[str, str, str], ...]:
     """Possible (prefix, stem, suffix) splits of a normalised word, the unsplit form first.
 
     Matching tries every analysis, so وزير (a word starting with و) still matches as وزير,
-    while وبايدن and لروسيا match بايدن and روسيا.
+    while وبايدن and لروسيا match بايدن and روسيا. Only affixes whose edge letter matches the
+    word are tried: this is the hottest call on words not seen before.
     """
     out: list[tuple[str, str, str]] = [("", norm, "")]
     seen = {norm}
-    for pre in ("", *PREFIXES):
+    sufs = _SUF_BY_LAST.get(norm[-1:], ("",))
+    for pre in _PRE_BY_FIRST.get(norm[:1], ("",)):
         if pre and not norm.startswith(pre):
             continue
         rest = norm[len(pre) :]
-        for suf in ("", *SUFFIXES):
+        for suf in sufs:
             if suf and not rest.endswith(suf):
                 continue
             stem = rest[: len(rest) - len(suf)] if suf else rest

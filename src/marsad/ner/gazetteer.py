@@ -1,0 +1,155 @@
+"""Gazetteer features from marsad's own actor dictionary, so the CRF sees names we already know.
+
+Phrases (actor names, countries, capitals, places, titles, nationality adjectives) are indexed
+once by their first normalised token; a sentence is matched left to right, longest phrase
+first, the first token through its clitic analyses (وبايدن, لروسيا) and the rest exactly, as
+``ActorDictionary.match`` does. ORG head words (وزارة، منظمة …) add an "inside an ORG-headed
+construct" mark over the 1–3 following words, since Arabic names organisations by idafa
+(«وزارة الخارجية الأمريكية»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from marsad.actors.dictionary import ActorDictionary, phrase_tokens
+from marsad.text.normalize import normalize, normalize_word
+from marsad.text.segment import clitic_analyses
+
+# Heads of organisation names (singular; ال and clitics are stripped before lookup).
+ORG_HEADS = (
+    "وزارة منظمة حزب حركة جامعة شركة نادي مجلس هيئة وكالة صحيفة جريدة قناة بنك مصرف اتحاد"
+    " مؤسسة صندوق لجنة جمعية جبهة محكمة مركز معهد أكاديمية تلفزيون إذاعة مجموعة تحالف رابطة"
+    " نقابة جيش برلمان منتدى مكتب سلطة مديرية كلية بورصة مجمع فريق منتخب كتلة تنظيم ائتلاف"
+)
+# Words that end an idafa construct: prepositions, conjunctions, relatives, verbs of saying.
+STOP_WORDS = (
+    "في من الى إلى على عن ان أن إن مع بعد قبل او أو ثم قد لا ما هذا هذه ذلك تلك الذي التي"
+    " الذين حيث كما خلال بين منذ حتى عند لدى قال قالت وقال وقالت أمس اليوم لم لن كان كانت"
+)
+_SPREAD = 3
+_EMPTY: tuple[str, ...] = ()
+
+Node = dict[str, Any]  # phrase trie: next token -> Node, and " " -> categories at a phrase end
+Analysis = tuple[str, str, str]
+
+
+def _phrases(d: ActorDictionary) -> Iterable[tuple[str, str]]:
+    """(phrase, category) pairs: PER / ORG / MISC actors, LOC, title TTL, nationality NAT."""
+    kinds = {"PERS": "PER", "ORG": "ORG", "MISC": "MISC"}
+    for actor in d.actors.values():
+        for name in actor.names_ar:
+            yield name, kinds.get(actor.type, "MISC")
+    for c in d.countries.values():
+        for name in (*c.names_ar, *c.capital_ar):
+            yield name, "LOC"
+        for name in c.metonyms_ar:
+            yield name, "MET"
+        for name in c.adjectives_ar:
+            yield name, "NAT"
+    for p in d.places:
+        for name in p.names_ar:
+            yield name, "LOC"
+    for t in d.titles.values():
+        for form in t.forms_ar:
+            yield form, "TTL"
+
+
+@lru_cache(maxsize=1)
+def phrase_index() -> dict[str, Node]:
+    """First normalised token -> trie of the following tokens; key " " holds the categories."""
+    cats: dict[tuple[str, ...], set[str]] = {}
+    for text, cat in _phrases(ActorDictionary.load()):
+        toks = phrase_tokens(text)
+        if not toks:
+            continue
+        cats.setdefault(toks, set()).add(cat)
+        if toks[0].startswith("ال") and len(toks[0]) > 4:  # so للرئيس, بالكرملين still match
+            cats.setdefault((toks[0][2:], *toks[1:]), set()).add(cat)
+    index: dict[str, Node] = {}
+    for toks, found in sorted(cats.items()):
+        node = index.setdefault(toks[0], {})
+        for tok in toks[1:]:
+            node = node.setdefault(tok, {})
+        node[" "] = tuple(sorted(found))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _heads_and_stops() -> tuple[frozenset[str], frozenset[str]]:
+    heads = {normalize(w) for w in ORG_HEADS.split()}
+    return frozenset(heads), frozenset(normalize(w) for w in STOP_WORDS.split())
+
+
+@lru_cache(maxsize=500_000)
+def _token_info(token: str) -> tuple[str, tuple[Node, ...], int]:
+    """Normalised form, tries of phrases that may start here, 1 if an ORG head, 2 if a stop."""
+    norm = normalize_word(token)
+    index = phrase_index()
+    heads, stops = _heads_and_stops()
+    roots: list[Node] = []
+    kind = 2 if norm in stops or not norm.isalpha() else 0
+    for _pre, form, _suf in clitic_analyses(norm):
+        root = index.get(form)
+        if root is not None:
+            roots.append(root)
+        if form in heads:
+            kind = 1
+    return norm, tuple(roots), kind
+
+
+def gazetteer_marks(tokens: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
+    """(position, marks) of the tokens that have any: ``g=B-CAT`` / ``g=I-CAT`` phrase marks
+    (longest phrase first, ties to the first categories) and ``oh=H|1|2|3`` ORG-head marks."""
+    n = len(tokens)
+    infos = list(map(_token_info, tokens))
+    found: dict[int, tuple[str, ...]] = {}
+    free = 0
+    for i in [i for i, info in enumerate(infos) if info[1]]:
+        if i < free:
+            continue
+        best, best_cats = 0, _EMPTY
+        for node in infos[i][1]:
+            j = i + 1
+            while True:
+                cats = node.get(" ")
+                if cats is not None and (j > best or (j == best and cats < best_cats)):
+                    best, best_cats = j, cats
+                if j >= n:
+                    break
+                child = node.get(infos[j][0])
+                if child is None:
+                    break
+                node, j = child, j + 1
+        if best:
+            found[i] = _marks("B", best_cats)
+            inside = _marks("I", best_cats)
+            for j in range(i + 1, best):
+                found[j] = inside
+            free = best
+    for i in [i for i, info in enumerate(infos) if info[2] == 1]:
+        found[i] = found.get(i, _EMPTY) + _HEAD
+        for j in range(i + 1, min(n, i + 1 + _SPREAD)):
+            if infos[j][2]:
+                break
+            found[j] = found.get(j, _EMPTY) + _SPREAD_FEATS[j - i]
+    return sorted(found.items())
+
+
+def gazetteer_features(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    """Per token, its gazetteer marks (see ``gazetteer_marks``); () for most tokens."""
+    out: list[tuple[str, ...]] = [_EMPTY] * len(tokens)
+    for i, marks in gazetteer_marks(tokens):
+        out[i] = marks
+    return out
+
+
+_HEAD = ("oh=H",)
+_SPREAD_FEATS = {k: (f"oh={k}",) for k in range(1, _SPREAD + 1)}
+
+
+@lru_cache(maxsize=64)
+def _marks(bio: str, cats: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"g={bio}-{c}" for c in cats)
