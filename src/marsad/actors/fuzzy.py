@@ -42,10 +42,16 @@ def similarity(a: str, b: str) -> float:
 
 @dataclass
 class FuzzyIndex:
-    """Every Arabic name variant of the dictionary's persons, for nearest-name search."""
+    """Every Arabic name variant of the dictionary's persons, for nearest-name search.
+
+    Keys and skeletons are computed once; each search is two C-speed rapidfuzz scans (keys,
+    then skeletons) and its answer is cached per name.
+    """
 
     names: list[str] = field(default_factory=list)
+    skeletons: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
+    _cache: dict[str, tuple[str, float] | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_dictionary(cls, d: ActorDictionary) -> FuzzyIndex:
@@ -58,20 +64,27 @@ class FuzzyIndex:
                 if len(k) < MIN_LEN:
                     continue
                 idx.names.append(k)
+                idx.skeletons.append(skeleton(k))
                 idx.ids.append(actor.id)
         return idx
 
     def lookup(self, name: str) -> tuple[str, float] | None:
         """The actor id whose name is most similar to ``name`` above the threshold, or None."""
         k = key(name)
-        if len(k) < MIN_LEN or not self.names:
-            return None
-        best = process.extractOne(k, self.names, scorer=_score, score_cutoff=THRESHOLD)
-        if best is None:
-            return None
-        _match, score, pos = best
-        return self.ids[pos], float(score)
-
-
-def _score(a: str, b: str, **_: object) -> float:
-    return similarity(a, b)
+        if k in self._cache:
+            return self._cache[k]
+        hit: tuple[str, float] | None = None
+        if len(k) >= MIN_LEN and self.names:
+            best = process.extractOne(k, self.names, scorer=fuzz.ratio, score_cutoff=THRESHOLD)
+            sk = skeleton(k)
+            if len(sk.replace(" ", "")) >= 3:
+                by_skel = process.extractOne(
+                    sk, self.skeletons, scorer=fuzz.ratio, score_cutoff=THRESHOLD
+                )
+                if by_skel is not None and (best is None or by_skel[1] > best[1]):
+                    best = by_skel
+            if best is not None:
+                hit = (self.ids[best[2]], float(best[1]))
+        if len(self._cache) < 100_000:
+            self._cache[k] = hit
+        return hit
