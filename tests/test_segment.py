@@ -99,3 +99,16 @@ def test_clitic_analyses_order_and_edges() -> None:
     assert clitic_analyses("كما") == (("", "كما", ""), ("ك", "ما", ""))  # the whole word first
     assert clitic_analyses("") == (("", "", ""),)
     assert clitic_analyses("2021") == (("", "2021", ""),)
+
+
+def test_run_on_lines_are_cut_at_commas_or_spaces() -> None:
+    from marsad.steps.segment import cap_length
+    from marsad.text.segment import Span
+
+    text = "كلمة " * 50 + "، " + "أخرى " * 50
+    spans = cap_length(text, [Span(0, len(text.rstrip()))], 300)
+    pieces = [text[s.start : s.end] for s in spans]
+    assert all(len(p) <= 300 for p in pieces)
+    assert pieces[0].endswith("،")  # the comma is preferred over a space
+    assert "".join(p.replace(" ", "") for p in pieces) == text.replace(" ", "").rstrip()
+    assert cap_length("قصيرة.", [Span(0, 6)], 300) == [Span(0, 6)]

@@ -29,6 +29,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("repeat_similarity", 90.0, "rapidfuzz ratio (0-100) at which two paragraphs repeat."),
     Setting("heading_max_words", 7, "Longest line (in words) that can be a subheading."),
+    Setting(
+        "max_sentence_chars",
+        1500,
+        "Longer sentences are cut at a comma or space, so one run-on line cannot stall analysis.",
+    ),
     Setting("field_id", "id", "JSON field holding the source's article id."),
     Setting("field_title", "title", "JSON field holding the headline."),
     Setting("field_text", "text", "JSON field holding the body text."),

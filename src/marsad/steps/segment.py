@@ -5,16 +5,16 @@ from __future__ import annotations
 from marsad.model import Article, Sentence, Token
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.text.normalize import normalize_word
-from marsad.text.segment import TOKEN, split_sentences
+from marsad.text.segment import TOKEN, Span, split_sentences
 
 
-def segment_article(article: Article) -> list[Sentence]:
+def segment_article(article: Article, max_chars: int = 1500) -> list[Sentence]:
     text = article.text
     out: list[Sentence] = []
     for p in article.paragraphs:
         if p.removed:
             continue
-        for span in split_sentences(text, p.start, p.end):
+        for span in cap_length(text, split_sentences(text, p.start, p.end), max_chars):
             out.append(
                 Sentence(
                     index=len(out),
@@ -25,6 +25,33 @@ def segment_article(article: Article) -> list[Sentence]:
                     heading=p.kind == "heading",
                 )
             )
+    return out
+
+
+def cap_length(text: str, spans: list[Span], max_chars: int) -> list[Span]:
+    """Cut spans longer than ``max_chars`` at the last comma, else space, before the limit.
+
+    Real newswire sentences stay far below the default; a page without punctuation would
+    otherwise make every later step scan one enormous sentence.
+    """
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        while span.end - start > max_chars:
+            limit = start + max_chars
+            cut = max(text.rfind("،", start, limit), text.rfind(",", start, limit))
+            if cut <= start:
+                cut = text.rfind(" ", start, limit)
+            cut = cut + 1 if cut > start else limit
+            piece = Span(start, cut)
+            while piece.end > piece.start and text[piece.end - 1].isspace():
+                piece = Span(piece.start, piece.end - 1)
+            out.append(piece)
+            start = cut
+            while start < span.end and text[start].isspace():
+                start += 1
+        if start < span.end:
+            out.append(Span(start, span.end))
     return out
 
 
@@ -54,6 +81,6 @@ class Segment(ArticleStep):
     name = "segment"
 
     def process(self, article: Article, ctx: RunContext) -> Article | None:
-        article.sentences = segment_article(article)
+        article.sentences = segment_article(article, ctx.settings.max_sentence_chars)
         ctx.stats["sentences"] += len(article.sentences)
         return article
