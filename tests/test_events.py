@@ -166,3 +166,14 @@ def test_hand_written_cases_floor() -> None:
 
 
 FLOOR = 0.55
+
+
+def test_no_publication_date_means_no_invented_event_date() -> None:
+    a = analyze_text("خبر\nاعتقلت الشرطة المصرية ناشطا في القاهرة.", ner="none")
+    assert [(e.cameo, e.source["code"], e.target["code"], e.date) for e in a.events] == [
+        ("173", "EGYCOP", "EGYOPP", None)
+    ]
+    a = analyze_text(
+        "خبر\nاعتقلت الشرطة المصرية ناشطا في القاهرة أمس.", published=date(2022, 3, 2), ner="none"
+    )
+    assert a.events[0].date == "2022-03-01"

@@ -81,7 +81,10 @@ class _ArticleCoder:
         self.a = article
         self.d = d
         self.triggers = triggers
+        # Roles are looked up on today's date when the article has none; the event's own date
+        # is then left empty rather than invented.
         self.published = article.published or date.today()
+        self.dated_article = article.published is not None
         self.entities: dict[str, Entity] = {e.id: e for e in article.entities}
         self.history: list[Side] = []
         self.suppressed = 0
@@ -262,7 +265,7 @@ class _ArticleCoder:
             trigger=self.a.text[t_start:t_end],
             source=source.as_dict(),
             target=target.as_dict(),
-            date=day.isoformat(),
+            date=day.isoformat() if iso_date or self.dated_article else None,
             place=place,
             goldstein=info.goldstein,
             quad_class=info.quad_class,
@@ -276,7 +279,9 @@ class _ArticleCoder:
                 "sentence": sr.sentence.text,
                 "start": sr.sentence.start,
                 "end": sr.sentence.end,
-                "date_from": "sentence" if iso_date else "published",
+                "date_from": "sentence"
+                if iso_date
+                else ("published" if self.dated_article else "none"),
                 "arguments": how or "sentence",
                 "pattern": m.pattern_id,
             },
