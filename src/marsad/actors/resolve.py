@@ -201,6 +201,15 @@ class Resolver:
             iso3 = atoms[j].iso3
             used += 1
             j += 1
+        elif (
+            head.kind == "agent"
+            and j < len(atoms)
+            and atoms[j].kind in ("adjective", "country")
+            and _genitive_then(head, atoms[j], norms)
+        ):
+            iso3 = atoms[j].iso3  # «وزارة الخزانة الأمريكية»، «قوات حرس الحدود الإيرانية»
+            used += 1
+            j += 1
         elif head.kind == "agent" and j < len(atoms) and _located(atoms[j - 1], atoms[j], norms):
             iso3 = atoms[j].iso3  # «المتظاهرون في اسطنبول»، «سكان غزة»: people of a place
             used += 1
@@ -317,6 +326,12 @@ class Resolver:
     def _cameo(self, iso3: str) -> str:
         c = self.d.country(iso3)
         return c.cameo if c else iso3
+
+
+def _genitive_then(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
+    """One or two definite nouns sit between an institution and its nationality."""
+    gap = list(norms[a.end : b.start])
+    return 0 < len(gap) <= 2 and all(w.startswith("ال") and len(w) > 3 for w in gap)
 
 
 def _located(a: Reference, b: Reference, norms: Sequence[str]) -> bool:

@@ -180,7 +180,9 @@ def find_arguments(
     if target is None:
         origin = refs[source].end if source is not None and how in ("after", "inside") else end
         reach = max(origin, frame_end or 0) + AFTER_WINDOW  # «فرضت … عقوبات على X»: past the frame
-        rest = [i for i in usable if i != source and origin <= refs[i].start <= reach]
+        rest = _actors_first(
+            refs, [i for i in usable if i != source and origin <= refs[i].start <= reach]
+        )
         prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
         plain = [i for i in rest if i not in prep]
         pick = (plain or prep) if how in ("after", "inside") else (prep or plain)
@@ -273,7 +275,7 @@ def _after_target(
 ) -> int | None:
     """The first actor after the trigger (or its frame), a prepositional one preferred."""
     reach = max(end, frame_end or 0) + AFTER_WINDOW
-    rest = [i for i in usable if i != source and end <= refs[i].start <= reach]
+    rest = _actors_first(refs, [i for i in usable if i != source and end <= refs[i].start <= reach])
     prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
     pick = prep or rest
     return pick[0] if pick else None
@@ -282,6 +284,17 @@ def _after_target(
 def _plural(verb: str) -> bool:
     """A dual or plural verb (رحبا، وقعوا، يتفقان): its subject may be a list of actors."""
     return normalize(verb).endswith(("ا", "وا", "ان", "ون", "تا"))
+
+
+def _actors_first(refs: Sequence[Reference], cands: list[int]) -> list[int]:
+    """Coded actors before mere locations: «… مواقع لقوات سوريا الديمقراطية في ريف الحسكة»."""
+
+    def is_place(i: int) -> bool:
+        r = refs[i]
+        return not r.code or r.kind == "place" or (r.kind == "name" and r.type == "LOC")
+
+    actors = [i for i in cands if not is_place(i)]
+    return actors or cands
 
 
 def _bare(word: str) -> str:
