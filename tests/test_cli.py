@@ -154,3 +154,29 @@ def test_eval_events_says_when_it_is_a_fit() -> None:
     assert data["trained_on_this_file"] is True
     assert set(data["cross_validated"]) == {"ASSAULT"}
     assert 0.0 < data["cross_validated"]["ASSAULT"]["f1"] < data["ASSAULT"]["f1"]
+
+
+def test_set_overrides_json_field_names(tmp_path: Path) -> None:
+    p = tmp_path / "day.json"
+    p.write_text(
+        json.dumps(
+            [
+                {
+                    "title": "خبر",
+                    "content": "نص الخبر الأول.",
+                    "date_extracted": "2015-07-21 02:51:32",
+                }
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        "-s", "field_text=content", "-s", "field_date=date_extracted", "analyze", str(p), "--json"
+    )
+    [a] = json.loads(out)["articles"]
+    assert code == 0 and a["published"] == "2015-07-21"
+    code, _, err = run("-s", "nonsense", "analyze", str(p))
+    assert code == 2 and "is not NAME=VALUE" in err
+    code, _, err = run("-s", "no_such=1", "analyze", str(p))
+    assert code == 1 and "unknown setting 'no_such'" in err

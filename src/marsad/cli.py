@@ -52,12 +52,26 @@ def _exit_code(ctx: RunContext) -> int:
 @click.option(
     "--config", type=click.Path(dir_okay=False, path_type=Path), help="A marsad.toml file."
 )
+@click.option(
+    "--set",
+    "-s",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a setting (docs/settings.md), e.g. -s field_text=content. Repeatable.",
+)
 @click.version_option(package_name="marsad")
 @click.pass_context
-def main(ctx: click.Context, config: Path | None) -> None:
+def main(ctx: click.Context, config: Path | None, overrides: tuple[str, ...]) -> None:
     """marsad (مرصد): Arabic news in, verified political event data out."""
+    pairs: dict[str, Any] = {}
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
+        pairs[name.strip()] = value
     try:
-        ctx.obj = load_settings(config)
+        ctx.obj = load_settings(config, overrides=pairs)
     except MarsadError as exc:
         raise click.ClickException(str(exc)) from None
 
