@@ -1,7 +1,7 @@
-"""The actor dictionary: TSV data files of actors, dated CAMEO roles, countries, places and agents.
+"""The actor dictionary: actors, dated CAMEO roles, countries, places and agents, indexed.
 
 Knowledge lives in ``marsad/resources/actors/*.tsv``; this module only reads, checks and indexes
-it. Every file is UTF-8 TSV with a header row (the header says which table the file holds),
+it (reading and row checks are in ``records.py``). Every file is UTF-8 TSV with a header row (the header says which table the file holds),
 ``#`` comment lines and ``|`` between multiple values. User files given to
 :meth:`ActorDictionary.load` are read after the shipped ones: a row with the key of an earlier row
 replaces it, and the roles of an actor listed in a later roles file replace all of that actor's
@@ -14,219 +14,34 @@ passed on (an empty start or end is open). So on a hand-over day the successor h
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from marsad.actors.records import (
+    ACTOR_TYPES,
+    INTERNATIONAL,
+    KIND_PRIORITY,
+    PLACE_KINDS,
+    RESOURCES,
+    SHIPPED,
+    Actor,
+    ActorMatch,
+    Agent,
+    Country,
+    DatedRole,
+    Place,
+    Row,
+    Title,
+    code_value,
+    date_value,
+    float_value,
+    read_table,
+    split_values,
+)
 from marsad.errors import DataError
 from marsad.model import Role
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses, tokenize
-
-RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "actors"
-SHIPPED = ("countries.tsv", "places.tsv", "titles.tsv", "agents.tsv", "actors.tsv", "roles.tsv")
-
-HEADERS: dict[str, tuple[str, ...]] = {
-    "countries": (
-        "iso3",
-        "cameo",
-        "name_en",
-        "names_ar",
-        "adjectives_ar",
-        "capital_ar",
-        "capital_en",
-        "metonyms_ar",
-        "lat",
-        "lon",
-    ),
-    "places": ("name_en", "names_ar", "iso3", "kind", "lat", "lon"),
-    "actors": ("id", "name_en", "names_ar", "type", "qid"),
-    "roles": ("actor_id", "code", "start", "end", "title", "note"),
-    "titles": ("title", "forms_ar", "sector", "name_en"),
-    "agents": ("pattern_ar", "code", "note"),
-}
-# Columns that may not be empty, per table.
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "countries": ("iso3", "cameo", "name_en", "names_ar"),
-    "places": ("name_en", "names_ar", "kind", "lat", "lon"),
-    "actors": ("id", "name_en", "names_ar", "type"),
-    "roles": ("actor_id", "code"),
-    "titles": ("title", "forms_ar", "sector"),
-    "agents": ("pattern_ar", "code"),
-}
-ACTOR_TYPES = frozenset({"PERS", "ORG", "MISC"})  # MISC: treaties and agreements, no roles
-PLACE_KINDS = frozenset({"capital", "city", "region"})
-# Generic international prefixes a role code may start with instead of a country code.
-INTERNATIONAL = frozenset({"IGO", "IMG", "INT", "NGO", "NGM", "MNC", "UIS"})
-# When one phrase has several readings, the first kind here wins; the rest are alternatives.
-KIND_PRIORITY = ("actor", "metonym", "country", "capital", "adjective", "title", "agent", "place")
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    iso3: str
-    cameo: str
-    name_en: str
-    names_ar: tuple[str, ...]
-    adjectives_ar: tuple[str, ...]
-    capital_ar: tuple[str, ...]
-    capital_en: str
-    metonyms_ar: tuple[str, ...]
-    lat: float | None
-    lon: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    name_en: str
-    iso3: str
-    kind: str
-    lat: float
-    lon: float
-    names_ar: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    id: str
-    name_en: str
-    names_ar: tuple[str, ...]
-    type: str
-    qid: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DatedRole:
-    actor_id: str
-    code: str
-    start: date | None
-    end: date | None
-    title: str
-    note: str
-
-    def active(self, day: date) -> bool:
-        """Half-open interval, so a hand-over day belongs to the successor only."""
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
-
-    def to_role(self) -> Role:
-        """The pipeline's plain Role record (ISO dates, title as label)."""
-        return Role(
-            code=self.code,
-            start=self.start.isoformat() if self.start else None,
-            end=self.end.isoformat() if self.end else None,
-            label=self.title or None,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    title: str
-    forms_ar: tuple[str, ...]
-    sector: str
-    name_en: str
-
-
-@dataclass(frozen=True, slots=True)
-class Agent:
-    pattern: str
-    code: str
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMatch:
-    """A dictionary phrase found in normalised tokens ``[start_token, end_token)``.
-
-    ``code`` is the static CAMEO code of the reading (a country, ``XXXGOV`` for a metonym, the
-    agent code, the title's sector); it is None for actors, whose code depends on the date.
-    """
-
-    start_token: int
-    end_token: int
-    kind: str
-    key: str
-    code: str | None = None
-    phrase: str = ""
-    alternatives: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-
-
-@dataclass(slots=True)
-class _Row:
-    path: Path
-    line: int
-    values: dict[str, str]
-
-    def where(self) -> str:
-        return f"{self.path}:{self.line}"
-
-
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in value.split("|") if v.strip())
-
-
-def _read_table(path: Path) -> tuple[str, list[_Row]]:
-    """Read one TSV file; the header decides which table it is."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: cannot read actor data file ({exc})") from exc
-    table: str | None = None
-    columns: tuple[str, ...] = ()
-    rows: list[_Row] = []
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if table is None:
-            header = tuple(fields)
-            for name, cols in HEADERS.items():
-                if header == cols:
-                    table, columns = name, cols
-                    break
-            else:
-                raise DataError(f"{path}:{lineno}: unknown header {'|'.join(header)!r}")
-            continue
-        if len(fields) > len(columns):
-            raise DataError(
-                f"{path}:{lineno}: {len(fields)} columns, the {table} table has {len(columns)}"
-            )
-        fields += [""] * (len(columns) - len(fields))
-        values = dict(zip(columns, fields, strict=True))
-        for col in REQUIRED[table]:
-            if not values[col]:
-                raise DataError(f"{path}:{lineno}: empty {col}")
-        rows.append(_Row(path, lineno, values))
-    if table is None:
-        raise DataError(f"{path}:1: no header row")
-    return table, rows
-
-
-def _float(row: _Row, col: str) -> float | None:
-    value = row.values[col]
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        raise DataError(f"{row.where()}: {col} {value!r} is not a number") from None
-
-
-def _date(row: _Row, col: str) -> date | None:
-    value = row.values[col]
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise DataError(f"{row.where()}: {col} {value!r} is not a YYYY-MM-DD date") from None
-
-
-def _code(row: _Row, col: str) -> str:
-    value = row.values[col]
-    if not (value.isascii() and value.isalpha() and value.isupper() and len(value) % 3 == 0):
-        raise DataError(f"{row.where()}: {col} {value!r} is not a CAMEO code")
-    return value
 
 
 def phrase_tokens(text: str) -> tuple[str, ...]:
@@ -258,10 +73,10 @@ class ActorDictionary:
         files = [RESOURCES / name for name in SHIPPED] if shipped else []
         files += [Path(p) for p in paths or ()]
         d = cls()
-        role_rows: list[_Row] = []
+        role_rows: list[Row] = []
         places: dict[tuple[str, str], Place] = {}
         for path in files:
-            table, rows = _read_table(path)
+            table, rows = read_table(path)
             if table == "roles":
                 replaced = {r.values["actor_id"] for r in rows}
                 role_rows = [r for r in role_rows if r.values["actor_id"] not in replaced]
@@ -280,14 +95,14 @@ class ActorDictionary:
                 elif table == "titles":
                     t = Title(
                         row.values["title"],
-                        _split(row.values["forms_ar"]),
+                        split_values(row.values["forms_ar"]),
                         row.values["sector"],
                         row.values["name_en"],
                     )
                     d.titles[t.title] = t
                 else:
-                    g = Agent(row.values["pattern_ar"], _code(row, "code"), row.values["note"])
-                    for pattern in _split(g.pattern):
+                    g = Agent(row.values["pattern_ar"], code_value(row, "code"), row.values["note"])
+                    for pattern in split_values(g.pattern):
                         d.agents[" ".join(phrase_tokens(pattern))] = Agent(pattern, g.code, g.note)
         d.places = list(places.values())
         d._by_cameo = {c.cameo: c.iso3 for c in d.countries.values()}
@@ -296,22 +111,22 @@ class ActorDictionary:
         d._build()
         return d
 
-    def _country(self, row: _Row) -> Country:
+    def _country(self, row: Row) -> Country:
         v = row.values
         return Country(
             iso3=v["iso3"],
-            cameo=_code(row, "cameo"),
+            cameo=code_value(row, "cameo"),
             name_en=v["name_en"],
-            names_ar=_split(v["names_ar"]),
-            adjectives_ar=_split(v["adjectives_ar"]),
-            capital_ar=_split(v["capital_ar"]),
+            names_ar=split_values(v["names_ar"]),
+            adjectives_ar=split_values(v["adjectives_ar"]),
+            capital_ar=split_values(v["capital_ar"]),
             capital_en=v["capital_en"],
-            metonyms_ar=_split(v["metonyms_ar"]),
-            lat=_float(row, "lat"),
-            lon=_float(row, "lon"),
+            metonyms_ar=split_values(v["metonyms_ar"]),
+            lat=float_value(row, "lat"),
+            lon=float_value(row, "lon"),
         )
 
-    def _place(self, row: _Row) -> Place:
+    def _place(self, row: Row) -> Place:
         v = row.values
         if v["kind"] not in PLACE_KINDS:
             raise DataError(
@@ -319,26 +134,28 @@ class ActorDictionary:
             )
         if v["iso3"] and v["iso3"] not in self.countries:
             raise DataError(f"{row.where()}: unknown country {v['iso3']!r}")
-        lat, lon = _float(row, "lat"), _float(row, "lon")
+        lat, lon = float_value(row, "lat"), float_value(row, "lon")
         assert lat is not None and lon is not None  # required columns
-        return Place(v["name_en"], v["iso3"], v["kind"], lat, lon, _split(v["names_ar"]))
+        return Place(v["name_en"], v["iso3"], v["kind"], lat, lon, split_values(v["names_ar"]))
 
-    def _actor(self, row: _Row) -> Actor:
+    def _actor(self, row: Row) -> Actor:
         v = row.values
         if v["type"] not in ACTOR_TYPES:
             raise DataError(f"{row.where()}: type {v['type']!r} is not PERS or ORG")
-        return Actor(v["id"], v["name_en"], _split(v["names_ar"]), v["type"], v["qid"] or None)
+        return Actor(
+            v["id"], v["name_en"], split_values(v["names_ar"]), v["type"], v["qid"] or None
+        )
 
-    def _role(self, row: _Row) -> None:
+    def _role(self, row: Row) -> None:
         v = row.values
         if v["actor_id"] not in self.actors:
             raise DataError(f"{row.where()}: unknown actor_id {v['actor_id']!r}")
-        code = _code(row, "code")
+        code = code_value(row, "code")
         if code[:3] not in self._by_cameo and code[:3] not in INTERNATIONAL:
             raise DataError(f"{row.where()}: code {code!r} starts with no known country or IGO")
         if v["title"] and v["title"] not in self.titles:
             raise DataError(f"{row.where()}: unknown title {v['title']!r}")
-        start, end = _date(row, "start"), _date(row, "end")
+        start, end = date_value(row, "start"), date_value(row, "end")
         if start and end and end < start:
             raise DataError(f"{row.where()}: end {end} is before start {start}")
         role = DatedRole(v["actor_id"], code, start, end, v["title"], v["note"])
