@@ -106,40 +106,24 @@ def test_same_event_in_two_sentences_is_counted_once() -> None:
     assert evs[0].mentions == 2
 
 
+def _call(sentence: int, day: str, date_from: str) -> Event:
+    return Event(
+        cameo="041",
+        sentence=sentence,
+        start=sentence,
+        end=sentence + 1,
+        trigger="x",
+        source={"entity_id": "e1"},
+        target={"entity_id": "e2"},
+        date=day,
+        evidence={"date_from": date_from},
+    )
+
+
 def test_dedupe_keeps_differently_dated_occasions() -> None:
-    a = Event(
-        cameo="041",
-        sentence=0,
-        start=0,
-        end=1,
-        trigger="x",
-        source={"entity_id": "e1"},
-        target={"entity_id": "e2"},
-        date="2021-01-01",
-        evidence={"date_from": "sentence"},
-    )
-    b = Event(
-        cameo="041",
-        sentence=1,
-        start=2,
-        end=3,
-        trigger="x",
-        source={"entity_id": "e1"},
-        target={"entity_id": "e2"},
-        date="2021-02-01",
-        evidence={"date_from": "sentence"},
-    )
-    c = Event(
-        cameo="041",
-        sentence=2,
-        start=4,
-        end=5,
-        trigger="x",
-        source={"entity_id": "e1"},
-        target={"entity_id": "e2"},
-        date="2021-03-01",
-        evidence={"date_from": "published"},
-    )
+    a = _call(0, "2021-01-01", "sentence")
+    b = _call(1, "2021-02-01", "sentence")
+    c = _call(2, "2021-03-01", "published")
     assert [e.date for e in dedupe([a, b, c])] == ["2021-01-01", "2021-02-01"]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +30,15 @@ def _published(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@contextmanager
+def one_line_errors() -> Iterator[None]:
+    """The edge where the library's MarsadError becomes a one-line message and exit code 1."""
+    try:
+        yield
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -70,10 +80,8 @@ def main(ctx: click.Context, config: Path | None, overrides: tuple[str, ...]) ->
         if not sep or not name.strip():
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
         pairs[name.strip()] = value
-    try:
+    with one_line_errors():
         ctx.obj = load_settings(config, overrides=pairs)
-    except MarsadError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -119,12 +127,10 @@ def analyze(
     ner_model: str | None,
 ) -> None:
     """Analyse articles (files, folders, globs, JSONL, HTML, WARC, .gz or '-') and report."""
-    try:
+    with one_line_errors():
         result = pipeline.analyze(
             list(paths), _settings(ctx), _published(published), stdin_format, ner_model or ner
         )
-    except MarsadError as exc:
-        raise click.ClickException(str(exc)) from None
     _report_failures(result.context)
     if as_json:
         click.echo(
@@ -156,12 +162,10 @@ def ingest(
 ) -> None:
     """Analyse articles and store them in the DuckDB file; the same input twice adds nothing."""
     settings = _settings(ctx)
-    try:
+    with one_line_errors():
         run = pipeline.ingest(
             list(paths), db or settings.db, settings, _published(published), ner_model or ner
         )
-    except MarsadError as exc:
-        raise click.ClickException(str(exc)) from None
     _report_failures(run)
     summary: dict[str, Any] = run.summary()
     if as_json:
@@ -200,10 +204,8 @@ def train_ner(shared: Path | None, out: Path | None, seed: int) -> None:
     """Train the CRF NER model (deterministic) and print its dev scores."""
     from marsad.ner import crf
 
-    try:
+    with one_line_errors():
         card = crf.train(out or crf.MODELS, shared or crf.shared_dir(), seed=seed)
-    except MarsadError as exc:
-        raise click.ClickException(str(exc)) from None
     _echo_json(card["dev_scores"])
 
 
@@ -225,10 +227,8 @@ def eval_ner(gold: Path, as_json: bool, ner: str, ner_model: str | None) -> None
     """Exact-span precision, recall and F1 per type and micro overall, as conlleval computes them."""
     from marsad.evaluate.ner import evaluate_ner
 
-    try:
+    with one_line_errors():
         scores = evaluate_ner(gold, pipeline.load_backend(ner_model or ner))
-    except MarsadError as exc:
-        raise click.ClickException(str(exc)) from None
     if as_json:
         _echo_json(scores)
         return
@@ -259,10 +259,8 @@ def eval_actors(spans: Path, as_json: bool, ner: str) -> None:
     """Country and role accuracy of the actor codes marsad resolves for annotated spans."""
     from marsad.evaluate.actors import evaluate_actors
 
-    try:
+    with one_line_errors():
         scores = evaluate_actors(spans, ner=ner)
-    except MarsadError as exc:
-        raise click.ClickException(str(exc)) from None
     if as_json:
         _echo_json(scores)
         return
@@ -305,10 +303,8 @@ def dict_import(
     from marsad.actors.petrarch import import_petrarch
 
     target = out or Path(_settings(ctx).dictionary_dir)
-    try:
+    with one_line_errors():
         report = import_petrarch(path, target, kind)
-    except MarsadError as exc:
-        raise click.ClickException(str(exc)) from None
     click.echo(
         f"{path}: {report.kind}, read {report.read}, written {report.written}, "
         f"skipped {len(report.skipped)}"
@@ -333,10 +329,8 @@ def eval_events(gsr: Path, as_json: bool) -> None:
     """PLOVER ASSAULT / PROTEST sentence detection: precision, recall and F1 per class."""
     from marsad.evaluate.events import evaluate_gsr
 
-    try:
+    with one_line_errors():
         res = evaluate_gsr(gsr)
-    except MarsadError as exc:
-        raise click.ClickException(str(exc)) from None
     if as_json:
         _echo_json(res)
         return

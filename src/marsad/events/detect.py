@@ -24,6 +24,7 @@ from marsad.events.arguments import is_verb
 from marsad.events.modality import clause_breaks, modality
 from marsad.events.tables import plover_for
 from marsad.events.triggers import default_triggers
+from marsad.text.dates import WEEKDAYS
 from marsad.text.normalize import normalize
 from marsad.text.segment import stem, tokenize
 
@@ -49,14 +50,8 @@ CUES: dict[str, frozenset[str]] = {
         "فجر",
         "ظهر",
         "ليل",
-        "الأحد",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-    ),
+    )
+    | frozenset(WEEKDAYS),
     "past": _words(
         "منذ",
         "الماضي",

@@ -79,6 +79,8 @@ _WEEKDAYS = {
     "السبت": 5,
     "الاحد": 6,
 }
+# The weekday names as they appear after normalisation; other modules reuse them.
+WEEKDAYS: tuple[str, ...] = tuple(_WEEKDAYS)
 _PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الفاءت|الفاءته|السابق|السابقه)"
 _NEXT = r"(?:المقبل|المقبله|القادم|القادمه|التالي|التاليه)"
 _THIS = r"(?:الجاري|الجاريه|الحالي|الحاليه)"

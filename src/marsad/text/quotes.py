@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from marsad.text.dates import WEEKDAYS
 from marsad.text.normalize import normalize_word
 from marsad.text.numbers import read_text_table
 from marsad.text.segment import split_sentences, tokenize
@@ -65,15 +66,8 @@ _TIME = frozenset(
         "مساء",
         "صباح",
         "ليلة",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
     )
-)
+) | frozenset(WEEKDAYS)
 # Words that end a speaker noun phrase: prepositions, complementizers, time words.
 _STOP = _TIME | frozenset(
     normalize_word(w)
