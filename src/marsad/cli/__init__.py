@@ -347,3 +347,7 @@ def eval_events(gsr: Path, as_json: bool) -> None:
         click.echo("a fit; its 5-fold cross-validated figures are the estimate:")
         for event, s in res.get("cross_validated", {}).items():
             click.echo(f"  {event:8} P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}")
+
+
+# Commands kept in their own modules register themselves on `main` when imported.
+from marsad.cli import corpus, doctor, serve  # noqa: E402, F401  (imported to register)

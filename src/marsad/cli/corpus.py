@@ -1,0 +1,1 @@
+"""Commands over a store: dyad analytics, exports and static plots."""

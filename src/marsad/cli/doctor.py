@@ -1,0 +1,1 @@
+"""`marsad doctor`: check a store's integrity and report."""

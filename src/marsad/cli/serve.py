@@ -1,0 +1,1 @@
+"""`marsad serve`: the HTTP API and the dashboard."""
