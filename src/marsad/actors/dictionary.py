@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from marsad.actors.records import (
@@ -43,7 +44,11 @@ from marsad.model import Role
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses, tokenize
 
+# A dictionary phrase's normalised tokens and its (kind, key) readings, best first.
+_Entry = tuple[tuple[str, ...], list[tuple[str, str]]]
 
+
+@lru_cache(maxsize=100_000)
 def phrase_tokens(text: str) -> tuple[str, ...]:
     """Normalised tokens of a dictionary phrase, split the same way article text is."""
     norm = normalize(text)
@@ -65,6 +70,11 @@ class ActorDictionary:
         self._place_words: dict[str, Place] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = {}
         self._title_order: dict[str, int] = {}
+        # The index again, by the phrase's second word too: stem -> (second word -> entries
+        # whose second word it is, then the one-word entries; the one-word entries alone).
+        self._by_second: dict[str, tuple[dict[str, list[_Entry]], list[_Entry]]] = {}
+        # Per token: the _by_second values of its suffix-free clitic analyses, in order.
+        self._entries: dict[str, tuple[tuple[dict[str, list[_Entry]], list[_Entry]], ...]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -213,6 +223,15 @@ class ActorDictionary:
         for entries in index.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._index = index
+        self._by_second = {}
+        for first, entries in index.items():
+            singles = [e for e in entries if len(e[0]) == 1]
+            by_second: dict[str, list[_Entry]] = {}
+            for e in entries:
+                if len(e[0]) > 1:
+                    by_second.setdefault(e[0][1], []).append(e)
+            self._by_second[first] = ({k: [*v, *singles] for k, v in by_second.items()}, singles)
+        self._entries = {}
         words: dict[str, str] = {}
         for c in self.countries.values():
             for name in (*c.names_ar, *c.adjectives_ar):
@@ -229,19 +248,27 @@ class ActorDictionary:
         """Longest non-overlapping dictionary matches; the first token may carry clitics."""
         out: list[ActorMatch] = []
         n = len(norm_tokens)
+        cache = self._entries
         i = 0
         while i < n:
-            best: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
-            for _pre, stem, suf in clitic_analyses(norm_tokens[i]):
-                if suf:
-                    continue  # names take prefixes, not pronoun suffixes; -ه/-ي are ة and nisba
-                for toks, found in self._index.get(stem, ()):
-                    size = len(toks)
-                    if best is not None and size <= len(best[0]):
-                        break
-                    if i + size <= n and all(norm_tokens[i + k] == toks[k] for k in range(1, size)):
-                        best = (toks, found)
-                        break
+            best: _Entry | None = None
+            token = norm_tokens[i]
+            entries = cache.get(token)
+            if entries is None:
+                entries = self._token_entries(token)
+            if entries:
+                nxt = norm_tokens[i + 1] if i + 1 < n else ""
+                for by_second, singles in entries:
+                    # Longest first; a phrase of two or more words has ``nxt`` as its second.
+                    for toks, found in by_second.get(nxt, singles):
+                        size = len(toks)
+                        if best is not None and size <= len(best[0]):
+                            break
+                        if i + size <= n and (
+                            size <= 2 or all(norm_tokens[i + k] == toks[k] for k in range(2, size))
+                        ):
+                            best = (toks, found)
+                            break
             if best is None:
                 i += 1
                 continue
@@ -260,6 +287,21 @@ class ActorDictionary:
             )
             i += len(toks)
         return out
+
+    def _token_entries(
+        self, token: str
+    ) -> tuple[tuple[dict[str, list[_Entry]], list[_Entry]], ...]:
+        """Index entries for each analysis of ``token`` that could start a phrase (remembered)."""
+        entries = tuple(
+            self._by_second[stem]
+            for _pre, stem, suf in clitic_analyses(token)
+            # names take prefixes, not pronoun suffixes; -ه/-ي are ة and nisba
+            if not suf and stem in self._by_second
+        )
+        if len(self._entries) >= 200_000:
+            self._entries.clear()
+        self._entries[token] = entries
+        return entries
 
     def _static_code(self, kind: str, key: str) -> str | None:
         if kind in ("country", "capital", "adjective"):

@@ -9,8 +9,11 @@ skeletons, clears a threshold tuned on the cases in tests/test_linking.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from marsad.actors.dictionary import ActorDictionary
@@ -21,11 +24,13 @@ THRESHOLD = 85.0
 MIN_LEN = 4
 
 
+@lru_cache(maxsize=100_000)
 def key(name: str) -> str:
     """Normalised, single-spaced form."""
     return " ".join(normalize(name).split())
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(name: str) -> str:
     """Consonants only (long vowels and hamza dropped), per word, keeping the word's first letter."""
     return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in key(name).split() if w)
@@ -40,6 +45,49 @@ def similarity(a: str, b: str) -> float:
     return max(direct, skel)
 
 
+class _Bank:
+    """Strings to search, with letter counts that rule most of them out before scoring.
+
+    fuzz.ratio is 200·LCS/(a + b) for lengths a and b, and the longest common subsequence
+    cannot exceed the letters two strings share (counted with repeats), so strings whose
+    shared letters cannot reach the threshold are never scored; the rest are scanned in
+    their original order, so the answer is the one a full scan gives.
+    """
+
+    def __init__(self, strings: list[str]) -> None:
+        self.strings = strings
+        counts = [Counter(t) for t in strings]
+        # mins[row[(c, k)]] holds, for every string, min(its count of letter c, k).
+        self.row: dict[tuple[str, int], int] = {}
+        self.most: dict[str, int] = {}
+        vectors: list[list[int]] = []
+        for c in sorted({c for t in strings for c in t}):
+            per_string = [n.get(c, 0) for n in counts]
+            self.most[c] = max(per_string)
+            for k in range(1, self.most[c] + 1):
+                self.row[(c, k)] = len(vectors)
+                vectors.append([min(n, k) for n in per_string])
+        self.mins = np.array(vectors, dtype=np.int32).reshape(len(vectors), len(strings))
+        self.lengths = np.array([len(t) for t in strings], dtype=np.int32)
+
+    def best(self, query: str) -> tuple[int, float] | None:
+        """(index, score) of the first best string above the threshold, or None."""
+        rows = [
+            self.row[(c, min(k, self.most[c]))] for c, k in Counter(query).items() if c in self.most
+        ]
+        if not rows:
+            return None
+        shared = self.mins[rows].sum(axis=0)
+        cut = THRESHOLD - 0.5  # a little wide: scoring one string too many changes nothing
+        near = np.flatnonzero(200 * shared >= cut * (len(query) + self.lengths))
+        if not near.size:
+            return None
+        found = process.extractOne(
+            query, [self.strings[i] for i in near], scorer=fuzz.ratio, score_cutoff=THRESHOLD
+        )
+        return None if found is None else (int(near[found[2]]), float(found[1]))
+
+
 @dataclass
 class FuzzyIndex:
     """Every Arabic name variant of the dictionary's persons, for nearest-name search.
@@ -52,6 +100,7 @@ class FuzzyIndex:
     skeletons: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     _cache: dict[str, tuple[str, float] | None] = field(default_factory=dict, repr=False)
+    _banks: dict[bool, _Bank] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_dictionary(cls, d: ActorDictionary) -> FuzzyIndex:
@@ -75,16 +124,21 @@ class FuzzyIndex:
             return self._cache[k]
         hit: tuple[str, float] | None = None
         if len(k) >= MIN_LEN and self.names:
-            best = process.extractOne(k, self.names, scorer=fuzz.ratio, score_cutoff=THRESHOLD)
+            best = self._best(k, skeletons=False)
             sk = skeleton(k)
             if len(sk.replace(" ", "")) >= 3:
-                by_skel = process.extractOne(
-                    sk, self.skeletons, scorer=fuzz.ratio, score_cutoff=THRESHOLD
-                )
+                by_skel = self._best(sk, skeletons=True)
                 if by_skel is not None and (best is None or by_skel[1] > best[1]):
                     best = by_skel
             if best is not None:
-                hit = (self.ids[best[2]], float(best[1]))
+                hit = (self.ids[best[0]], best[1])
         if len(self._cache) < 100_000:
             self._cache[k] = hit
         return hit
+
+    def _best(self, query: str, skeletons: bool) -> tuple[int, float] | None:
+        """(index, score) of the first best name (or skeleton) above the threshold, or None."""
+        bank = self._banks.get(skeletons)
+        if bank is None:
+            bank = self._banks[skeletons] = _Bank(self.skeletons if skeletons else self.names)
+        return bank.best(query)

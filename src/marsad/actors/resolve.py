@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from marsad.actors.dictionary import ActorDictionary, ActorMatch
 from marsad.actors.fuzzy import FuzzyIndex
@@ -360,6 +361,7 @@ def _near(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
 def _is_counterpart(word: str) -> bool:
     return (
         any(stem in _COUNTERPART for _pre, stem, _suf in clitic_analyses(word))

@@ -105,67 +105,101 @@ def _analyses(token: str) -> tuple[tuple[str, str], ...]:
     return tuple((p, s) for p, s in out if not p or len(s) >= 3 or s in FUNCTION_WORDS)
 
 
+_ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _e in ENDINGS[1:]:
+    _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
+
+
 @lru_cache(maxsize=100_000)
 def _bases(stem: str) -> frozenset[str]:
     """Words that ``stem`` is an inflected form of under the ENDINGS of `word+`."""
-    return frozenset(
-        stem[: len(stem) - len(e)] if e else stem
-        for e in ENDINGS
-        if stem.endswith(e) and len(stem) - len(e) >= 2
-    )
+    out = [stem] if len(stem) >= 2 else []
+    for e in _ENDINGS_BY_LAST.get(stem[-1:], ()):  # only the endings it can end with
+        if len(stem) - len(e) >= 2 and stem.endswith(e):
+            out.append(stem[: len(stem) - len(e)])
+    return frozenset(out)
 
 
-def _alt_matches(alt: _Alt, token: str) -> bool:
-    for prefix, stem in _analyses(token):
-        if alt.proclitic:
-            bare = prefix[1:] if prefix[:1] in ("و", "ف") and len(prefix) > 1 else prefix
-            if not bare.startswith(alt.proclitic):
-                continue
-        if stem == alt.word or (alt.inflected and alt.word in _bases(stem)):
-            return True
-        if alt.proclitic and not alt.word and prefix:
-            return True
-    return False
+# Matching compares keys, not words: each token gets (once, cached) the set of keys of every
+# pattern word it can stand for, each pattern word one or two keys, and a slot matches a token
+# when their key sets meet. "=p:w" is the stem w under proclitic p ("" for none), "+p:w" a stem
+# that is w plus one of the `word+` endings, "_p" any token carrying proclitic p.
+_Keys = frozenset[str]
+
+
+def _alt_keys(alt: _Alt) -> tuple[str, ...]:
+    if not alt.word:
+        return (f"_{alt.proclitic}",)
+    exact = f"={alt.proclitic}:{alt.word}"
+    return (exact, f"+{alt.proclitic}:{alt.word}") if alt.inflected else (exact,)
 
 
 def _is_word(token: str) -> bool:
     return any(c.isalnum() for c in token)
 
 
-def _frame_at(trig: Trigger, tokens: Sequence[str], end: int) -> tuple[int, int] | None:
-    """(start, end) of the first frame of ``trig`` within its window after ``end``, or None."""
-    window = trig.frame_window
-    skipped = 0
-    for j in range(end, len(tokens)):
-        if skipped >= window:
-            break
-        frame_end = _match_at(trig.frame, tokens, j)
-        if frame_end is not None:
-            return j, frame_end
-        skipped += _is_word(tokens[j])
-    return None
+_CSlot = _Keys | None  # None is a gap
 
 
-def _slot_matches(slot: tuple[_Alt, ...], token: str) -> bool:
-    return any(_alt_matches(alt, token) for alt in slot)
+def _compile_slots(slots: tuple[_Slot, ...]) -> tuple[_CSlot, ...]:
+    return tuple(
+        None if s is None else frozenset(k for a in s for k in _alt_keys(a)) for s in slots
+    )
 
 
-def _match_at(slots: Sequence[_Slot], tokens: Sequence[str], i: int) -> int | None:
-    """End (exclusive) of the shortest match of ``slots`` starting at token ``i``, or None."""
-    if not slots:
-        return i
-    slot, rest = slots[0], slots[1:]
-    if slot is None:
-        for skip in range(MAX_GAP + 1):
-            if i + skip > len(tokens):
+def _match_at(slots: Sequence[_CSlot], k: int, keys: Sequence[_Keys], i: int) -> int | None:
+    """End (exclusive) of the shortest match of ``slots[k:]`` starting at token ``i``, or None."""
+    n = len(keys)
+    while k < len(slots):
+        slot = slots[k]
+        if slot is None:
+            for skip in range(MAX_GAP + 1):
+                if i + skip > n:
+                    break
+                end = _match_at(slots, k + 1, keys, i + skip)
+                if end is not None:
+                    return end
+            return None
+        if i >= n or slot.isdisjoint(keys[i]):
+            return None
+        k += 1
+        i += 1
+    return i
+
+
+@dataclass(slots=True, frozen=True)
+class _Compiled:
+    """A trigger ready for matching: its slots as key sets and its sort rank."""
+
+    trig: Trigger
+    slots: tuple[_CSlot, ...]
+    frame: tuple[_CSlot, ...]
+    window: int
+    rank: tuple[int, ...]
+
+    @classmethod
+    def of(cls, trig: Trigger) -> _Compiled:
+        return cls(
+            trig,
+            _compile_slots(trig.slots),
+            _compile_slots(trig.frame),
+            trig.frame_window,
+            tuple(-w for w in trig.weight),
+        )
+
+    def frame_at(self, keys: Sequence[_Keys], words: Sequence[bool], end: int) -> int | None:
+        """Start of the first frame within the trigger's window after ``end``, or None."""
+        skipped = 0
+        first = self.frame[0]
+        for j in range(end, len(keys)):
+            if skipped >= self.window:
                 break
-            end = _match_at(rest, tokens, i + skip)
-            if end is not None:
-                return end
+            if (first is None or not first.isdisjoint(keys[j])) and _match_at(
+                self.frame, 0, keys, j
+            ) is not None:
+                return j
+            skipped += words[j]
         return None
-    if i < len(tokens) and _slot_matches(slot, tokens[i]):
-        return _match_at(rest, tokens, i + 1)
-    return None
 
 
 def _parse_slots(text: str, where: str) -> tuple[_Slot, ...]:
@@ -226,21 +260,32 @@ def _parse_line(path: Path, lineno: int, fields: list[str]) -> list[Trigger]:
     return [Trigger(tid, code, kind, slots, f, lineno) for slots in patterns for f in frames]
 
 
+_TokenInfo = tuple[tuple[_Compiled, ...], _Keys, bool]
+
+
 class TriggerSet:
     """A loaded trigger file, indexed by the words its patterns begin with."""
 
+    _CACHE_LIMIT = 200_000  # tokens whose candidate triggers are remembered
+
     def __init__(self, triggers: Sequence[Trigger]) -> None:
         self.triggers = tuple(triggers)
-        self._exact: dict[str, list[Trigger]] = {}
-        self._inflected: dict[str, list[Trigger]] = {}
+        self._exact: dict[str, list[_Compiled]] = {}
+        self._inflected: dict[str, list[_Compiled]] = {}
+        self._by_token: dict[str, _TokenInfo] = {}
+        compiled: dict[Trigger, _Compiled] = {}
+        alts = [a for t in self.triggers for slot in (*t.slots, *t.frame) if slot for a in slot]
+        self._words = frozenset(a.word for a in alts if a.word)
+        self._inflected_words = frozenset(a.word for a in alts if a.word and a.inflected)
         for trig in self.triggers:
             first = trig.slots[0]
             assert first is not None
+            c = compiled.setdefault(trig, _Compiled.of(trig))
             for alt in first:
                 index = self._inflected if alt.inflected else self._exact
                 bucket = index.setdefault(alt.word, [])
-                if trig not in bucket:
-                    bucket.append(trig)
+                if all(x.trig != trig for x in bucket):
+                    bucket.append(c)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TriggerSet:
@@ -259,15 +304,32 @@ class TriggerSet:
         """Number of lines (a line with alternative phrases counts once)."""
         return len({t.id for t in self.triggers})
 
-    def _candidates(self, token: str) -> list[Trigger]:
-        found: dict[int, Trigger] = {}
-        for _prefix, stem in _analyses(token):
-            for trig in self._exact.get(stem, ()):
-                found[id(trig)] = trig
+    def _info(self, token: str) -> _TokenInfo:
+        """The triggers ``token`` may begin (in a fixed order), its keys, whether it is a word.
+
+        Keys are made only for words some pattern uses (see ``_alt_keys``).
+        """
+        found: dict[int, _Compiled] = {}
+        keys: set[str] = set()
+        for prefix, stem in _analyses(token):
+            # و/ف before a preposition (وبالإفراج) still counts as carrying that preposition.
+            bare = prefix[1:] if prefix[:1] in ("و", "ف") and len(prefix) > 1 else prefix
+            pcs = ("", *(p for p in PROCLITICS if bare.startswith(p))) if bare else ("",)
+            for c in self._exact.get(stem, ()):
+                found[id(c)] = c
+            if stem in self._words:
+                keys.update(f"={pc}:{stem}" for pc in pcs)
             for base in _bases(stem):
-                for trig in self._inflected.get(base, ()):
-                    found[id(trig)] = trig
-        return list(found.values())
+                for c in self._inflected.get(base, ()):
+                    found[id(c)] = c
+                if base in self._inflected_words:
+                    keys.update(f"+{pc}:{base}" for pc in pcs)
+            keys.update(f"_{pc}" for pc in pcs[1:])
+        info = (tuple(found.values()), frozenset(keys), _is_word(token))
+        if len(self._by_token) >= self._CACHE_LIMIT:
+            self._by_token.clear()
+        self._by_token[token] = info
+        return info
 
     def find(self, norm_tokens: Sequence[str], speech: bool = False) -> list[TriggerMatch]:
         """Event triggers in a sentence's normalised tokens, in text order.
@@ -276,32 +338,40 @@ class TriggerSet:
         specific ones the trigger nearer its frame; null patterns win like any other and then
         drop out. Speech verbs are returned only when ``speech``.
         """
-        found: list[tuple[Trigger, int, int, int | None, int | None]] = []
-        for i, token in enumerate(norm_tokens):
-            for trig in self._candidates(token):
-                end = _match_at(trig.slots, norm_tokens, i)
+        cache = self._by_token
+        infos = [cache.get(t) or self._info(t) for t in norm_tokens]
+        found: list[tuple[_Compiled, int, int, int | None, int | None]] = []
+        keys: list[_Keys] | None = None
+        words: list[bool] | None = None
+        for i, (candidates, _k, _w) in enumerate(infos):
+            if not candidates:
+                continue
+            if keys is None:
+                keys = [x[1] for x in infos]
+            for c in candidates:
+                end = _match_at(c.slots, 0, keys, i)
                 if end is None:
                     continue
                 frame_start: int | None = None
                 frame_end: int | None = None
-                if trig.frame:
-                    span = _frame_at(trig, norm_tokens, end)
-                    if span is None:
+                if c.frame:
+                    if words is None:
+                        words = [x[2] for x in infos]
+                    frame_start = c.frame_at(keys, words, end)
+                    if frame_start is None:
                         continue
-                    frame_start, frame_end = span
-                found.append((trig, i, end, frame_start, frame_end))
+                    frame_end = _match_at(c.frame, 0, keys, frame_start)
+                found.append((c, i, end, frame_start, frame_end))
+        if not found:
+            return []
         # Equal specificity: the trigger nearer its frame, then the earlier one, then file order.
         found.sort(
-            key=lambda m: (
-                tuple(-w for w in m[0].weight),
-                0 if m[3] is None else m[3] - m[2],
-                m[1],
-                m[0].line,
-            )
+            key=lambda m: (m[0].rank, 0 if m[3] is None else m[3] - m[2], m[1], m[0].trig.line)
         )
         taken: set[int] = set()
         out: list[TriggerMatch] = []
-        for trig, start, end, frame_start, frame_end in found:
+        for c, start, end, frame_start, frame_end in found:
+            trig = c.trig
             claimed = set(range(start, end))
             if frame_start is not None and frame_end is not None:
                 claimed.update(range(frame_start, frame_end))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from marsad.model import Article, Quote
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import SentenceRefs, references_of
+from marsad.steps.segment import tokens_of
 from marsad.text.normalize import normalize
-from marsad.text.quotes import find_quotes
+from marsad.text.quotes import find_quotes, has_speech_word
 
 # Words that name a statement rather than a speaker: «وأضاف البيان أن» speaks for whoever issued it.
 STATEMENT_WORDS = frozenset({"البيان", "بيان", "الوزاره", "المصدر", "الرساله", "التقرير", "البلاغ"})
@@ -26,6 +27,8 @@ class Quotes(ArticleStep):
             for r, ref_id in zip(sr.refs, sr.entity_ids, strict=True):
                 if ref_id and r.type == "ORG" and r.code and r.code.endswith("GOV"):
                     last_institution = ref_id
+            if not has_speech_word(t.norm for t in tokens_of(s, article.text)):
+                continue  # every quote starts at a speech word
             for q in find_quotes(article.text, s.start, s.end):
                 speaker_text = (
                     article.text[q.speaker_start : q.speaker_end]

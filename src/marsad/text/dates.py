@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from marsad.text.normalize import normalize, normalize_with_offsets
+from marsad.text.normalize import normalize, normalized_with_offsets
 from marsad.text.numbers import (
     NUMBER_PATTERN,
     TIME_DUALS_N,
@@ -126,8 +126,13 @@ def _months() -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    """Every rule as (compiled pattern, handler name), tried on the normalised text."""
+def _patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
+    """Every rule as (compiled pattern, handler name, gates), tried on the normalised text.
+
+    A rule runs only on text where each of its gates (``_gates``) finds something: every
+    match of the rule contains a digit, a month name, a unit word… so most sentences skip
+    most rules after a few fast literal scans.
+    """
     greg, hijri, _ = _months()
     gm = alternation(greg)
     hm = alternation(hijri)
@@ -137,70 +142,156 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     day_sep = r"\s*(?:من\s+)?(?:شهر\s+)?"
     not_date = rf"(?!\s*\d|\s+(?:{_WD}|{gm}|{hm}|غد|الغد|واحد){_W})"
     rules = [
-        (rf"{_B}{wd_prefix}{_DAY}{day_sep}{month}(?:{to_year}{_YEAR})?", "day_month"),
-        (rf"{_B}(?:شهر\s+)?{month}{to_year}{_YEAR}", "month_year"),
-        (rf"{_B}(?P<shahr>شهر\s+)?{month}(?:\s+(?P<mod>{_PAST}|{_NEXT}){_W})?", "month_only"),
+        (
+            rf"{_B}{wd_prefix}{_DAY}{day_sep}{month}(?:{to_year}{_YEAR})?",
+            "day_month",
+            ("digit", "greg", "greg_start"),
+        ),
+        (
+            rf"{_B}(?:شهر\s+)?{month}{to_year}{_YEAR}",
+            "month_year",
+            ("digit", "year_digits", "greg", "greg_start"),
+        ),
+        (
+            rf"{_B}(?P<shahr>شهر\s+)?{month}(?:\s+(?P<mod>{_PAST}|{_NEXT}){_W})?",
+            "month_only",
+            ("greg", "greg_start"),
+        ),
         (
             r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mon>\d{1,2})(?P=sep)"
             r"(?P<year>(?:19|20)\d\d)(?![\d/-])",
             "numeric",
+            ("digit", "numeric"),
         ),
         (
             r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?P<sep>[/.-])(?P<mon>\d{1,2})(?P=sep)"
             r"(?P<day>\d{1,2})(?![\d/-])",
             "numeric",
+            ("digit", "numeric"),
         ),
         (
             rf"{_B}{wd_prefix}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{hm}){_W}"
             rf"(?:\s*(?:(?:ال)?عام\s+)?{_HYEAR}(?:{_HMARK})?)?",
             "hijri_day",
+            ("digit", "hijri"),
         ),
         (
             rf"{_B}(?:شهر\s+)?(?P<hm>{hm}){_W}\s*(?:(?:ال)?عام\s+)?{_HYEAR}(?:{_HMARK})?",
             "hijri_month",
+            ("digit", "hijri_digits", "hijri"),
         ),
-        (rf"{_B}(?:(?:ال)?(?:عام|سنه)\s+)?{_HYEAR}{_HMARK}", "hijri_year"),
-        (rf"{_B}(?:(?:ال)?(?:عام|سنه)\s+){_YEAR}", "year"),
-        (rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", "bare_year"),
+        (
+            rf"{_B}(?:(?:ال)?(?:عام|سنه)\s+)?{_HYEAR}{_HMARK}",
+            "hijri_year",
+            ("digit", "hijri_digits"),
+        ),
+        (rf"{_B}(?:(?:ال)?(?:عام|سنه)\s+){_YEAR}", "year", ("digit", "year_digits")),
+        (rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", "bare_year", ("digit", "year_digits")),
         (
             rf"{_B}(?P<q>{_QUALS})\s+(?:(?P<unit>العام|السنه|الشهر)(?:\s+(?P<mod>{_PAST}|{_NEXT}"
             rf"|{_THIS}))?|(?:(?:ال)?عام\s+)?{_YEAR}){_W}",
             "qualified",
+            ("qual",),
         ),
-        (rf"{_B}(?:اول\s+(?:من\s+)?امس|امس\s+الاول){_W}", "day_before_yesterday"),
-        (rf"{_B}(?:(?:ال)?امس|البارحه)(?:\s+(?P<wd>{_WD}))?{_W}", "yesterday"),
-        (rf"{_B}اليوم(?:\s+(?P<wd>{_WD}))?{_W}", "today"),
-        (rf"{_B}(?:بعد\s+غد|بعد\s+الغد){_W}", "after_tomorrow"),
-        (rf"{_B}(?:غدا|يوم\s+غد)(?:\s+(?P<wd>{_WD}))?{_W}", "tomorrow"),
-        (rf"{_B}(?:يوم\s+)?(?P<wd>{_WD})(?:\s+(?P<mod>{_PAST}|{_NEXT}))?{_W}", "weekday"),
-        (rf"{_B}(?:الاسبوع\s+(?P<mod>{_PAST}|{_NEXT}|{_THIS})|هذا\s+الاسبوع){_W}", "week"),
-        (rf"{_B}(?:الشهر\s+(?P<mod>{_PAST}|{_NEXT}|{_THIS})|هذا\s+الشهر){_W}", "month_rel"),
+        (rf"{_B}(?:اول\s+(?:من\s+)?امس|امس\s+الاول){_W}", "day_before_yesterday", ("ams",)),
+        (rf"{_B}(?:(?:ال)?امس|البارحه)(?:\s+(?P<wd>{_WD}))?{_W}", "yesterday", ("yesterday",)),
+        (rf"{_B}اليوم(?:\s+(?P<wd>{_WD}))?{_W}", "today", ("today",)),
+        (rf"{_B}(?:بعد\s+غد|بعد\s+الغد){_W}", "after_tomorrow", ("ghad",)),
+        (rf"{_B}(?:غدا|يوم\s+غد)(?:\s+(?P<wd>{_WD}))?{_W}", "tomorrow", ("ghad",)),
+        (
+            rf"{_B}(?:يوم\s+)?(?P<wd>{_WD})(?:\s+(?P<mod>{_PAST}|{_NEXT}))?{_W}",
+            "weekday",
+            ("weekday",),
+        ),
+        (
+            rf"{_B}(?:الاسبوع\s+(?P<mod>{_PAST}|{_NEXT}|{_THIS})|هذا\s+الاسبوع){_W}",
+            "week",
+            ("week",),
+        ),
+        (
+            rf"{_B}(?:الشهر\s+(?P<mod>{_PAST}|{_NEXT}|{_THIS})|هذا\s+الشهر){_W}",
+            "month_rel",
+            ("month",),
+        ),
         (
             rf"{_B}(?:(?:العام|السنه)\s+(?P<mod>{_PAST}|{_NEXT}|{_THIS})|(?:هذا\s+العام|هذه\s+السنه))"
             rf"{_W}",
             "year_rel",
+            ("year",),
         ),
         (
             rf"{_B}(?P<prep>منذ|قبل|بعد)\s+(?:(?P<num>{NUMBER_PATTERN})\s+)?(?P<unit>{_UNITS})"
             rf"(?:ا)?{_W}{not_date}",
             "offset",
+            ("since", "unit", "unit_start"),
         ),
         (
             rf"{_B}(?:(?P<kw>لمده|طيله|طوال|علي\s+مدي|علي\s+مدار|خلال)\s+)?"
             rf"(?:(?P<num>{NUMBER_PATTERN})\s+)?(?P<unit>{_UNITS})(?:ا)?{_W}{not_date}",
             "duration",
+            ("unit", "unit_start"),
         ),
     ]
-    return [(re.compile(p), name) for p, name in rules]
+    return [(re.compile(p), name, gates) for p, name, gates in rules]
+
+
+def _scan(pattern: str) -> Callable[[str], bool]:
+    search = re.compile(pattern).search
+    return lambda norm: search(norm) is not None
+
+
+def _contains(*words: str) -> Callable[[str], bool]:
+    return lambda norm: any(w in norm for w in words)
+
+
+@lru_cache(maxsize=1)
+def _gates() -> dict[str, Callable[[str], bool]]:
+    """Cheap tests of what a rule's every match must contain (see ``_patterns``)."""
+    greg, hijri, _ = _months()
+    return {
+        "digit": _scan(r"\d"),
+        "year_digits": _scan(r"(?:19|20)\d\d"),
+        "hijri_digits": _scan(r"1[34]\d\d"),
+        "numeric": _scan(r"\d[/.-]\d"),
+        "greg": _scan(rf"(?:{alternation(greg)}){_W}"),
+        # Slower (a lookbehind at every position), so tried only where "greg" found something:
+        # a month starts a word, follows a proclitic that does, or follows the day's digits.
+        "greg_start": _scan(rf"(?:(?<!\w)|(?<=\d)|(?<=(?<!\w)[وفبل]))(?:{alternation(greg)}){_W}"),
+        "hijri": _scan(rf"(?:{alternation(hijri)}){_W}"),
+        "qual": _scan(rf"(?:{_QUALS})\s"),
+        "ams": _contains("امس"),
+        "yesterday": _contains("امس", "البارحه"),
+        "today": _contains("اليوم"),
+        "ghad": _contains("غد"),
+        "weekday": _scan(rf"(?:{_WD}){_W}"),
+        "week": _contains("الاسبوع"),
+        "month": _contains("الشهر"),
+        "year": _contains("العام", "السنه"),
+        "since": _scan(r"(?:منذ|قبل|بعد)\s"),
+        "unit": _scan(rf"(?:{_UNITS})(?:ا)?{_W}"),
+        "unit_start": _scan(rf"{_B}(?:{_UNITS})(?:ا)?{_W}"),  # after "unit", as "greg_start"
+    }
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date, year and duration in ``text``; relative ones resolved against ``published``."""
     if not text:
         return []
-    norm, offs = normalize_with_offsets(text)
+    norm, offs = normalized_with_offsets(text)
     candidates: list[_Found] = []
-    for pattern, name in _patterns():
+    gates = _gates()
+    open_gates: dict[str, bool] = {}
+    for pattern, name, needs in _patterns():
+        for gate in needs:
+            ok = open_gates.get(gate)
+            if ok is None:
+                ok = open_gates[gate] = gates[gate](norm)
+            if not ok:
+                break
+        else:
+            ok = True
+        if not ok:
+            continue
         handler = _HANDLERS[name]
         for m in pattern.finditer(norm):
             found = handler(m, norm, published)

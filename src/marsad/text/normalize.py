@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Each entry maps one code point to its replacement ("" deletes it). Kept as data so a test can
@@ -88,6 +89,23 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
         offsets.extend(range(pos, len(text)))
     offsets.append(len(text))
     return "".join(out), offsets
+
+
+# Every replacement is one character or none, so where nothing is deleted, offsets are 1:1.
+_ONE_TO_ONE = all(len(rep) == 1 for rep in TABLE.values() if rep)
+_DELETED = re.compile("[" + "".join(re.escape(c) for c, rep in TABLE.items() if not rep) + "]")
+
+
+@lru_cache(maxsize=64)
+def normalized_with_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """`normalize_with_offsets`, remembered (dates and numbers read the same sentence).
+
+    The offsets are shared between callers, who must not change them; text that loses no
+    character gets the identity mapping as a ``range``, without building a list.
+    """
+    if _ONE_TO_ONE and not _DELETED.search(text):
+        return normalize(text), range(len(text) + 1)
+    return normalize_with_offsets(text)
 
 
 def strip_marks(text: str) -> str:

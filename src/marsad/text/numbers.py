@@ -7,14 +7,14 @@ word list below is written as it is spelt in news and normalised once at import.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
 from marsad.errors import DataError
-from marsad.text.normalize import normalize, normalize_with_offsets
+from marsad.text.normalize import normalize, normalized_with_offsets
 
 NumberKind = Literal["percent", "count", "money", "duration", "year", "ordinal", "number"]
 
@@ -34,7 +34,7 @@ class NumberMention:
 _MARKS = frozenset("ـًٌٍَُِّْٰٓٔٗ")
 
 
-def orig_span(text: str, offsets: list[int], start: int, end: int) -> tuple[int, int]:
+def orig_span(text: str, offsets: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """Map a normalised span to the original, keeping diacritics that sit on its last letter."""
     o_start = offsets[start]
     o_end = offsets[end - 1] + 1 if end > start else o_start
@@ -288,6 +288,14 @@ _ORD_RE = re.compile(
     rf"(?:(?<!\w)|(?<=(?<!\w)[وفبلك]))(?:(?P<w>{alternation(_ORD_N)})(?!\w)"
     r"|ال\s?(?P<d>\d{1,4})(?![\d.,]))"
 )
+# Fast scans (no lookbehind, so the regex engine jumps between candidate letters) for what
+# every match of the three patterns above contains; a sentence without it skips the pattern.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(
+    rf"(?:{alternation([*_UNITS, *_TEEN_HEADS, *_TENS, *_HUNDREDS, *_SCALES, *_FRACTIONS])}){_W}"
+)
+_DUAL_GATE = re.compile(rf"(?:{alternation(TIME_DUALS_N)}){_W}")
+_ORD_GATE = re.compile(rf"(?:{alternation(_ORD_N)}){_W}|ال\s?\d")
 # Words before which الاول/الثاني name a month, not an ordinal (كانون الثاني, ربيع الاول).
 _MONTH_HEADS = ("كانون", "تشرين", "ربيع", "جمادي")
 _YEAR_MIN, _YEAR_MAX = 1900, 2099
@@ -303,19 +311,20 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Every quantity in ``text``, typed by what follows it, so events can carry their counts."""
     if not text:
         return []
-    norm, offs = normalize_with_offsets(text)
-    skip = [(m.start(), m.end()) for m in _SKIP_RE.finditer(norm)]
+    norm, offs = normalized_with_offsets(text)
     found: list[NumberMention] = []
-    for m in _NUMBER_RE.finditer(norm):
-        if any(s <= m.start("num") < e for s, e in skip):
-            continue
-        mention = _classify(text, norm, offs, m)
-        if mention is not None:
-            found.append(mention)
-    for m in _DUAL_RE.finditer(norm):
+    if _DIGIT.search(norm) or _NUMBER_WORD.search(norm):
+        skip = [(m.start(), m.end()) for m in _SKIP_RE.finditer(norm)]
+        for m in _NUMBER_RE.finditer(norm):
+            if any(s <= m.start("num") < e for s, e in skip):
+                continue
+            mention = _classify(text, norm, offs, m)
+            if mention is not None:
+                found.append(mention)
+    for m in _DUAL_RE.finditer(norm) if _DUAL_GATE.search(norm) else ():
         s, e = orig_span(text, offs, m.start("u"), m.end("u"))
         found.append(NumberMention(s, e, text[s:e], 2.0, TIME_DUALS_N[m["u"]], "duration"))
-    for m in _ORD_RE.finditer(norm):
+    for m in _ORD_RE.finditer(norm) if _ORD_GATE.search(norm) else ():
         before = norm[: m.start()].rstrip()
         if m["w"] and before.endswith(_MONTH_HEADS):
             continue
@@ -330,7 +339,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     return out
 
 
-def _classify(text: str, norm: str, offs: list[int], m: re.Match[str]) -> NumberMention | None:
+def _classify(text: str, norm: str, offs: Sequence[int], m: re.Match[str]) -> NumberMention | None:
     """Type a number by the words after it (percent, currency, time unit, counted noun)."""
     value = number_value(m["num"])
     if value is None:

@@ -9,13 +9,14 @@ takes the sentence subject.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from marsad.text.dates import WEEKDAYS
 from marsad.text.normalize import normalize_word
 from marsad.text.numbers import read_text_table
-from marsad.text.segment import split_sentences, tokenize
+from marsad.text.segment import TOKEN, split_sentences
 
 SpeechKind = Literal["verb", "participle", "attribution"]
 
@@ -52,6 +53,8 @@ def _load_verbs() -> tuple[SpeechVerb, ...]:
 
 SPEECH_VERBS: tuple[SpeechVerb, ...] = _load_verbs()
 _BY_FORM = {normalize_word(v.form): v for v in SPEECH_VERBS}
+# Every token _speech_verb accepts: a form, or a form after one و/ف conjunction.
+_SPEECH_WORDS = frozenset({*_BY_FORM, *("و" + f for f in _BY_FORM), *("ف" + f for f in _BY_FORM)})
 
 _COMPLEMENTIZER = re.compile(r"[بف]?ان(?:ه|ها|هم|هما|هن|ني|نا|ك)?")
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
@@ -174,10 +177,20 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     return out
 
 
+def has_speech_word(norms: Iterable[str]) -> bool:
+    """Whether any of these normalised tokens is a speech verb, participle or attribution.
+
+    Every quote starts at one, so a sentence without any has no quote to look for.
+    """
+    return not _SPEECH_WORDS.isdisjoint(norms)
+
+
 def _in_sentence(text: str, s: int, e: int) -> list[QuoteMention]:
-    toks = [
-        _Tok(t.start, t.end, normalize_word(text[t.start : t.end])) for t in tokenize(text, s, e)
-    ]
+    spans = [m.span() for m in TOKEN.finditer(text, s, e)]
+    norms = [normalize_word(text[a:b]) for a, b in spans]
+    if _SPEECH_WORDS.isdisjoint(norms):
+        return []
+    toks = [_Tok(a, b, n) for (a, b), n in zip(spans, norms, strict=True)]
     found: list[QuoteMention] = []
     floor = s  # content looked for before a verb never reaches into an earlier quote
     i = 0
