@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from marsad.errors import ModelError
+from marsad.ner.consistency import name_key, propagate
 from marsad.ner.corpora import read_anercorp, read_newsfane, read_wojood, repair_iob2, split_dev
 from marsad.ner.crf import CrfTagger, load_tagger
 from marsad.ner.features import sentence_features, word_features
@@ -166,3 +167,32 @@ def test_gazetteer_marks_reach_the_crf_with_neighbours() -> None:
     feats = sentence_features(["قال", "جورج", "بوش"])
     assert "g=B-PER" in feats[1] and "+1:g=I-PER" in feats[1]
     assert "-1:g=B-PER" in feats[2]
+
+
+def test_name_key_strips_conjunctions_and_prepositions_but_keeps_al() -> None:
+    assert name_key("للبنك") == "البنك"
+    assert name_key("وبايدن") == "بايدن"
+    assert name_key("البنك") == "البنك"
+
+
+def test_second_pass_tags_repeats_of_a_name_in_the_document() -> None:
+    sents = [["فاز", "البنك", "التجاري", "."], ["وقال", "رئيس", "للبنك", "التجاري", "امس"]]
+    tags = [["O", "B-ORG", "I-ORG", "O"], ["O", "O", "O", "O", "O"]]
+    assert propagate(sents, tags)[1] == ["O", "O", "B-ORG", "I-ORG", "O"]
+
+
+def test_second_pass_adds_a_lone_surname_and_never_overrides_a_tag() -> None:
+    sents = [["قال", "صامويل", "إيتو", "."], ["وسجل", "إيتو", "هدفا"], ["إيتو", "سيتي"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"], ["B-ORG", "I-ORG"]]
+    out = propagate(sents, tags)
+    assert out[1] == ["O", "B-PERS", "O"]
+    assert out[2] == ["B-ORG", "I-ORG"]
+
+
+def test_tag_documents_matches_tag_per_document() -> None:
+    tagger = load_tagger()
+    docs = [
+        [_tokens("زار فلاديمير بوتين موسكو."), _tokens("وقال بوتين إن الاتفاق مهم.")],
+        [_tokens("قال بوتين كلمة.")],
+    ]
+    assert tagger.tag_documents(docs) == [tagger.tag(doc) for doc in docs]

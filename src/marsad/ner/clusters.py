@@ -13,6 +13,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -182,10 +183,12 @@ def load_name_ngrams(path: Path = NAME_NGRAM_FILE) -> dict[str, float]:
 def name_likeness(word: str) -> int:
     """Mean trigram log-odds of a normalised word being a personal-name token, rounded."""
     table = load_name_ngrams(NAME_NGRAM_FILE)
-    grams = _trigrams(word)
-    if not table or not grams:
+    if not table:
         return 0
-    score = sum(table.get(g, 0.0) for g in grams) / len(grams)
+    padded = f"^{word}$"
+    n = len(padded) - 2
+    grams = map(padded.__getitem__, map(slice, range(n), range(3, n + 3)))
+    score = sum(map(table.get, grams, repeat(0.0))) / n
     return max(-3, min(3, round(score * 2)))
 
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from marsad.errors import DataError
 from marsad.ner.clusters import CLUSTER_FILE, load_clusters, name_likeness
-from marsad.ner.gazetteer import gazetteer_features
-from marsad.text.normalize import normalize, normalize_word
-from marsad.text.segment import clitic_analyses
+from marsad.ner.gazetteer import gazetteer_features, token_analyses
+from marsad.text.normalize import normalize
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 LEXICONS = {
@@ -95,8 +93,6 @@ def _form_lexicons(form: str) -> tuple[str, ...]:
 
 
 _FORM_LEX: dict[str, tuple[str, ...]] = {}
-_FORM_CLUSTERS: dict[str, tuple[str, ...] | None] = {}
-_STEM_CLUSTERS: dict[str, tuple[str, ...] | None] = {}
 _LEN = tuple(f"len={i}" for i in range(10))
 _NM = {i: f"nm={i}" for i in range(-3, 4)}
 _NONE = ("c=none",)
@@ -119,14 +115,17 @@ def _lexicon_hits(analyses: tuple[tuple[str, str, str], ...]) -> list[str]:
     return [*hits, "lex=N"] if is_nat else hits
 
 
-def _clusters_of(form: str, memo: dict[str, tuple[str, ...] | None], key: str) -> Any:
-    """Cached cluster features of one form (``key`` c or k), None when not in the table."""
-    if form in memo:
-        return memo[form]
-    ids = load_clusters(CLUSTER_FILE).get(form)
-    feats = None if ids is None else tuple(f"{key}{i}={c}" for i, c in enumerate(ids))
-    memo[form] = feats
-    return feats
+@lru_cache(maxsize=1)
+def _cluster_feats() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Word -> its cluster features as a form (c0=…) and as a stem (k0=…), built once."""
+    forms: dict[str, tuple[str, ...]] = {}
+    stems: dict[str, tuple[str, ...]] = {}
+    names: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    for word, ids in load_clusters(CLUSTER_FILE).items():
+        f = names.setdefault(("c", ids), tuple(f"c{i}={c}" for i, c in enumerate(ids)))
+        k = names.setdefault(("k", ids), tuple(f"k{i}={c}" for i, c in enumerate(ids)))
+        forms[word], stems[word] = f, k
+    return forms, stems
 
 
 @lru_cache(maxsize=_CACHE)
@@ -136,8 +135,7 @@ def word_features(word: str) -> tuple[str, ...]:
     The stem is the most stripped clitic analysis keeping three letters (``segment.stem``);
     per-stem lexicon and cluster lookups are memoised, since stems recur across word types.
     """
-    norm = normalize_word(word)
-    analyses = clitic_analyses(norm)
+    norm, analyses = token_analyses(word)
     st, pre, suf = norm, "", ""
     for p, s, x in analyses:
         if 2 < len(s) < len(st):
@@ -159,8 +157,9 @@ def word_features(word: str) -> tuple[str, ...]:
     else:
         feats = ["bias", "w=" + norm, "s=" + st, "p=" + pre, "x=" + suf, "sh=" + shape]
     feats += _lexicon_hits(analyses)
+    forms, stems = _cluster_feats()
     for n, (_p, form, _x) in enumerate(analyses):
-        found = _clusters_of(form, _FORM_CLUSTERS, "c")
+        found = forms.get(form)
         if found is not None:
             feats += found
             if n:
@@ -169,7 +168,7 @@ def word_features(word: str) -> tuple[str, ...]:
     else:
         feats += _NONE
     if st != norm:
-        found = _clusters_of(st, _STEM_CLUSTERS, "k")
+        found = stems.get(st)
         if found is not None:
             feats += found
     return tuple(feats)

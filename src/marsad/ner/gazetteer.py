@@ -84,14 +84,21 @@ def _heads_and_stops() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=500_000)
+def token_analyses(token: str) -> tuple[str, tuple[Analysis, ...]]:
+    """Normalised form and clitic analyses of a token, shared by the features and the marks."""
+    norm = normalize_word(token)
+    return norm, clitic_analyses(norm)
+
+
+@lru_cache(maxsize=500_000)
 def _token_info(token: str) -> tuple[str, tuple[Node, ...], int]:
     """Normalised form, tries of phrases that may start here, 1 if an ORG head, 2 if a stop."""
-    norm = normalize_word(token)
+    norm, analyses = token_analyses(token)
     index = phrase_index()
     heads, stops = _heads_and_stops()
     roots: list[Node] = []
     kind = 2 if norm in stops or not norm.isalpha() else 0
-    for _pre, form, _suf in clitic_analyses(norm):
+    for _pre, form, _suf in analyses:
         root = index.get(form)
         if root is not None:
             roots.append(root)
