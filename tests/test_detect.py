@@ -139,3 +139,66 @@ def test_evaluate_gsr_scores_each_class_and_counts_ambiguous(tiny_shared: Path) 
     for event in ("ASSAULT", "PROTEST"):
         assert set(out[event]) == {"precision", "recall", "f1", "tp", "fp", "fn", "support"}
         assert out[event]["support"] == 2
+
+
+def test_triggers_are_paired_with_cues() -> None:
+    feats = features("وتظاهر آلاف الطلاب أمس أمام مبنى البرلمان")
+    assert "trig:PROTEST&cue:recent" in feats
+    assert "trig:PROTEST&cue:crowd" in feats
+    assert not any(f.startswith("trig:ASSAULT") for f in feats)
+    assert not any("&" in f for f in features("وقال المسؤول إن الوضع في المدينة هادئ أمس"))
+
+
+def _examples() -> list:
+    from marsad.events.detect_train import Example
+
+    rows = []
+    for i in range(6):
+        rows.append(Example(f"a{i}", "", True, 3, 0))  # unanimous yes
+        rows.append(Example(f"b{i}", "", False, 2, 2))  # difficult no, half accepted
+        rows.append(Example(f"c{i}", "", False, 0, 3))  # easy no
+        rows.append(Example(f"d{i}", "", None, 2, 1))  # ambiguous
+    return rows
+
+
+def test_soft_labels_train_on_the_annotator_share() -> None:
+    from marsad.events.detect_train import _data, _margins, _train_rows
+
+    examples = _examples()
+    feats = [[f"kind:{e.doc[0]}"] for e in examples]
+    cfg = {"l2": 0.1, "min_df": 1, "pos_weight": 1.0, "soft": True, "ambiguous": 1.0}
+    data = _data(feats, examples, cfg)
+    assert [round(float(t), 3) for t in data.target[:4]] == [1.0, 0.5, 0.0, 0.667]
+    assert list(data.scored[:4]) == [True, True, True, False]  # ambiguous rows train only
+    design, w, b = _train_rows(data, range(len(examples)), cfg)
+    m = _margins(design, w, b, feats, range(4))
+    assert m[0] > m[3] > m[1] > m[2]  # ordered as the shares: 1, 2/3, 1/2, 0
+    assert abs(m[1]) < 0.5  # half the annotators accepted: a probability near one half
+    hard = _data(feats, examples, {**cfg, "soft": False})
+    assert [float(t) for t in hard.target[:4]] == [1.0, 0.0, 0.0, 1.0]
+    design, w, b = _train_rows(hard, range(len(examples)), {**cfg, "soft": False})
+    m_hard = _margins(design, w, b, feats, range(4))
+    assert m_hard[1] < m[1]  # a hard target pushes the half-accepted rows down with the rest
+
+
+def test_one_annotator_reference() -> None:
+    from marsad.events.detect_train import annotator_f1
+
+    out = annotator_f1(_examples())
+    # 6 yes; 6 difficult no each accepted by a random annotator with probability 1/2
+    assert out == {"precision": 0.6667, "recall": 1.0, "f1": 0.8}
+
+
+def test_evaluating_the_training_file_points_to_cv_and_the_human_reference(
+    tiny_shared: Path, tmp_path: Path
+) -> None:
+    from marsad.evaluate.events import evaluate_gsr
+    from marsad.events.detect_train import train_detector
+
+    report = train_detector(tiny_shared, tmp_path / "m.json", seed=3)
+    path = tiny_shared / "data" / "events" / "arabic_event_gsr" / "assault_gsr.csv"
+    out = evaluate_gsr(path, PloverDetector.load(tmp_path / "m.json"))
+    assert out["trained_on_this_file"]
+    assert out["cross_validated"] == {"ASSAULT": report["cv"]["ASSAULT"]}
+    assert out["one_annotator"] == {"ASSAULT": report["annotator"]["ASSAULT"]}
+    assert report["annotator"]["ASSAULT"]["recall"] == 1.0

@@ -32,3 +32,15 @@ def test_gsr_detection_f1_holds_the_pin(event: str) -> None:
     assert scores["f1"] >= expected["f1"] - pin["tolerance"], scores
     assert scores["precision"] >= expected["precision"] - 2 * pin["tolerance"], scores
     assert scores["recall"] >= expected["recall"] - 2 * pin["tolerance"], scores
+
+
+def test_the_pinned_estimates_are_those_of_the_shipped_model() -> None:
+    from marsad.events.detect_train import annotator_f1, read_examples
+
+    pin = json.loads(BASELINE.read_text(encoding="utf-8"))
+    meta = PloverDetector.load().meta
+    for event, name in FILES.items():
+        cv = meta["cv"][event]
+        assert {k: cv[k] for k in ("precision", "recall", "f1")} == pin["events_gsr_cv"][event]
+        human = annotator_f1(read_examples(GSR / name))
+        assert human == pin["events_gsr_one_annotator"][event]

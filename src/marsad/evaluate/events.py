@@ -125,4 +125,7 @@ def evaluate_gsr(path: str | Path, detector: PloverDetector | None = None) -> di
         out["cross_validated"] = {
             k: v for k, v in (detector.meta.get("cv") or {}).items() if k in out
         }
+        # The human reference beside it: one annotator's vote against the unanimous label.
+        human = detector.meta.get("one_annotator_vs_unanimous") or {}
+        out["one_annotator"] = {k: v for k, v in human.items() if k in out}
     return out

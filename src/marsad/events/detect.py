@@ -4,9 +4,10 @@ Trigger words alone are not enough: news sentences name attacks and protests as 
 quote accusations, recall past events or threaten future ones. The detector is a small linear
 model over readable features — every trigger with its PLOVER class, modality (the coder's
 rules), verb or noun form and place in the sentence; cues of tense, quotation, hedging, time
-and casualties; the sentence's stems and stem pairs — so each decision can be explained as a
-list of weighted features. The shipped model is a JSON file of named weights; scoring needs no
-third-party package (training needs numpy, see ``marsad.events.detect_train``).
+and casualties; each trigger paired with those cues; the sentence's stems and stem pairs — so
+each decision can be explained as a list of weighted features. The shipped model is a JSON
+file of named weights; scoring needs no third-party package (training needs numpy, see
+``marsad.events.detect_train``).
 """
 
 from __future__ import annotations
@@ -205,7 +206,27 @@ def features(sentence: str) -> list[str]:
         add(f"w:{s}")
     for x, y in pairwise(content):
         add(f"b:{x}_{y}")
+    _conjunctions(out, add)
     return list(out)
+
+
+def _conjunctions(feats: dict[str, None], add: Callable[[str], None]) -> None:
+    """Each detected-class trigger feature paired with each cue and length bucket.
+
+    A trigger means more with "yesterday" or casualties beside it, and less inside a long
+    analytical sentence; the pairs let the linear model weigh that (e.g.
+    ``trig:PROTEST:asserted&cue:crowd``). Only one level of trigger detail is paired, so
+    ``trig:ASSAULT:first:verb`` is not.
+    """
+    trig = [
+        f
+        for f in feats
+        if f.startswith("trig:") and not f.startswith("trig:OTHER") and f.count(":") <= 2
+    ]
+    cues = [f for f in feats if f.startswith(("cue:", "len:"))]
+    for t in trig:
+        for c in cues:
+            add(f"{t}&{c}")
 
 
 def _trigger_features(norms: list[str], words: list[str], add: Callable[[str], None]) -> None:
