@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad.actors.dictionary import ActorDictionary
 from marsad.events.triggers import TriggerSet
@@ -25,6 +26,9 @@ from marsad.steps.events import Events
 from marsad.steps.ingest import documents_to_articles
 from marsad.steps.quotes import Quotes
 from marsad.steps.segment import Segment
+
+if TYPE_CHECKING:
+    from marsad.store import Store
 
 
 def user_files(settings: Settings | None) -> tuple[str, ...]:
@@ -146,22 +150,70 @@ def analyze_text(
     return out[0]
 
 
+def ingest_steps(
+    store: Store, ner: str | None = "crf", settings: Settings | None = None, stories: bool = True
+) -> list[Step]:
+    """The analysis steps for a run that stores: after cleaning, each article's MinHash
+    signature is computed and stored articles are dropped (a rerun skips them before the
+    costly steps); the rest is analysed and written in batches with its story.
+    ``stories=False`` (a Dask shard) leaves stories to the loader."""
+    from marsad.steps.dedup import Signatures, SkipStored
+    from marsad.steps.write import Write
+
+    steps: list[Step] = []
+    for step in default_steps(ner, settings=settings):
+        if isinstance(step, DropSeen):  # signatures first: cleaning's paragraph keys are cached
+            steps += [Signatures(), SkipStored(store)]
+        else:
+            steps.append(step)
+    return [*steps, Write(store, stories=stories)]
+
+
+Tick = Callable[[int, int | None], None]
+
+
+def count_documents(paths: Sequence[str], settings: Settings) -> int | None:
+    """How many items reading ``paths`` gives (a cheap first pass, for a progress bar's ETA);
+    None when standard input is among them."""
+    if "-" in paths:
+        return None
+    return sum(1 for _ in iter_documents(paths, settings))
+
+
+def ticking(items: Iterable[ReadResult], tick: Tick, total: int | None) -> Iterator[ReadResult]:
+    """Pass items through, reporting (items taken, total) after each one (progress bars)."""
+    tick(0, total)
+    for n, item in enumerate(items, 1):
+        yield item
+        tick(n, total)
+
+
 def ingest(
     paths: Sequence[str],
     db: str,
     settings: Settings | None = None,
     published: date | None = None,
     ner: str | None = "crf",
+    tick: Tick | None = None,
 ) -> RunContext:
-    """Analyse every input and store it; the context's summary says what happened."""
-    from marsad.steps.write import Write
+    """Analyse every input and store it; the context's summary says what happened.
+
+    Streams (memory holds a batch, not the corpus) and commits each batch, so a run killed at
+    any point can simply be started again: stored articles are skipped before analysis. The
+    run record is written last, after the event records are rebuilt over the whole store.
+    ``tick(done, total)`` is called as inputs are taken (total from a first reading pass).
+    """
     from marsad.store import Store
+    from marsad.store.records import rebuild_records
 
     settings = settings or Settings.default()
     ctx = RunContext(settings=settings, published=published)
-    with Store(db) as store:
-        pipe = Pipeline([*default_steps(ner, settings=settings), Write(store)])
-        for _ in pipe.run(iter_documents(paths, settings), ctx):
+    with Store(db, lock_wait=settings.store_lock_wait) as store:
+        items: Iterable[ReadResult] = iter_documents(paths, settings)
+        if tick is not None:
+            items = ticking(items, tick, count_documents(paths, settings))
+        for _ in Pipeline(ingest_steps(store, ner, settings)).run(items, ctx):
             pass
+        rebuild_records(store, settings.event_window_days)
         store.record_run("ingest", ctx.summary(), [*ctx.failures, *ctx.skipped])
     return ctx

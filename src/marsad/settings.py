@@ -46,6 +46,45 @@ SETTINGS: tuple[Setting, ...] = (
         "marsad-dicts",
         "Folder of user dictionaries (TSV, e.g. from 'marsad dict import'), merged under ours.",
     ),
+    Setting(
+        "api_token",
+        "",
+        "Bearer token the HTTP API's write endpoints (POST /analyze) require; empty: none.",
+    ),
+    Setting(
+        "api_max_body_bytes", 2 * 1024 * 1024, "Largest HTTP request body (bytes); larger: 413."
+    ),
+    Setting("api_timeout_seconds", 30.0, "Longest an HTTP request may run before a 503 answer."),
+    Setting(
+        "api_store_wait_seconds",
+        2.0,
+        "How long a request waits for a store another process is writing before a 503 answer.",
+    ),
+    Setting(
+        "api_cors_origins",
+        "",
+        "Comma-separated origins allowed to call the API from browsers (CORS); empty: none.",
+    ),
+    Setting(
+        "event_window_days",
+        1,
+        "Mentions of one source, target and CAMEO code whose dates chain within this many days "
+        "merge into one event record.",
+    ),
+    Setting(
+        "dedup_threshold",
+        0.5,
+        "Estimated Jaccard similarity (0-1) of word shingles at which an article joins the story "
+        "of an earlier one (a near copy).",
+    ),
+    Setting("shingle_size", 5, "Words per shingle for near-duplicate signatures (1-8)."),
+    Setting("minhash_perm", 128, "MinHash signature length; a multiple of lsh_bands."),
+    Setting("lsh_bands", 32, "LSH bands a signature is cut into to find near-copy candidates."),
+    Setting(
+        "store_lock_wait",
+        5.0,
+        "Seconds to wait for a store another marsad process holds before failing clearly.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

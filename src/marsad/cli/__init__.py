@@ -149,6 +149,28 @@ def analyze(
 @click.option("--db", help="DuckDB store file (default: setting 'db', marsad.duckdb).")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr (default: only when stderr is a terminal).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Analyse on a local Dask cluster of N worker processes (needs marsad[dask]).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="tcp://HOST:PORT",
+    help="Analyse on an existing Dask cluster (needs marsad[dask]; see docs/scale.md).",
+)
+@click.option(
+    "--parts",
+    type=click.Path(file_okay=False),
+    help="Folder for the shards' Parquet files with --workers/--dask (default: DB.parts; "
+    "must be visible to every worker).",
+)
 @ner_options
 @click.pass_context
 def ingest(
@@ -157,15 +179,39 @@ def ingest(
     db: str | None,
     published: str | None,
     as_json: bool,
+    progress: bool | None,
+    workers: int | None,
+    dask_address: str | None,
+    parts: str | None,
     ner: str,
     ner_model: str | None,
 ) -> None:
-    """Analyse articles and store them in the DuckDB file; the same input twice adds nothing."""
+    """Analyse articles and store them in the DuckDB file; the same input twice adds nothing.
+
+    A run that is interrupted can be started again: what was stored is skipped.
+    """
     settings = _settings(ctx)
-    with one_line_errors():
-        run = pipeline.ingest(
-            list(paths), db or settings.db, settings, _published(published), ner_model or ner
-        )
+    store = db or settings.db
+    show = err_console.is_terminal if progress is None else progress
+    with one_line_errors(), _progress(show) as tick:
+        if workers is not None or dask_address is not None:
+            from marsad.executors.dask import ingest_dask
+
+            run = ingest_dask(
+                list(paths),
+                store,
+                settings,
+                _published(published),
+                ner_model or ner,
+                workers=workers,
+                address=dask_address,
+                parts=parts,
+                tick=tick,
+            )
+        else:
+            run = pipeline.ingest(
+                list(paths), store, settings, _published(published), ner_model or ner, tick=tick
+            )
     _report_failures(run)
     summary: dict[str, Any] = run.summary()
     if as_json:
@@ -173,6 +219,43 @@ def ingest(
     else:
         render_summary(Console(highlight=False), summary)
     ctx.exit(_exit_code(run))
+
+
+@contextmanager
+def _progress(show: bool) -> Iterator[Callable[[int, int | None], None] | None]:
+    """A rich progress bar on stderr (articles/s, ETA) fed by ``tick(done, total)``."""
+    if not show:
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err_console, transient=False) as bar:
+        task = bar.add_task("ingest", total=None, rate="")
+
+        def tick(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+            speed = bar.tasks[task].speed
+            bar.update(task, rate=f"{speed:,.1f} articles/s" if speed else "")
+
+        yield tick
 
 
 if __name__ == "__main__":  # pragma: no cover

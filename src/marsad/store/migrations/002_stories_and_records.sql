@@ -10,7 +10,7 @@ ALTER TABLE articles ADD COLUMN story_id VARCHAR;
 ALTER TABLE events ADD COLUMN record_id BIGINT;
 
 CREATE TABLE IF NOT EXISTS event_records (
-    id BIGINT PRIMARY KEY,             -- GlobalEventID: stable hash of (source, target, cameo, day)
+    id BIGINT PRIMARY KEY,             -- GlobalEventID: stable 52-bit hash of (source, target, cameo, day)
     day DATE NOT NULL,                 -- the earliest event date among its mentions
     last_day DATE NOT NULL,            -- the latest (the window may chain over days)
     source_code VARCHAR NOT NULL,
