@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -63,7 +64,7 @@ def gunzip_capped(data: bytes, name: str, settings: Settings) -> bytes:
                 out.write(chunk)
                 if out.tell() > cap:
                     raise SourceError(name, f"gzip expands past the {cap:,}-byte cap")
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
         raise SourceError(name, f"not a valid gzip file ({exc})") from None
     return out.getvalue()
 

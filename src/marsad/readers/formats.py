@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import re
+import warnings
+import zlib
 from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any
@@ -99,16 +103,22 @@ def html_document(html: str, name: str, url: str | None = None) -> Document:
     import trafilatura  # heavy import kept local to the one reader that needs it
 
     try:
-        result = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False
-        )
+        with warnings.catch_warnings():  # date parsers warn on odd metadata; not the user's concern
+            warnings.simplefilter("ignore")
+            result = trafilatura.bare_extraction(
+                html, url=url, with_metadata=True, include_comments=False
+            )
     except Exception as exc:
         raise SourceError(name, f"malformed HTML ({type(exc).__name__})") from None
-    if result is None:
-        raise SourceError(name, "no main text found in HTML")
-    meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    meta = (
+        {} if result is None else result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    )
     body = meta.get("text") or ""
     if not body.strip():
+        if nesting_depth(html) > _MAX_HTML_DEPTH:
+            raise SourceError(
+                name, f"no main text found in HTML (tags nested over {_MAX_HTML_DEPTH} deep)"
+            )
         raise SourceError(name, "no main text found in HTML")
     title, text = join_title(meta.get("title"), body)
     return Document(
@@ -122,6 +132,41 @@ def html_document(html: str, name: str, url: str | None = None) -> Document:
     )
 
 
+_MAX_HTML_DEPTH = 255  # libxml2, under trafilatura, drops what is nested deeper
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def nesting_depth(html: str) -> int:
+    """How deep the tags nest (an estimate from the tag sequence; stops past the limit)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m[2].lower() in _VOID or m[3]:
+            continue
+        depth = max(0, depth - 1) if m[1] else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > _MAX_HTML_DEPTH:
+            break
+    return deepest
+
+
 def read_warc(data: bytes, name: str, settings: Settings) -> Iterator[ReadResult]:
     """HTML responses in a WARC (plain or gzipped); a truncated record ends with an error."""
     from warcio.archiveiterator import ArchiveIterator
@@ -129,39 +174,48 @@ def read_warc(data: bytes, name: str, settings: Settings) -> Iterator[ReadResult
 
     n = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
-            if record.rec_type != "response":
-                continue
-            ctype = (
-                (record.http_headers.get_header("Content-Type") or "")
-                if record.http_headers
-                else ""
-            )
-            if "html" not in ctype.lower():
-                continue
-            n += 1
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{name}#{n}"
-            try:
-                payload = record.content_stream().read()
-                if getattr(record.raw_stream, "limit", 0) > 0:
-                    yield SourceError(
-                        where, "truncated WARC record (ends before its Content-Length)"
-                    )
-                    continue
-                doc = html_document(decode(payload, where), where, url=uri)
-                if doc.published is None:
-                    doc.published = parse_date(record.rec_headers.get_header("WARC-Date"))
-                doc.source_id = record.rec_headers.get_header("WARC-Record-ID") or doc.source_id
-                yield doc
-            except SourceError as err:
-                yield err
+        records = iter(ArchiveIterator(io.BytesIO(data)))
+        while True:
+            # warcio writes its own warnings to stderr; the reason we yield says it once.
+            with contextlib.redirect_stderr(io.StringIO()):
+                record = next(records, None)
+                if record is None:
+                    break
+                item = _warc_record(record, name, n + 1)
+            if item is not None:
+                n += 1
+                yield item
     except ArchiveLoadFailed as exc:
         yield SourceError(name, f"not a valid WARC file ({str(exc).splitlines()[0][:80]})")
-    except (OSError, EOFError, ValueError) as exc:
+    except Exception as exc:  # warcio raises many kinds on corrupt input; each is one reason
         yield SourceError(
             name, f"truncated or corrupt WARC record after {n} records ({type(exc).__name__})"
         )
+
+
+def _warc_record(record: Any, name: str, n: int) -> ReadResult | None:
+    """The n-th HTML response of a WARC as a Document or a SourceError; None for other records."""
+    if record.rec_type != "response":
+        return None
+    ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+    if "html" not in ctype.lower():
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    where = f"{name}#{n}"
+    try:
+        payload = record.content_stream().read()
+        if getattr(record.raw_stream, "limit", 0) > 0:
+            return SourceError(where, "truncated WARC record (ends before its Content-Length)")
+        doc = html_document(decode(payload, where), where, url=uri)
+    except SourceError as err:
+        return err
+    if doc.published is None:
+        doc.published = parse_date(record.rec_headers.get_header("WARC-Date"))
+    doc.source_id = record.rec_headers.get_header("WARC-Record-ID") or doc.source_id
+    return doc
+
+
+_MAX_NESTING = 3  # a zip inside a zip inside a zip; deeper (or a zip quine) is refused
 
 
 def read_zip(data: bytes, name: str, settings: Settings) -> Iterator[ReadResult]:
@@ -170,9 +224,11 @@ def read_zip(data: bytes, name: str, settings: Settings) -> Iterator[ReadResult]
 
     from marsad.readers.dispatch import reader_for
 
+    if name.count("!") >= _MAX_NESTING:
+        raise SourceError(name, f"archives nested more than {_MAX_NESTING} deep")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise SourceError(name, "not a valid zip file") from None
     budget = settings.max_decompressed_bytes
     for info in archive.infolist():
@@ -187,8 +243,11 @@ def read_zip(data: bytes, name: str, settings: Settings) -> Iterator[ReadResult]
         budget -= info.file_size
         try:
             payload = archive.read(info)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             yield SourceError(inner, f"corrupt zip member ({exc})")
+            continue
+        except NotImplementedError as exc:  # an unsupported compression method
+            yield SourceError(inner, f"cannot read zip member ({exc})")
             continue
         try:
             yield from reader_for(info.filename)(payload, inner, settings)

@@ -8,6 +8,7 @@ from marsad.errors import SkipError, SourceError
 from marsad.model import Article
 from marsad.readers import Document, ReadResult
 from marsad.steps.base import RunContext
+from marsad.text.langid import identify, language_name
 from marsad.text.normalize import arabic_ratio
 
 
@@ -33,7 +34,7 @@ def to_article(doc: Document, ctx: RunContext) -> Article:
         )
     ratio = arabic_ratio(doc.text[:20_000])
     if ratio < ctx.settings.min_arabic_ratio:
-        raise SkipError(doc.path, f"not Arabic ({ratio:.0%} Arabic letters)")
+        raise SkipError(doc.path, skip_reason(doc.text, ratio, ctx.settings.min_arabic_ratio))
     return Article(
         id="",
         text=doc.text,
@@ -44,3 +45,11 @@ def to_article(doc: Document, ctx: RunContext) -> Article:
         url=doc.url,
         path=doc.path,
     )
+
+
+def skip_reason(text: str, ratio: float, min_ratio: float) -> str:
+    """Why a text is skipped, naming its language: not Arabic (English, 2% Arabic letters)."""
+    lang = identify(text, min_ratio)
+    if lang == "unknown":
+        return "not Arabic (no letters)"
+    return f"not Arabic ({language_name(lang)}, {ratio:.0%} Arabic letters)"

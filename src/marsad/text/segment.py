@@ -55,11 +55,15 @@ ABBREVIATIONS = frozenset(
     }
 )
 
+# Zero-width and bidi marks: invisible, never a token of their own, kept inside a word.
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+_WORD = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+"
 TOKEN = re.compile(
     r"\d+(?:[.,٫٬]\d+)*[%٪]?|"
-    r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+|_+|[^\s\w]",
+    rf"{_WORD}(?:[{_INVISIBLE}]+{_WORD})*|_+|[^\s\w{_INVISIBLE}]",
     re.UNICODE,
 )
+_EDGE = re.compile(rf"[\s{_INVISIBLE}]")
 
 PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
 SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
@@ -147,9 +151,9 @@ def _is_boundary(text: str, sent_start: int, i: int, j: int, end: int, inside_qu
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
+    while start < end and _EDGE.match(text[start]):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _EDGE.match(text[end - 1]):
         end -= 1
     return Span(start, end) if end > start else None
 
