@@ -40,6 +40,8 @@ LOWER = {
     "ner": {"ner", "text", "errors", "model", "settings", "evaluate", "actors"},
     "actors": {"actors", "text", "errors", "model"},
     "events": {"events", "text", "errors", "model", "actors"},
+    "analytics": {"analytics", "store", "model", "errors", "settings", "text", "events", "actors"},
+    "exports": {"exports", "store", "model", "errors", "settings", "text", "events", "actors"},
 }
 NEVER = {"cli", "web", "executors", "__main__"}
 

@@ -1,0 +1,96 @@
+"""The store commands: marsad dyad, marsad export and marsad plot dyad over the bundled examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.cli import main
+from marsad.exports import gdelt_columns
+
+from .test_analytics import examples_store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(examples_store(tmp_path_factory.mktemp("cli") / "examples.duckdb"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_dyad_table_and_statement(db: str) -> None:
+    code, out, _ = run("dyad", "EGY", "JOR", "--by", "day", "--db", db)
+    assert code == 0
+    assert "EGY–JOR by day: event records" in out
+    assert "2022-08-31" in out
+    assert "+5.0 (+2.50)" in out  # 036 (4.0) and 041 (1.0)
+    assert "036 intent to meet or negotiate ×1" in out
+    assert "too few periods with events (1; at least 3 are needed)" in out
+    assert "أقل من 3" in out
+
+
+def test_dyad_json_is_the_library_output(db: str) -> None:
+    code, out, _ = run("dyad", "chn", "irn", "--db", db, "--json", "--from", "2023-03-01")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["a"], data["b"], data["by"], data["start"]) == ("CHN", "IRN", "week", "2023-03-01")
+    [week] = [p for p in data["periods"] if p["records"]]
+    assert (week["period"], week["records"], week["goldstein_total"]) == ("2023-03-06", 3, 6.0)
+    assert (week["a_to_b"]["records"], week["b_to_a"]["records"]) == (1, 2)
+
+
+def test_dyad_errors_are_one_line(db: str, tmp_path: Path) -> None:
+    code, _, err = run("dyad", "USA", "RUS", "--db", str(tmp_path / "none.duckdb"))
+    assert code == 1
+    assert (
+        err.strip()
+        == f"Error: {tmp_path / 'none.duckdb'}: no such store (create one with marsad ingest)"
+    )
+    assert not (tmp_path / "none.duckdb").exists()
+    code, _, err = run("dyad", "U-S", "RUS", "--db", db)
+    assert (code, err.strip()) == (1, "Error: 'U-S' is not a CAMEO actor code (e.g. USA or USAGOV)")
+    code, _, err = run("dyad", "USA", "RUS", "--db", db, "--from", "2024-13-01")
+    assert code == 2 and "is not a YYYY-MM-DD date" in err
+
+
+def test_export_gdelt_to_a_folder_and_stdout(db: str, tmp_path: Path) -> None:
+    code, _, err = run("export", "--format", "gdelt", "--db", db, "-o", str(tmp_path))
+    target = tmp_path / "marsad-gdelt-events.tsv"
+    assert code == 0
+    assert err.strip() == f"wrote 32 rows (gdelt, events) to {target}"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 32 and all(len(x.split("\t")) == len(gdelt_columns()) for x in lines)
+    code, out, _ = run("export", "--format", "gdelt", "--table", "mentions", "--header", "--db", db)
+    assert code == 0
+    rows = out.splitlines()
+    assert rows[0].split("\t") == gdelt_columns("mentions") and len(rows) == 33
+
+
+def test_export_plover_and_parquet(db: str, tmp_path: Path) -> None:
+    code, out, _ = run(
+        "export", "--format", "plover", "--db", db, "--from", "2022-01-01", "--to", "2022-01-31"
+    )
+    assert code == 0
+    records = [json.loads(x) for x in out.splitlines()]
+    assert sorted(r["event"][0] for r in records) == ["ACCUSE", "ASSAULT", "REQUEST"]
+    code, _, err = run("export", "--format", "parquet", "--db", db)
+    assert (code, err.strip()) == (1, "Error: parquet export needs an output file path")
+    code, _, _ = run("export", "--format", "parquet", "--db", db, "-o", str(tmp_path / "e.parquet"))
+    assert code == 0 and (tmp_path / "e.parquet").stat().st_size > 0
+
+
+def test_plot_dyad_writes_a_png(db: str, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    out_file = tmp_path / "chart.png"
+    code, out, _ = run(
+        "plot", "dyad", "IRN", "IGO", "--by", "month", "--db", db, "-o", str(out_file)
+    )
+    assert code == 0
+    assert out_file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert out.startswith("IRN–IGO: too few periods")
