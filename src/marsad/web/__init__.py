@@ -1,0 +1,1 @@
+"""The HTTP API and the dashboard of `marsad serve`: a thin shell over marsad.analytics."""
