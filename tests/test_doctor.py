@@ -149,3 +149,89 @@ def test_killed_ingest_leaves_a_sound_store_and_a_rerun_completes(tmp_path: Path
     assert report["tables"]["articles"] == 40
     code, _ = doctor(db)
     assert code == 0
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(port: int, path: str) -> int:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+            return int(r.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+    except OSError:
+        return 0
+
+
+def test_killed_server_and_ingest_leave_a_sound_store(tmp_path: Path) -> None:
+    """The API reads while an ingest writes; both are killed mid-write; the store is sound, a
+    rerun completes, and a new server reads the whole store."""
+    feed = write_feed(tmp_path / "feed.jsonl", 200, tag="س")
+    db = tmp_path / "s.duckdb"
+    Store(db).close()  # created and migrated, as an earlier ingest would leave it
+    port = _free_port()
+    # A request waits at most 50 ms for the store, so polling stays quick while ingest writes.
+    serve = marsad_cmd(
+        "-s", "api_store_wait_seconds=0.05", "serve", "--db", str(db), "--port", str(port)
+    )
+    server = subprocess.Popen(serve, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while _get(port, "/events") != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _get(port, "/events") == 200
+        args = marsad_cmd(
+            "-s", "batch_size=3", "ingest", str(feed), "--db", str(db), "--ner", "none"
+        )
+        ingest = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wal = db.with_name(db.name + ".wal")
+        answers: set[int] = set()
+        deadline = asked = time.monotonic()
+        deadline += 300
+        while ingest.poll() is None and time.monotonic() < deadline:
+            if time.monotonic() >= asked:  # 200, or 503 while the writer holds the file
+                answers.add(_get(port, "/events?limit=1"))
+                asked = time.monotonic() + 0.2  # the ingest can open the file in between
+            if wal.exists() and wal.stat().st_size > 40_000:
+                break
+            time.sleep(0.005)
+        killed = ingest.poll() is None
+        if killed:
+            os.kill(ingest.pid, signal.SIGKILL)
+        _, err = ingest.communicate()
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+    assert killed, f"the ingest ended before it could be killed: {err.decode()[-300:]}"
+    assert answers <= {200, 503} and answers, answers  # never a 5xx other than "busy"
+    report = check_store(db)
+    assert report["ok"], report["problems"]
+    before = report["tables"]["articles"]
+    assert 0 < before < 200 and before % 3 == 0
+    rerun = subprocess.run([*args, "--json"], capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert json.loads(rerun.stdout)["stored"] == 200 - before
+    assert check_store(db)["tables"]["articles"] == 200
+    server = subprocess.Popen(serve, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while _get(port, "/events") != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        with Store(db, read_only=True) as store:
+            expected = store.query("SELECT count(*) AS n FROM events")[0]["n"]
+        import urllib.request
+
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/events?limit=1", timeout=10) as r:
+            assert json.loads(r.read())["total"] == expected
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait()
