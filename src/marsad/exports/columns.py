@@ -9,6 +9,7 @@ from pathlib import Path
 
 from marsad.actors.records import RESOURCES as ACTOR_RESOURCES
 from marsad.actors.records import read_table
+from marsad.datafiles import read_tsv
 from marsad.errors import DataError
 
 _KINDS = ("filled", "empty", "extra")
@@ -28,26 +29,8 @@ def resource_path(name: str) -> Path:
 
 
 def read_rows(name: str, header: tuple[str, ...]) -> list[tuple[int, list[str]]]:
-    path = resource_path(name)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from exc
-    out: list[tuple[int, list[str]]] = []
-    seen_header = False
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if not seen_header:
-            if tuple(fields) != header:
-                raise DataError(f"{path}:{lineno}: expected header {' '.join(header)}")
-            seen_header = True
-            continue
-        if len(fields) != len(header):
-            raise DataError(f"{path}:{lineno}: expected {len(header)} fields, got {len(fields)}")
-        out.append((lineno, fields))
-    return out
+    """(line number, fields) of a shipped TSV in ``marsad/resources/exports``."""
+    return list(read_tsv(resource_path(name), header))
 
 
 @lru_cache(maxsize=4)

@@ -10,10 +10,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
-from marsad.errors import DataError
+from marsad.datafiles import read_tsv, resource
 from marsad.text.normalize import normalize, normalized_with_offsets
 
 NumberKind = Literal["percent", "count", "money", "duration", "year", "ordinal", "number"]
@@ -44,27 +43,8 @@ def orig_span(text: str, offsets: Sequence[int], start: int, end: int) -> tuple[
 
 
 def read_text_table(name: str, header: tuple[str, ...]) -> list[list[str]]:
-    """Rows of a shipped '#'-commented TSV in ``marsad/resources/text`` (header checked)."""
-    path = resources.files("marsad").joinpath("resources", "text", name)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{name}: cannot read ({exc.strerror})") from exc
-    rows: list[list[str]] = []
-    seen_header = False
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if not seen_header:
-            if tuple(fields) != header:
-                raise DataError(f"{name}:{lineno}: expected header {' '.join(header)}")
-            seen_header = True
-        elif len(fields) != len(header):
-            raise DataError(f"{name}:{lineno}: expected {len(header)} fields, got {len(fields)}")
-        else:
-            rows.append(fields)
-    return rows
+    """Rows of a shipped TSV in ``marsad/resources/text`` (header checked)."""
+    return [fields for _, fields in read_tsv(resource("text", name), header)]
 
 
 def alternation(forms: Iterable[str]) -> str:

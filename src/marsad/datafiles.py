@@ -1,0 +1,36 @@
+"""The data files marsad ships are '#'-commented TSV tables whose first row names the columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from marsad.errors import DataError
+
+
+def resource(*parts: str) -> Path:
+    """Path of a shipped file under ``marsad/resources``."""
+    return Path(str(resources.files("marsad").joinpath("resources", *parts)))
+
+
+def read_tsv(path: Path, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, stripped fields) of each row; the header and field counts are checked
+    so a mistyped table fails loudly with its file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read ({exc})") from exc
+    seen_header = False
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not seen_header:
+            if tuple(fields) != header:
+                raise DataError(f"{path}:{lineno}: expected header {' '.join(header)}")
+            seen_header = True
+            continue
+        if len(fields) != len(header):
+            raise DataError(f"{path}:{lineno}: expected {len(header)} fields, got {len(fields)}")
+        yield lineno, fields
