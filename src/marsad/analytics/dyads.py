@@ -168,6 +168,7 @@ def dyad_series(
 def _period(start: date, rows: list[dict[str, Any]]) -> dict[str, Any]:
     both, ab, ba = _empty_counts(), _empty_counts(), _empty_counts()
     codes: Counter[str] = Counter()
+    weight: dict[str, float] = {}
     for row in rows:
         _add(both, row)
         if row["a_to_b"]:
@@ -175,9 +176,11 @@ def _period(start: date, rows: list[dict[str, Any]]) -> dict[str, Any]:
         if row["b_to_a"]:
             _add(ba, row)
         codes[row["cameo"]] += 1
+        weight[row["cameo"]] = abs(row["goldstein"] or 0.0)
     for counts in (both, ab, ba):
         _finish(counts)
-    top = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CODES]
+    # Most frequent first; among equals the weightier (|Goldstein|), so sanctions outrank a call.
+    top = sorted(codes.items(), key=lambda kv: (-kv[1], -weight[kv[0]], kv[0]))[:TOP_CODES]
     return {
         "period": start.isoformat(),
         **both,
