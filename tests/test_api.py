@@ -87,7 +87,7 @@ def test_events_filters(client: TestClient, store_file: Path) -> None:
     day = client.get("/events", params={"start": "2022-08-31", "end": "2022-08-31"}).json()
     assert day["total"] > 0 and {e["day"] for e in day["events"]} == {"2022-08-31"}
     art = client.get("/events", params={"article_id": ex1_id(store_file)}).json()
-    assert art["total"] == 4 and {e["article_id"] for e in art["events"]} == {ex1_id(store_file)}
+    assert art["total"] == 6 and {e["article_id"] for e in art["events"]} == {ex1_id(store_file)}
     rid = art["events"][0]["record_id"]
     assert rid is not None
     by_record = client.get("/events", params={"record_id": rid}).json()
@@ -137,7 +137,7 @@ def test_article_view(client: TestClient, store_file: Path) -> None:
     for e in view["entities"]:
         for m in e["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]
-    assert len(view["events"]) == 4
+    assert len(view["events"]) == 6
     for ev in view["events"]:
         sentence = view["sentences"][ev["sentence"]]
         assert ev["sentence_text"] == sentence["text"]
@@ -161,15 +161,16 @@ def test_dyad_series(client: TestClient) -> None:
     assert (series["a"], series["b"], series["by"]) == ("EGY", "JOR", "week")
     assert [p["period"] for p in series["periods"]] == ["2022-08-29"]  # the Monday of 2022-08-31
     week = series["periods"][0]
-    assert week["records"] == 2 and week["quad_counts"] == {"1": 2, "2": 0, "3": 0, "4": 0}
-    assert week["a_to_b"]["records"] == 2 and week["b_to_a"]["records"] == 0
+    # The call and the agreement one way; the agreement the other way and Safadi's praise.
+    assert week["records"] == 4 and week["quad_counts"] == {"1": 4, "2": 0, "3": 0, "4": 0}
+    assert week["a_to_b"]["records"] == 2 and week["b_to_a"]["records"] == 2
     assert series["trend"]["direction"] == "too few periods"
     by_day = client.get("/dyads/egy/jor/series", params={"by": "day"}).json()
-    assert [p["period"] for p in by_day["periods"]] == ["2022-08-31"]
+    assert [p["period"] for p in by_day["periods"]] == ["2022-08-30", "2022-08-31"]
     window = client.get(
         "/dyads/EGY/JOR/series", params={"by": "month", "start": "2022-07-01", "end": "2022-09-30"}
     ).json()
-    assert [p["records"] for p in window["periods"]] == [0, 2, 0]
+    assert [p["records"] for p in window["periods"]] == [0, 4, 0]
 
 
 @pytest.mark.parametrize(

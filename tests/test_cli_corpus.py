@@ -29,9 +29,10 @@ def test_dyad_table_and_statement(db: str) -> None:
     assert code == 0
     assert "EGY–JOR by day: event records" in out
     assert "2022-08-31" in out
-    assert "+5.0 (+2.50)" in out  # 036 (4.0) and 041 (1.0)
-    assert "036 intent to meet or negotiate ×1" in out
-    assert "too few periods with events (1; at least 3 are needed)" in out
+    assert "+1.0 (+1.00)" in out  # 041 (1.0) on the 30th, «أمس الثلاثاء»
+    assert "+11.4 (+3.80)" in out  # 036 both ways (4.0 each) and 051 (3.4) on the 31st
+    assert "036 intent to meet or negotiate ×2" in out
+    assert "too few periods with events (2; at least 3 are needed)" in out
     assert "أقل من 3" in out
 
 

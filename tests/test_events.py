@@ -61,7 +61,11 @@ def test_demand_release_targets_the_detained() -> None:
 
 def test_coordinated_signatories_and_absolute_date_and_place() -> None:
     _, evs = events("وقع الرئيسان أوباما ومدفيديف المعاهدة في 8 أبريل 2010 في براغ.")
-    assert brief(evs) == [("057", "USAGOV", "RUSGOV", "2010-04-08")]
+    # Both sign: a listed pair doing a mutual act gives one event each way (as GDELT codes it).
+    assert brief(evs) == [
+        ("057", "USAGOV", "RUSGOV", "2010-04-08"),
+        ("057", "RUSGOV", "USAGOV", "2010-04-08"),
+    ]
     assert evs[0].place is not None and evs[0].place["name_en"] == "Prague"
 
 
@@ -127,29 +131,105 @@ def test_dedupe_keeps_differently_dated_occasions() -> None:
     assert [e.date for e in dedupe([a, b, c])] == ["2021-01-01", "2021-02-01"]
 
 
-def _fixture_scores() -> tuple[int, int, int, int]:
-    found = total = quiet = negatives = 0
-    for line in FIXTURES.read_text(encoding="utf-8").splitlines():
-        case = json.loads(line)
-        _, evs = events(case["sentence"], date.fromisoformat(case["published"]))
-        if not case["events"]:
-            negatives += 1
-            quiet += not evs
-            continue
-        for g in case["events"]:
-            total += 1
-            found += any(e.cameo[:2] == g["cameo_root"] for e in evs)
-    return found, total, quiet, negatives
+CASES = [json.loads(line) for line in FIXTURES.read_text(encoding="utf-8").splitlines()]
+
+# Cases the coder still gets wrong, by index in event_cases.jsonl, with what it gets wrong. The
+# markers are strict: a fix turns the case into an XPASS failure, and its line goes.
+KNOWN_FAILURES: dict[int, str] = {
+    1: "a comment with no addressee (012) is not coded: an event needs a target",
+    2: "no trigger for «يعرب عن تضامنه» (018); «الشعب المغربي» is not MARCVL",
+    4: "«حث … على المصادقة» is 020, not 022; the call's target is SWE, not the counterpart",
+    5: "«دعا … إلى الجلوس إلى طاولة الحوار» is 020; «مجلس النواب» is not LBYLEG",
+    7: "«للتوسط بين X وY» after «أبدت استعدادها» gives one side only (IRN)",
+    15: "no trigger for «مناورات مشتركة» (062); «المصرية والسعودية» is one agent",
+    17: "«نظيرتها الأوكرانية» after an intelligence service resolves to UKRGOV, not UKRSPY",
+    18: "the recipients are SYR, not SYRCVL: «لدعم المتضررين» is no actor",
+    20: "no trigger for «منح حق اللجوء» (075); «لصحفي روسي» is not RUSMED",
+    21: "«خمسة أمريكيين» is the bare country USA, not USACVL",
+    22: "the withdrawal's target is «القوات الروسية» (RUSMIL), not UKR",
+    23: "passive «رُفع … بقرار من وزارة الداخلية»: «بقرار من» is not read as the doer",
+    24: "no trigger for «أمر بفتح تحقيق» (091); «النائب العام» is not LBYJUD",
+    26: "no trigger for «شكّلت لجنة للتحقيق» (093)",
+    28: "«عائلات المعتقلين» is no actor, so the demand has no source",
+    32: "the court after «أمام» is taken as the target, not Israel after «تتهم فيها»",
+    37: "the migrants (BLRREF) are taken as the target, not «على بيلاروسيا»",
+    39: "«آلاف الأردنيين» is the bare country JOR, not JORCVL",
+    40: "the strike (143) has no target in the sentence (the government is implicit)",
+    41: "the hunger strike (142) is not coded: ISRGOV is only implied by «السجون الإسرائيلية»",
+    43: "no trigger for «نشرت تعزيزات أمنية» (153)",
+    44: "«روسيا تحشد … جندي» gives RUS, not RUSMIL",
+    47: "«في 26 يناير الماضي» is not resolved; UNRWA is coded IGOUNOREFWRA (UNO, ok)",
+    48: "passive with no doer: the arresting state (IRNGOV) is implicit",
+    50: "«حظر تجول … في بغداد»: the population (IRQCVL) is not named",
+    51: "«فجّر انتحاري … نفسه»: the bomber's group and the victims are not resolved",
+    52: "«موظفين حكوميين في إقليم جوبا» resolves to SSDCVL (Juba read as South Sudan)",
+    53: "passive «اغتيل … في غارة إسرائيلية»: the doer is only an adjective",
+    54: "«شنت طائرات التحالف بقيادة السعودية غارات»: no source through the light verb",
+    55: "«اندلعت … اشتباكات … بين X وY»: the بين pair is too far from the noun trigger",
+    56: "«قوات سوريا الديمقراطية» is SYRUAF in the dictionary; the fixture says SYRREB",
+    58: "«استُخدم غاز السارين» is coded 190, not 2041; the ordinal date is not resolved",
+    59: "the target is BGD («إلى بنغلاديش»), not the Rohingya (MMRCVL)",
+}
 
 
-def test_hand_written_cases_floor() -> None:
-    """A floor on our own 70 written cases; raise it as the coder improves, never lower it."""
-    found, total, quiet, negatives = _fixture_scores()
-    assert quiet == negatives == 10
-    assert found / total >= FLOOR, f"root recall {found}/{total}"
+def split_code(code: str | None) -> tuple[list[str], list[str]]:
+    """A CAMEO actor code as the fixture writes it: its country (or organisation) and roles.
+
+    USAGOV → ([USA], [GOV]); RUSGOVMIL → ([RUS], [GOV, MIL]); an organisation is any of the
+    codes after IGO: IGOUNOHRI → ([UNO, HRI], [IGO]), IGOEUREEC → ([EUR, EEC], [IGO]).
+    """
+    if not code:
+        return [], []
+    parts = [code[k : k + 3] for k in range(0, len(code), 3)]
+    if parts[0] == "IGO":
+        return parts[1:], ["IGO"]
+    return parts[:1], parts[1:]
 
 
-FLOOR = 0.55
+def _side_matches(code: str | None, country: str | None, role: str | None) -> bool:
+    if country is None:
+        return True  # the fixture names no actor on this side
+    countries, roles = split_code(code)
+    if country not in countries:
+        return False
+    if role is None:
+        return not roles
+    # A state named by its name alone (فرنسا → FRA) is the state acting: it stands for GOV.
+    return role in roles or (role == "GOV" and not roles)
+
+
+def _expected_found(g: dict[str, str | None], evs: list[Event], published: str) -> bool:
+    return any(
+        e.cameo == g["cameo"]
+        and _side_matches(e.source.get("code"), g["source_country"], g["source_role"])
+        and _side_matches(e.target.get("code"), g["target_country"], g["target_role"])
+        and e.date == (g["date"] or published)
+        for e in evs
+    )
+
+
+def _case_params() -> list[object]:
+    out: list[object] = []
+    for i, case in enumerate(CASES):
+        marks = []
+        if i in KNOWN_FAILURES:
+            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[i]))
+        out.append(pytest.param(case, id=f"case{i:02d}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _case_params())
+def test_hand_written_case(case: dict[str, object]) -> None:
+    """Each expected event exactly (code, source and target country+role, date; no date in the
+    fixture means the publication date); a negative case yields no event at all."""
+    published = str(case["published"])
+    _, evs = events(str(case["sentence"]), date.fromisoformat(published))
+    expected = case["events"]
+    assert isinstance(expected, list)
+    if not expected:
+        assert brief(evs) == []
+    for g in expected:
+        assert _expected_found(g, evs, published), (g, brief(evs))
 
 
 def test_no_publication_date_means_no_invented_event_date() -> None:

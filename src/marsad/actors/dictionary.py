@@ -296,7 +296,7 @@ class ActorDictionary:
             self._by_second[stem]
             for _pre, stem, suf in clitic_analyses(token)
             # names take prefixes, not pronoun suffixes; -ه/-ي are ة and nisba
-            if not suf and stem in self._by_second
+            if not suf and stem in self._by_second and not _like_prefix(_pre, stem)
         )
         if len(self._entries) >= 200_000:
             self._entries.clear()
@@ -401,3 +401,8 @@ class ActorDictionary:
                 if found is not None:
                     break
         return found
+
+
+def _like_prefix(pre: str, stem: str) -> bool:
+    """A bare ك ("like") on a short stem is more often a root letter: كسبها is not ك + سبها."""
+    return pre in ("ك", "وك", "فك") and len(stem) <= 4

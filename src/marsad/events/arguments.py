@@ -96,6 +96,7 @@ COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
 BETWEEN = normalize("بين")
+IN = normalize("في")
 KULL, MIN = normalize("كل"), normalize("من")
 ACTOR_KINDS = frozenset(
     {"actor", "name", "title", "agent", "country", "adjective", "metonym", "capital"}
@@ -108,6 +109,10 @@ class Arguments:
     target: int | None
     source_how: str = ""  # before | after | inside | between | context
     target_how: str = ""
+    # A subject list «إسبانيا وإيرلندا والنرويج … بدولة فلسطين»: its other members act too.
+    co_sources: tuple[int, ...] = ()
+    # An object list «أشاد بالدور الذي أدته قطر ومصر»: each member is a target.
+    co_targets: tuple[int, ...] = ()
 
 
 def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Sequence[str]) -> bool:
@@ -145,18 +150,29 @@ def find_arguments(
             sides = [i for i in usable if refs[i].start > k]
             if len(sides) >= 2:
                 return Arguments(sides[0], sides[1], "between", "between")
+    marked = _marked_doer(refs, usable, norms, end)
+    if marked is not None:  # «اعتقل المتظاهرون على يد قوات الأمن»: a passive with its doer
+        doer, k = marked
+        patients = [i for i in after if refs[i].start < k] or [
+            i for i in before if not introduced_by_preposition(refs[i], norms, words)
+        ][-1:]
+        return Arguments(doer, patients[0] if patients else None, "agent-marker", "after")
     source: int | None = None
     how = ""
     if inside:  # «ولفت لافروف انتباه …»: the subject sits inside the trigger phrase
         source, how = inside[0], "inside"
-    elif after and is_verb(words[start]):
+    elif (
+        after and is_verb(words[start]) and not _fronted_subject(refs, before, norms, words, start)
+    ):
         first = after[0]
         gap = [w for w in norms[end : refs[first].start] if w not in FILLERS]
         crosses = any(w in COMPLEMENTIZERS for w in gap)
+        # The frame's own words are the object: «وطردت عشرة دبلوماسيين روس».
         if (
             len(gap) <= 1
             and not crosses
             and not introduced_by_preposition(refs[first], norms, words)
+            and not (frame_end and refs[first].start < frame_end <= refs[first].end)
         ):
             source, how = first, "after"
     target: int | None = None
@@ -168,10 +184,17 @@ def find_arguments(
             first = _first_of_list(refs, source, norms) if _plural(words[start]) else source
             if first != source:  # «لافروف وبلينكن رحبا»: the list's first is the source
                 source, target, target_how = first, source, "coordinated"
+    co_sources: tuple[int, ...] = ()
     if source is not None and target is None:
         partner = _coordinated(refs, source, norms)
         if partner is not None and partner not in (inside if how == "inside" else []):
             target, target_how = partner, "coordinated"
+            members = [partner]
+            while (nxt := _coordinated(refs, members[-1], norms)) is not None:
+                members.append(nxt)
+            obj = _list_object(refs, usable, norms, words, members[-1], frame_end)
+            if how == "after" and obj is not None:
+                target, target_how, co_sources = obj, "after", tuple(members)
     last = words[end - 1]
     if target is None and last.endswith(PERSON_OBJECTS) and len(last) > 3:
         antecedents = [i for i in before if i != source and refs[i].type in ("PERS", "ORG")]
@@ -188,7 +211,48 @@ def find_arguments(
         pick = (plain or prep) if how in ("after", "inside") else (prep or plain)
         if pick:
             target, target_how = pick[0], "after"
-    return Arguments(source, target, how, target_how)
+    co_targets: list[int] = []
+    if target is not None and target_how == "after":
+        while (
+            nxt := _coordinated(refs, co_targets[-1] if co_targets else target, norms)
+        ) is not None:
+            if nxt == source:
+                break
+            co_targets.append(nxt)
+    return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def _marked_doer(
+    refs: Sequence[Reference], usable: list[int], norms: Sequence[str], end: int
+) -> tuple[int, int] | None:
+    """The actor after «على يد» / «من قبل» following the trigger, and where the marker is."""
+    for k in range(end, min(end + AFTER_WINDOW, len(norms) - 1)):
+        if (norms[k], norms[k + 1]) in AGENT_MARKERS:
+            doers = [i for i in usable if refs[i].start >= k + 2]
+            return (doers[0], k) if doers else None
+    return None
+
+
+def _list_object(
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    last: int,
+    frame_end: int | None,
+) -> int | None:
+    """The object after a verb-first subject list: a prepositional actor past its last member."""
+    end = refs[last].end
+    reach = max(end, frame_end or 0) + AFTER_WINDOW
+    rest = [
+        i
+        for i in usable
+        if end <= refs[i].start <= reach
+        and refs[i].kind not in ("place", "capital")  # «في براغ» is where, not whom
+        and norms[refs[i].start - 1] != IN
+    ]
+    prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
+    return prep[0] if prep else None
 
 
 def _noun_arguments(
@@ -281,6 +345,22 @@ def _after_target(
     return pick[0] if pick else None
 
 
+def _fronted_subject(
+    refs: Sequence[Reference],
+    before: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+) -> bool:
+    """Subject-first order: an actor right before the verb that opens the sentence or a clause
+    after أن/إن («بايدن يحذر بوتين»، «إن بوتين هنأ بايدن»), so the actor after is the object."""
+    subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
+    if not subj or refs[subj[-1]].end != start:
+        return False
+    first = refs[_first_of_list(refs, subj[-1], norms)].start
+    return first == 0 or norms[first - 1] in COMPLEMENTIZERS or norms[first - 1] == "و"
+
+
 def _plural(verb: str) -> bool:
     """A dual or plural verb (رحبا، وقعوا، يتفقان): its subject may be a list of actors."""
     return normalize(verb).endswith(("ا", "وا", "ان", "ون", "تا"))
@@ -337,6 +417,8 @@ def is_verb(word: str) -> bool:
         forms.append(n[1:])
     forms += [f[1:] for f in list(forms) if f[:1] in ("ب", "ل") and len(f) > 4]
     for f in forms:
+        if f.startswith("الت") and len(f) == 5:
+            return True  # form VIII perfects: التقى، التزم، التحق (not the article)
         if f.startswith(("ال", "لل")) and len(f) > 4:
             return False
         if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":

@@ -127,6 +127,10 @@ BREAKS = _words(
 )
 
 
+ANY = normalize("أي")
+WITHOUT = _words("دون", "بدون")
+
+
 def clause_breaks(norms: Sequence[str]) -> list[int]:
     """Index of the clause each token is in (0, 1, 2, …)."""
     out: list[int] = []
@@ -147,6 +151,14 @@ def modality(
     for k in (start - 1, start - 2):
         if k >= 0 and norms[k] in NEGATORS:
             return NEGATED
+    if (
+        start > 1
+        and norms[start - 1] == ANY
+        and any(
+            norms[k] in NEGATORS or norms[k] in WITHOUT for k in range(max(0, start - 4), start - 1)
+        )
+    ):
+        return NEGATED  # «لم يتخلله أي تهديد»، «دون أي تهديد»: the noun is denied
     if start > 0 and norms[start - 1] in ("قد", "وقد") and norms[start][:1] in ("ي", "ت", "ن"):
         return HYPOTHETICAL  # قد + imperfect is "may"; قد + perfect ("has") stays asserted
     scope = [norms[k] for k in range(start) if clauses[k] == here]

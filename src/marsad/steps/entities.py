@@ -17,6 +17,7 @@ from marsad.model import Article, Entity, Mention, Sentence
 from marsad.ner.base import NerBackend
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.segment import tokens_of
+from marsad.text.normalize import normalize
 
 SAME_NAME = 85.0
 
@@ -62,6 +63,7 @@ class Entities(ArticleStep):
 
 
 PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "metonym"})
+DESCRIBED_NOUNS = frozenset(normalize(w) for w in ("مؤتمر", "المؤتمر", "بمؤتمر", "مؤتمرا"))
 INFERRED = 0.8  # confidence of a country taken from the article rather than the phrase
 NO_COUNTRY = frozenset({"INT", "IMG", "NGO", "IGO"})
 
@@ -82,18 +84,22 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
 
     Only agents: a bare title («المبعوث الخاص») is as often foreign as local, so it stays uncoded.
 
-    That is the nearest country or place named before them in the sentence, else the place of
-    the article's dateline. Such codes carry a lower confidence; without either they stay
+    That is the nearest country or place named before them in the sentence, else the first
+    country named after them in it («اعتقل المتظاهرون على يد قوات الأمن التونسية»), else the
+    place of the article's dateline. Such codes carry a lower confidence; without any they stay
     uncoded (an article about Russia may quote people anywhere).
     """
     locale = article_locale(article, found)
     for sr in found:
         here: str | None = None
-        for r in sr.refs:
+        for k, r in enumerate(sr.refs):
             if r.kind in PLACE_KINDS and r.iso3:
                 here = r.iso3
             elif r.kind == "agent" and not r.code and not r.actor_id and r.sector:
-                iso3 = here or locale
+                if r.start > 0 and sr.sentence.tokens[r.start - 1].norm in DESCRIBED_NOUNS:
+                    continue  # «مؤتمر صحفي» is a press conference, not a journalist
+                later = next((x.iso3 for x in sr.refs[k + 1 :] if x.iso3), None)
+                iso3 = here or later or locale
                 if iso3 and r.sector not in NO_COUNTRY:
                     country = d.country(iso3)
                     r.iso3 = iso3

@@ -16,12 +16,12 @@ from typing import Any
 from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.resolve import Reference
 from marsad.events.arguments import find_arguments, introduced_by_preposition, is_verb
-from marsad.events.modality import ASSERTED, clause_breaks, modality
+from marsad.events.modality import ASSERTED, BREAKS, clause_breaks, modality
 from marsad.events.tables import cameo_info, plover_for
 from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
 from marsad.model import Article, Entity, Event, Quote, Token
 from marsad.steps.base import ArticleStep, RunContext
-from marsad.steps.entities import SentenceRefs, references_of
+from marsad.steps.entities import INFERRED, SentenceRefs, references_of
 from marsad.text.normalize import normalize
 
 CLAIM_ROOT = 14  # from protest on, an act inside a quote is the speaker's claim, not an event
@@ -35,6 +35,15 @@ ADDRESSEE_ROOTS = frozenset({2, 3, 4, 5, 10, 11, 12, 13})
 COMPLEMENT_ROOTS = frozenset({2, 3, 10})
 COMPLEMENT_CODES = frozenset({"051"})
 COMPLEMENT_WINDOW = 5
+# Acts two listed parties do to each other («وقعت مصر واليونان اتفاقا»، «اجتمع لافروف وبلينكن»).
+RECIPROCAL_ROOTS = frozenset({3, 6, 19})
+RECIPROCAL_CODES = frozenset({"040", "041", "044", "046", "057"})  # not a visit or hosting
+# Lines of triggers.tsv that are meetings in person (not talks, which may be by phone): one in
+# a third country is 044.
+MEETINGS = frozenset({"040.7", "040.8", "040.9", "040.10", "040.12"})
+MEET_ELSEWHERE = "044"
+# Acts between states: reducing relations is never with one's own country.
+FOREIGN_ROOTS = frozenset({16})
 DATE_WINDOW = 8  # tokens between a trigger and a date mention that dates it
 BETWEEN_WORD = normalize("بين")
 PASSIVE = frozenset(normalize(w) for w in ("تم", "وتم", "جرى", "وجرى", "تمت", "وتمت"))
@@ -136,40 +145,55 @@ class _ArticleCoder:
                 continue
             if _complement_noun(words[m.start_token], m, norms):
                 continue
-            ev = self.code(sr, m, norms, words, clauses, dated)
+            evs = self.code(sr, m, norms, words, clauses, dated)
             if int(m.cameo[:2]) in COMPLEMENT_ROOTS or m.cameo[:3] in COMPLEMENT_CODES:
                 governor_end = m.frame_end_token or m.end_token
-            if ev is not None:
-                out.append(ev)
+            out.extend(evs)
         return out
 
-    def _dated_tokens(self, sr: SentenceRefs, clauses: list[int]) -> list[tuple[int, int, str]]:
-        """(token index, clause, ISO day) of each day-granular date mention in the sentence."""
+    def _dated_tokens(
+        self, sr: SentenceRefs, clauses: list[int]
+    ) -> list[tuple[int, int, str, bool]]:
+        """(token, clause, ISO day, set off) of each day-granular date mention in the sentence.
+
+        A date that is a whole comma-delimited clause («بايدن، أمس الثلاثاء، اتصالا») is set
+        off: an adverb of the clause around it rather than a clause of its own.
+        """
         toks = sr.sentence.tokens
-        out: list[tuple[int, int, str]] = []
+        out: list[tuple[int, int, str, bool]] = []
         for d in self.a.dates:
             if d.get("sentence") != sr.sentence.index or not d.get("value"):
                 continue
             if d.get("kind") in ("duration", "until") or d.get("granularity") != "day":
                 continue
             k = next((i for i, t in enumerate(toks) if t.end > d["start"]), None)
-            if k is not None:
-                out.append((k, clauses[k], d["value"]))
+            if k is None:
+                continue
+            end = int(d.get("end") or toks[k].end)
+            rest = [
+                i
+                for i, t in enumerate(toks)
+                if clauses[i] == clauses[k] and (t.start < d["start"] or t.start >= end)
+            ]
+            set_off = clauses[k] > 0 and all(toks[i].norm in BREAKS for i in rest)
+            out.append((k, clauses[k], d["value"], set_off))
         return out
 
     def _date_for(
-        self, m: TriggerMatch, clauses: list[int], dated: list[tuple[int, int, str]]
+        self, m: TriggerMatch, clauses: list[int], dated: list[tuple[int, int, str, bool]]
     ) -> str | None:
-        """The closest date mention in the trigger's clause, else one in an earlier clause."""
+        """The closest date mention in the trigger's clause or set off next to it, else one in an
+        earlier clause."""
         here = clauses[m.start_token]
         near = [
             (abs(k - m.start_token), v)
-            for k, c, v in dated
-            if c == here and abs(k - m.start_token) <= DATE_WINDOW
+            for k, c, v, set_off in dated
+            if (c == here and abs(k - m.start_token) <= DATE_WINDOW)
+            or (set_off and abs(c - here) <= 1)
         ]
         if near:
             return min(near)[1]
-        earlier = [(c, v) for k, c, v in dated if c < here]
+        earlier = [(c, v) for k, c, v, _ in dated if c < here]
         return max(earlier)[1] if earlier else None
 
     def code(
@@ -179,10 +203,10 @@ class _ArticleCoder:
         norms: list[str],
         words: list[str],
         clauses: list[int],
-        dated: list[tuple[int, int, str]],
-    ) -> Event | None:
+        dated: list[tuple[int, int, str, bool]],
+    ) -> list[Event]:
         toks = sr.sentence.tokens
-        t_start, t_end = toks[m.start_token].start, toks[m.end_token - 1].end
+        t_start = toks[m.start_token].start
         iso_date = self._date_for(m, clauses, dated)
         day = date.fromisoformat(iso_date) if iso_date else self.published
         refs, eids = sr.refs, sr.entity_ids
@@ -196,7 +220,7 @@ class _ArticleCoder:
         )
         if quote is not None and quote.speaker_entity_id:
             if root >= CLAIM_ROOT:
-                return None
+                return []
             if root in SPEAKER_ROOTS or args.source is None:
                 source = self._entity_side(quote.speaker_entity_id, day)
                 target = self._quote_target(sr, quote, m, source, day)
@@ -228,22 +252,67 @@ class _ArticleCoder:
                 source = self.sentence_source or self._implicit_source(sr, m, norms, day)
                 how = "context"
         if source is None or (not source.entity_id and not source.code):
-            return None
-        self.sentence_source = source
+            return []
         if target is not None and _bare_country(target) and target.country == source.country:
             target = None  # «احترام قوانين روسيا» said by Russia: not the addressee
+        if target is not None and root in FOREIGN_ROOTS and target.country == source.country:
+            # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
+            # own; the relations reduced are with the country named after the trigger.
+            target = self._foreign_after(sr, m, source, day)
         if target is None and root in ADDRESSEE_ROOTS:
             target = self._from_discourse(source, sr, m.start_token)
             how = how or "context"
         if target is None or target.entity_id == source.entity_id:
-            return None
+            return []
         if not source.code or not target.code:
-            return None  # an event joins two coded actors
+            return []  # an event joins two coded actors
         if root == 1 and (how or not _addressed(target, norms)):
-            return None  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
-        info = cameo_info(m.cameo)
-        plover = plover_for(m.cameo)
+            return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
+        self.sentence_source = source  # the doer of the sentence's coded act, for participles
+        out = [self._event(sr, m, source, target, how, quote, iso_date, clauses)]
+        if how == "":
+            for i in args.co_sources:  # «اعترفت إسبانيا وإيرلندا والنرويج بدولة فلسطين»
+                co = self.side(refs[i], eids[i], day, toks)
+                if co.code and co.entity_id != target.entity_id:
+                    out.append(self._event(sr, m, co, target, how, quote, iso_date, clauses))
+            if args.target is not None and target.ref is refs[args.target]:
+                for i in args.co_targets:  # «أشاد بالدور الذي أدته قطر ومصر»
+                    co = self.side(refs[i], eids[i], day, toks)
+                    if co.code and co.entity_id != source.entity_id:
+                        out.append(self._event(sr, m, source, co, how, quote, iso_date, clauses))
+            if (
+                args.target_how == "coordinated"
+                and args.target is not None
+                and target.ref is refs[args.target]
+                and (root in RECIPROCAL_ROOTS or m.cameo in RECIPROCAL_CODES)
+            ):  # «وقعت مصر واليونان اتفاقا»: each side acts towards the other
+                out.append(self._event(sr, m, target, source, how, quote, iso_date, clauses))
+        return out
+
+    def _event(
+        self,
+        sr: SentenceRefs,
+        m: TriggerMatch,
+        source: Side,
+        target: Side,
+        how: str,
+        quote: Quote | None,
+        iso_date: str | None,
+        clauses: list[int],
+    ) -> Event:
+        toks = sr.sentence.tokens
+        t_start, t_end = toks[m.start_token].start, toks[m.end_token - 1].end
+        day = date.fromisoformat(iso_date) if iso_date else self.published
         place = self._place(sr, clauses, clauses[m.start_token])
+        cameo = m.cameo
+        if (
+            m.pattern_id in MEETINGS
+            and place is not None
+            and place.get("country") not in (source.country, target.country)
+        ):
+            cameo = MEET_ELSEWHERE  # «اجتمع لافروف وبلينكن في جنيف»: a third country
+        info = cameo_info(cameo)
+        plover = plover_for(cameo)
         q = None
         if quote is not None:
             q = {
@@ -258,7 +327,7 @@ class _ArticleCoder:
             * (0.8 if how == "context" else 1.0)
         )
         return Event(
-            cameo=m.cameo,
+            cameo=cameo,
             sentence=sr.sentence.index,
             start=t_start,
             end=t_end,
@@ -286,6 +355,17 @@ class _ArticleCoder:
                 "pattern": m.pattern_id,
             },
         )
+
+    def _foreign_after(
+        self, sr: SentenceRefs, m: TriggerMatch, source: Side, day: date
+    ) -> Side | None:
+        """The first coded actor of another country after the trigger."""
+        for r, eid in zip(sr.refs, sr.entity_ids, strict=True):
+            if r.start >= m.end_token and eid:
+                cand = self.side(r, eid, day, sr.sentence.tokens)
+                if cand.country and cand.country != source.country:
+                    return cand
+        return None
 
     def _plural_participle_doer(
         self, sr: SentenceRefs, m: TriggerMatch, norms: list[str], day: date
@@ -370,6 +450,8 @@ class _ArticleCoder:
                 continue
             if cand.ref.kind in COUNTRY_KINDS and cand.ref.type == "LOC" and not cand.ref.actor_id:
                 continue
+            if cand.ref.kind == "agent" and cand.ref.confidence <= INFERRED:
+                continue  # «أشخاص» placed in a country by context is no party to the talk
             return cand
         return None
 
