@@ -6,12 +6,12 @@ back to its three-digit parent and then its root, so a coder may emit codes fine
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from marsad.datafiles import read_tsv
 from marsad.errors import DataError
 
 _CAMEO_FILE = "cameo.tsv"
@@ -39,27 +39,6 @@ class PloverInfo:
 def resource_path(name: str) -> Path:
     """Path of a shipped file in ``marsad/resources/events``."""
     return Path(str(resources.files("marsad").joinpath("resources", "events", name)))
-
-
-def read_tsv(path: Path, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, fields) of a '#'-commented TSV whose first row must be ``header``."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from exc
-    seen_header = False
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not seen_header:
-            if tuple(f.strip() for f in fields) != header:
-                raise DataError(f"{path}:{lineno}: expected header {' '.join(header)}")
-            seen_header = True
-            continue
-        if len(fields) != len(header):
-            raise DataError(f"{path}:{lineno}: expected {len(header)} fields, got {len(fields)}")
-        yield lineno, [f.strip() for f in fields]
 
 
 def _check_code(path: Path, lineno: int, code: str) -> None:

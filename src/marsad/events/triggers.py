@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.datafiles import read_tsv
 from marsad.errors import DataError
-from marsad.events.tables import read_tsv, resource_path
+from marsad.events.tables import resource_path
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses
 
