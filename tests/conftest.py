@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +19,18 @@ def needs_shared(*parts: str) -> pytest.MarkDecorator:
     """Skip unless the named file or folder under ../shared exists."""
     path = SHARED.joinpath(*parts)
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not available")
+
+
+def table_rows(db: Path, tables: Iterable[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of each table, ordered, the ingest time left out: for comparing two stores."""
+    from marsad.store import Store
+
+    with Store(db, read_only=True) as store:
+        out = {}
+        for table in tables:
+            skip = " EXCLUDE (ingested_at)" if table == "articles" else ""
+            out[table] = store.con.execute(f"SELECT *{skip} FROM {table} ORDER BY ALL").fetchall()
+    return out
 
 
 @pytest.fixture

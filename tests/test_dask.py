@@ -13,9 +13,8 @@ from marsad.errors import MissingDependency
 from marsad.executors.local import ingest_sharded, run_shard, shard_paths
 from marsad.pipeline import ingest
 from marsad.settings import Settings
-from marsad.store import Store
 
-from .conftest import ARTICLE, EXAMPLES
+from .conftest import ARTICLE, EXAMPLES, table_rows
 
 TABLES = ("articles", "sentences", "entities", "events", "event_records", "article_bands")
 
@@ -41,12 +40,7 @@ def corpus(folder: Path) -> Path:
 
 
 def tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    with Store(db, read_only=True) as store:
-        out = {}
-        for table in TABLES:
-            skip = " EXCLUDE (ingested_at)" if table == "articles" else ""
-            out[table] = store.con.execute(f"SELECT *{skip} FROM {table} ORDER BY ALL").fetchall()
-    return out
+    return table_rows(db, TABLES)
 
 
 def test_shards_are_contiguous_runs_of_files(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import pytest
 from marsad.store import Store
 from marsad.store.db import TABLES
 
-from .conftest import ARTICLE, EXAMPLES
+from .conftest import ARTICLE, EXAMPLES, table_rows
 
 COUNTRIES = ["الأردني", "العراقي", "السوري", "اللبناني", "الليبي", "التونسي"]
 DAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس"]
@@ -53,11 +53,8 @@ def run_ingest(corpus: Path, db: Path, **kwargs: Any) -> subprocess.Popen[bytes]
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every article table, ordered; the ingest time and run ids left out."""
+    out = table_rows(db, COMPARED)
     with Store(db, read_only=True) as store:
-        out = {}
-        for table in COMPARED:
-            skip = " EXCLUDE (ingested_at)" if table == "articles" else ""
-            out[table] = store.con.execute(f"SELECT *{skip} FROM {table} ORDER BY ALL").fetchall()
         out["runs"] = store.con.execute("SELECT command FROM runs").fetchall()
         out["failures"] = store.con.execute(
             "SELECT path, reason, kind FROM failures ORDER BY ALL"
