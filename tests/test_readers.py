@@ -223,3 +223,24 @@ def test_batch_goes_on_after_bad_file(tmp_path: Path) -> None:
     (tmp_path / "2.txt").write_text(ARTICLE, encoding="utf-8")
     got = read(tmp_path)
     assert len(docs(got)) == 1 and len(errors(got)) == 1
+
+
+def test_progress_total_counts_items_without_extracting_html(tmp_path: Path) -> None:
+    from marsad.readers.dispatch import count_items
+
+    settings = Settings.default()
+    lines = [
+        json.dumps({"text": ARTICLE}, ensure_ascii=False),
+        "{broken",
+        json.dumps({"text": "x"}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    # Not a page trafilatura could read: counted as one item all the same (no extraction).
+    (tmp_path / "page.html").write_text("<html><body></body></html>", encoding="utf-8")
+    paths = [str(tmp_path), str(tmp_path / "missing.txt")]
+    assert count_items(paths, settings) == 3 + 1 + 1 + 1
+    assert count_items(paths, settings) == sum(1 for _ in iter_documents(paths, settings))
+    (tmp_path / "crawl.warc").write_bytes(b"")
+    assert count_items([str(tmp_path)], settings) is None  # WARC: unknown without parsing
+    assert count_items(["-"], settings) is None

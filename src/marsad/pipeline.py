@@ -16,6 +16,7 @@ from marsad.model import Article
 from marsad.ner.base import NerBackend
 from marsad.ner.null import NoNer
 from marsad.readers import ReadResult, iter_documents
+from marsad.readers.dispatch import count_items
 from marsad.settings import Settings
 from marsad.steps.base import RunContext, Step
 from marsad.steps.clean import Clean
@@ -172,14 +173,6 @@ def ingest_steps(
 Tick = Callable[[int, int | None], None]
 
 
-def count_documents(paths: Sequence[str], settings: Settings) -> int | None:
-    """How many items reading ``paths`` gives (a cheap first pass, for a progress bar's ETA);
-    None when standard input is among them."""
-    if "-" in paths:
-        return None
-    return sum(1 for _ in iter_documents(paths, settings))
-
-
 def ticking(items: Iterable[ReadResult], tick: Tick, total: int | None) -> Iterator[ReadResult]:
     """Pass items through, reporting (items taken, total) after each one (progress bars)."""
     tick(0, total)
@@ -211,7 +204,7 @@ def ingest(
     with Store(db, lock_wait=settings.store_lock_wait) as store:
         items: Iterable[ReadResult] = iter_documents(paths, settings)
         if tick is not None:
-            items = ticking(items, tick, count_documents(paths, settings))
+            items = ticking(items, tick, count_items(paths, settings))
         for _ in Pipeline(ingest_steps(store, ner, settings)).run(items, ctx):
             pass
         rebuild_records(store, settings.event_window_days)

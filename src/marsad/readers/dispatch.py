@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import glob
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from marsad.errors import SourceError
@@ -84,3 +84,27 @@ def iter_documents(
                 yield from reader_for(item)(data, item, settings)
         except SourceError as err:
             yield err
+
+
+def count_items(paths: Sequence[str], settings: Settings) -> int | None:
+    """How many items reading ``paths`` will give, for a progress bar's total, without the costly
+    part of reading: an HTML page counts as one (no text extraction); None when the total cannot
+    be known cheaply (standard input, WARC archives)."""
+    total = 0
+    for item in expand(paths):
+        if item == "-":
+            return None
+        if isinstance(item, SourceError):
+            total += 1
+            continue
+        reader = reader_for(item)
+        if reader is formats.read_warc:
+            return None
+        if reader is formats.read_html:
+            total += 1
+            continue
+        try:
+            total += sum(1 for _ in reader(read_capped(Path(item), settings), item, settings))
+        except SourceError:
+            total += 1
+    return total
