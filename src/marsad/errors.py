@@ -5,6 +5,7 @@ MarsadError
 │   └── SkipError      the input is readable but not for us (e.g. not Arabic)
 ├── ConfigError        a setting or option is invalid
 ├── StoreError         the DuckDB store cannot be opened, migrated or written
+│   └── StoreBusy      another process holds the store (DuckDB admits one writer process)
 ├── ModelError         a shipped or user-given model cannot be loaded or used
 ├── DataError          a shipped or imported data file is malformed
 └── MissingDependency  an optional extra is not installed
@@ -36,6 +37,10 @@ class ConfigError(MarsadError):
 
 class StoreError(MarsadError):
     """The store cannot be opened, migrated or written."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store file for longer than we were willing to wait."""
 
 
 class ModelError(MarsadError):

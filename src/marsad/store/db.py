@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import numpy as np
 
-from marsad.errors import StoreError
+from marsad.errors import StoreBusy, StoreError
 from marsad.model import Article
 
 _MIGRATION = re.compile(r"^(\d{3})_[\w-]+\.sql$")
@@ -303,7 +303,7 @@ def _connect(path: str, read_only: bool, lock_wait: float) -> duckdb.DuckDBPyCon
                 pid = _PID.search(message)
                 holder = f" (pid {pid[1]})" if pid else ""
                 waited = f" after waiting {lock_wait:g} s" if lock_wait > 0 else ""
-                raise StoreError(
+                raise StoreBusy(
                     f"{path} is in use by another marsad process{holder}{waited}; "
                     "try again when it finishes"
                 ) from None

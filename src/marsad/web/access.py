@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from marsad.errors import StoreError
+from marsad.errors import StoreBusy, StoreError
 from marsad.store.db import SCHEMA_VERSION, Store
-
-
-class StoreBusy(StoreError):
-    """The store is locked by a writer in another process (or is missing) for longer than we wait."""
 
 
 def prepare(db: str) -> None:
@@ -33,19 +28,15 @@ def prepare(db: str) -> None:
 
 @contextmanager
 def reading(db: str, wait: float) -> Iterator[Store]:
-    """A read-only connection for one request; retried while another process writes the file."""
-    deadline = time.monotonic() + max(wait, 0.0)
-    while True:
-        try:
-            store = Store(db, read_only=True)
-            break
-        except StoreError:
-            if time.monotonic() >= deadline:
-                raise StoreBusy(
-                    "the store is not available right now (another process may be writing it); "
-                    "try again shortly"
-                ) from None
-            time.sleep(0.05)
+    """A read-only connection for one request, waiting up to ``wait`` s while another process
+    writes the file; clients are told it is busy, not which process holds it."""
+    try:
+        store = Store(db, read_only=True, lock_wait=wait)
+    except StoreBusy:
+        raise StoreBusy(
+            "the store is not available right now (another process may be writing it); "
+            "try again shortly"
+        ) from None
     try:
         yield store
     finally:

@@ -10,10 +10,17 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from marsad.errors import ConfigError, DataError, MarsadError, SourceError, StoreError
+from marsad.errors import (
+    ConfigError,
+    DataError,
+    MarsadError,
+    SourceError,
+    StoreBusy,
+    StoreError,
+)
 from marsad.settings import Settings
 from marsad.web import api, pages
-from marsad.web.access import StoreBusy, prepare
+from marsad.web.access import prepare
 from marsad.web.guard import Guard
 
 
