@@ -352,3 +352,19 @@ def test_jordan_and_oman_offices_held_with_others(d: ActorDictionary) -> None:
     assert d.code_on("abdullah_ensour", date(2013, 6, 1)) == "JORGOV"
     assert d.holder("OMN", "prime_minister", date(2008, 6, 1)) == "qaboos_bin_said"
     assert d.code_on("qaboos_bin_said", date(2008, 6, 1)) == "OMNGOV"
+
+
+def test_a_place_name_written_without_the_article_does_not_match_behind_it(
+    d: ActorDictionary,
+) -> None:
+    # ماليه is Malé and مالي is Mali, but المالية / المالي are "financial".
+    assert keys(d, "ماليه") == [("capital", "MDV")]
+    assert keys(d, "المالية") == []
+    assert keys(d, "الدعم المالي") == []
+    assert keys(d, "للعراق") == [("country", "IRQ")]  # written with ال in the table
+
+
+def test_a_title_picks_the_namesake_who_holds_it(d: ActorDictionary) -> None:
+    day = date(2021, 4, 14)
+    assert d.namesake_with_title("jake_sullivan", "ambassador", day) == "john_sullivan"
+    assert d.namesake_with_title("john_sullivan", "ambassador", day) is None

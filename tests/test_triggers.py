@@ -209,3 +209,20 @@ def test_suicide_bomber_as_subject() -> None:
 )
 def test_look_alikes_code_nothing(text: str) -> None:
     assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طردت الحكومة ثلاثة دبلوماسيين",
+        "ردت الحكومة على القرار بطرد دبلوماسيين",
+        "ترد الوزارة بطرد السفير",
+    ],
+)
+def test_expelling_diplomats_reduces_relations(text: str) -> None:
+    # CAMEO codes the expulsion of diplomats 161 (reduce relations), not 166.
+    assert codes(text) == ["161"]
+
+
+def test_forming_a_commission_on_a_strike_is_investigating_military_action() -> None:
+    assert codes("شكلت الحكومة لجنة للتحقيق في القصف") == ["093"]

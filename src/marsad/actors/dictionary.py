@@ -46,6 +46,9 @@ from marsad.text.segment import clitic_analyses, tokenize
 
 # A dictionary phrase's normalised tokens and its (kind, key) readings, best first.
 _Entry = tuple[tuple[str, ...], list[tuple[str, str]]]
+# Place names that never take the article: behind ال they are another word (المالية "financial"
+# is not Malé, المالي is not Mali).
+_NAME_KINDS = frozenset({"country", "capital", "place"})
 
 
 @lru_cache(maxsize=100_000)
@@ -73,8 +76,13 @@ class ActorDictionary:
         # The index again, by the phrase's second word too: stem -> (second word -> entries
         # whose second word it is, then the one-word entries; the one-word entries alone).
         self._by_second: dict[str, tuple[dict[str, list[_Entry]], list[_Entry]]] = {}
-        # Per token: the _by_second values of its suffix-free clitic analyses, in order.
-        self._entries: dict[str, tuple[tuple[dict[str, list[_Entry]], list[_Entry]], ...]] = {}
+        # Per token: the _by_second values of its suffix-free clitic analyses, in order, each
+        # with whether that analysis carries the article.
+        self._entries: dict[
+            str, tuple[tuple[dict[str, list[_Entry]], list[_Entry], bool], ...]
+        ] = {}
+        # Phrases that are only ever place names written without ال (ماليه، مالي، روسيا).
+        self._bare_names: frozenset[tuple[str, ...]] = frozenset()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -213,6 +221,11 @@ class ActorDictionary:
                 extra = stripped.setdefault((first[2:], *toks[1:]), [])
                 if (kind, key) not in extra:
                     extra.append((kind, key))
+        self._bare_names = frozenset(
+            toks
+            for toks, found in readings.items()
+            if toks[0][:2] != "ال" and all(kind in _NAME_KINDS for kind, _ in found)
+        )
         for toks, found in stripped.items():
             readings.setdefault(toks, found)
         rank = {k: i for i, k in enumerate(KIND_PRIORITY)}
@@ -258,12 +271,14 @@ class ActorDictionary:
                 entries = self._token_entries(token)
             if entries:
                 nxt = norm_tokens[i + 1] if i + 1 < n else ""
-                for by_second, singles in entries:
+                for by_second, singles, article in entries:
                     # Longest first; a phrase of two or more words has ``nxt`` as its second.
                     for toks, found in by_second.get(nxt, singles):
                         size = len(toks)
                         if best is not None and size <= len(best[0]):
                             break
+                        if article and toks in self._bare_names:
+                            continue
                         if i + size <= n and (
                             size <= 2 or all(norm_tokens[i + k] == toks[k] for k in range(2, size))
                         ):
@@ -290,10 +305,10 @@ class ActorDictionary:
 
     def _token_entries(
         self, token: str
-    ) -> tuple[tuple[dict[str, list[_Entry]], list[_Entry]], ...]:
+    ) -> tuple[tuple[dict[str, list[_Entry]], list[_Entry], bool], ...]:
         """Index entries for each analysis of ``token`` that could start a phrase (remembered)."""
         entries = tuple(
-            self._by_second[stem]
+            (*self._by_second[stem], _pre.endswith(("ال", "لل")))
             for _pre, stem, suf in clitic_analyses(token)
             # names take prefixes, not pronoun suffixes; -ه/-ي are ة and nisba
             if not suf and stem in self._by_second and not _like_prefix(_pre, stem)
@@ -367,6 +382,25 @@ class ActorDictionary:
                 if best is None or (r.start or date.min) > (best.start or date.min):
                     best = r
         return best.actor_id if best else None
+
+    def namesake_with_title(self, actor_id: str, title: str, day: date) -> str | None:
+        """Another actor sharing this one's surname who held ``title`` on ``day``, or None.
+
+        «السفير سوليفان» is the ambassador John Sullivan, not Jake Sullivan whose entry the bare
+        surname matched: the title in front of a name tells namesakes apart.
+        """
+        actor = self.actors.get(actor_id)
+        if actor is None or any(r.title == title for r in self._active(actor_id, day)):
+            return None
+        surnames = {normalize(n).split()[-1] for n in actor.names_ar if n.strip()}
+        for other in self.actors.values():
+            if other.id == actor_id or not any(
+                normalize(n).split()[-1] in surnames for n in other.names_ar if n.strip()
+            ):
+                continue
+            if any(r.title == title for r in self._active(other.id, day)):
+                return other.id
+        return None
 
     # ------------------------------------------------------------------ lookups
     def actor(self, actor_id: str) -> Actor | None:

@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from marsad.actors.cues import (
+    adverb,
+    after_attack,
+    attack_proclitic,
+    counted_people,
+    reporting_outlet,
+)
 from marsad.actors.dictionary import ActorDictionary, ActorMatch
 from marsad.actors.fuzzy import FuzzyIndex
 from marsad.text.segment import clitic_analyses
@@ -80,11 +87,92 @@ class Resolver:
         i = 0
         while i < len(atoms):
             a = atoms[i]
+            if (
+                a.kind == "agent"
+                and a.sector == "MED"
+                and reporting_outlet(norms, a.start, a.proclitic)
+            ):
+                used = 1
+                while (
+                    i + used < len(atoms)
+                    and atoms[i + used].kind in ("name", "actor", "place", "capital", "adjective")
+                    and atoms[i + used].type != "PERS"
+                    and _near(atoms[i + used - 1], atoms[i + used], norms)
+                ):
+                    used += 1  # the outlet's name: «صحيفة نيويورك تايمز»، «وكالة الأنباء الروسية»
+                end = atoms[i + used - 1].end
+                refs.append(Reference(a.start, end, "agent", "ORG", proclitic=a.proclitic))
+                i += used
+                continue
             if a.kind in ("title", "agent", "counterpart"):
+                if (
+                    a.kind == "counterpart"
+                    and refs
+                    and refs[-1].kind == "agent"
+                    and refs[-1].sector
+                ):
+                    # «زودت أجهزة الاستخبارات الأمريكية نظيرتها الأوكرانية»: the same service
+                    a.kind, a.type, a.sector = "agent", "ORG", refs[-1].sector
                 ref, used = self._describe(atoms, i, norms, day, previous or _last_person(refs))
                 ref.proclitic = a.proclitic
                 refs.append(ref)
                 i += used
+                while (
+                    ref.kind in ("title", "agent")
+                    and (ref.title or ref.sector)
+                    and ref.iso3
+                    and i < len(atoms)
+                    and atoms[i].kind == "adjective"
+                    and atoms[i].proclitic.startswith("و")
+                    and atoms[i].start == refs[-1].end
+                ):
+                    # «الرئيسان الأمريكي والروسي»، «القوات البحرية المصرية والسعودية»: the office
+                    # or the institution is shared by the next nationality
+                    refs.append(self._office(atoms[i], ref, day))
+                    i += 1
+                continue
+            if (
+                a.kind == "adjective"
+                and a.iso3
+                and a.end - a.start == 1
+                and not (refs and refs[-1].end >= a.start)
+                and after_attack(norms, a.start)
+            ):
+                # «القصف التركي»، «غارة إسرائيلية»: the attack's nationality is its army
+                refs.append(
+                    Reference(
+                        a.start - 1,
+                        a.end,
+                        "agent",
+                        "ORG",
+                        iso3=a.iso3,
+                        code=self._cameo(a.iso3) + "MIL",
+                        sector="MIL",
+                        proclitic=attack_proclitic(norms[a.start - 1]),
+                    )
+                )
+                i += 1
+                continue
+            if (
+                a.kind == "adjective"
+                and a.iso3
+                and a.end - a.start == 1
+                and counted_people(norms, a.start)
+            ):
+                code = self._cameo(a.iso3) + "CVL"
+                refs.append(
+                    Reference(
+                        a.start,
+                        a.end,
+                        "agent",
+                        "ORG",
+                        iso3=a.iso3,
+                        code=code,
+                        sector="CVL",
+                        proclitic=a.proclitic,
+                    )
+                )
+                i += 1
                 continue
             if a.kind == "adjective" and i + 1 < len(atoms) and _near(a, atoms[i + 1], norms):
                 nxt = atoms[i + 1]
@@ -112,10 +200,11 @@ class Resolver:
                 k for k, m in enumerate(matches) if m.start_token < e and s < m.end_token
             ]
             if any(
-                matches[k].kind in strong and matches[k].end_token - matches[k].start_token >= e - s
+                (matches[k].kind in strong or (matches[k].kind == "place" and t == "LOC"))
+                and matches[k].end_token - matches[k].start_token >= e - s
                 for k in overlapping
             ):
-                continue
+                continue  # the dictionary knows the place: «في جنيف» is Geneva, not a bare name
             if (
                 any(matches[k].kind in ("title", "agent", "adjective") for k in overlapping)
                 and t != "PERS"
@@ -125,7 +214,7 @@ class Resolver:
             drop.update(overlapping)
             extra.append(name)
         for k, m in enumerate(matches):
-            if k in drop:
+            if k in drop or adverb(matches, k, norms):
                 continue
             atoms.append(self._atom(m, norms))
             for j in range(m.start_token, m.end_token):
@@ -235,6 +324,10 @@ class Resolver:
                 pass
             elif not (head.kind == "agent" and person.type != "PERS" and iso3 is None):
                 used += 1
+                if person.actor_id and title and head.kind == "title":
+                    other = self.d.namesake_with_title(person.actor_id, title, day)
+                    if other is not None:
+                        person.actor_id = other
                 ref = self._person(
                     person, day, country=iso3, start=head.start, sector=head.sector, title=title
                 )
@@ -273,6 +366,23 @@ class Resolver:
         return Reference(
             head.start, end, "title", "PERS", iso3=iso3, code=code, title=title, sector=head.sector
         ), used
+
+    def _office(self, adj: Reference, like: Reference, day: date) -> Reference:
+        """``like``'s office or institution in the country of a nationality adjective."""
+        iso3 = adj.iso3
+        title = like.title
+        holder = self.d.holder(iso3, title, day) if iso3 and title else None
+        if holder:
+            ref = self._holder(adj.start, adj.end, holder, day, title, iso3)
+        else:
+            sector = like.sector or (self.d.titles[title].sector if title in self.d.titles else "")
+            code = (self._cameo(iso3) + (sector or "GOV")) if iso3 else None
+            ref = Reference(
+                adj.start, adj.end, like.kind, like.type, iso3=iso3, code=code, title=title
+            )
+            ref.sector = like.sector
+        ref.proclitic = adj.proclitic
+        return ref
 
     def _holder(
         self, start: int, end: int, holder: str, day: date, title: str | None, iso3: str | None

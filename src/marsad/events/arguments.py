@@ -31,6 +31,7 @@ PREPOSITIONS = frozenset(
         "تجاه",
         "حيال",
         "بين",
+        "أمام",
     )
 )
 PREPOSITION_CLITICS = ("ب", "ل", "لل", "بال", "وب", "ول", "ولل", "وبال", "فب", "فل", "ك", "كال")
@@ -39,6 +40,9 @@ PERSON_OBJECTS = ("ه", "هم", "هما")
 # Words allowed between a verb and its subject: «وقعها كل من أوباما ومدفيديف».
 FILLERS = frozenset(normalize(w) for w in ("كل", "من", "كلا", "كلتا", "أمس", "اليوم", "مؤخرا", "،"))
 AFTER_WINDOW = 8
+# A light verb may sit this far before its noun: «أجرت القوات البحرية المصرية والسعودية مناورات».
+LIGHT_VERB_REACH = 6
+SENTENCE_STOPS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
 # Verbs whose object is the event noun, so their subject is its doer.
 LIGHT_VERBS = frozenset(
     normalize(w)
@@ -81,6 +85,10 @@ LIGHT_VERBS = frozenset(
         "نظمت",
         "ينظم",
         "تنظم",
+        "شكل",
+        "شكلت",
+        "يشكل",
+        "تشكل",
         "أطلق",
         "أطلقت",
         "يطلق",
@@ -95,6 +103,21 @@ INTRANSITIVE_ROOTS = frozenset({1, 2, 3, 4, 14})
 COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
+# Documents whose لـ names their author, not an addressee: «تقرير للاستخبارات الأمريكية اتهم …».
+DOCUMENTS = frozenset(
+    normalize(w) for w in ("تقرير", "وتقرير", "بيان", "وبيان", "دراسة", "مذكرة", "وثيقة", "رسالة")
+)
+VENUES = frozenset(normalize(w) for w in ("أمام",))
+# Verbs whose subject is the victim: «استشهد»، «لقي حتفه».
+VICTIM_VERBS = frozenset(
+    normalize(w)
+    for w in ("استشهد", "استشهدت", "استشهدوا", "يستشهد", "تستشهد", "لقي", "لقيت", "لقوا")
+)
+AID = 7  # root of providing aid
+FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
+FORCE_POSTURE = 15
+FIGHT = 19  # root of fighting  # root of mobilising and deploying forces
+PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 BETWEEN = normalize("بين")
 IN = normalize("في")
 KULL, MIN = normalize("كل"), normalize("من")
@@ -121,7 +144,14 @@ def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Seque
         return False  # «كل من أوباما ومدفيديف» is a subject list, not a prepositional phrase
     if ref.start > 0 and norms[ref.start - 1] in PREPOSITIONS:
         return True
+    if _authored(ref, norms):
+        return False
     return ref.proclitic in PREPOSITION_CLITICS
+
+
+def _authored(ref: Reference, norms: Sequence[str]) -> bool:
+    """«تقرير للاستخبارات»، «بيان للخارجية»: لـ after a document names who wrote it."""
+    return ref.start > 0 and ref.proclitic in ("ل", "لل") and norms[ref.start - 1] in DOCUMENTS
 
 
 def find_arguments(
@@ -134,22 +164,49 @@ def find_arguments(
     root: int | None = None,
 ) -> Arguments:
     """Pick the source and target references of the trigger at tokens ``[start, end)``."""
+    args = _find_arguments(refs, norms, words, start, end, frame_end, root)
+    if _bare(norms[start]) in VICTIM_VERBS:
+        # «استشهد ثلاثة فلسطينيين في قصف إسرائيلي»: the subject suffered the act; the doer
+        # is named after it, or not at all
+        return Arguments(args.target, args.source, args.target_how, args.source_how)
+    return args
+
+
+def _find_arguments(
+    refs: Sequence[Reference],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+    end: int,
+    frame_end: int | None,
+    root: int | None = None,
+) -> Arguments:
     usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS and r.type != "MISC"]
+    # «اشتباكات بالأسلحة الخفيفة والمتوسطة بين X و Y»: بين may follow the frame
+    reach = end if is_verb(words[start]) else max(end, frame_end or 0)
+    between_end = min(reach + 3, len(norms))
     if (
         root is not None
         and not is_verb(words[start])
-        and not any(norms[k] == BETWEEN for k in range(end, min(end + 3, len(norms))))
+        and not any(norms[k] == BETWEEN for k in range(end, between_end))
     ):
         return _noun_arguments(refs, usable, norms, words, start, end, frame_end, root)
     inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
     after = [i for i in usable if refs[i].start >= end and refs[i].start - end <= AFTER_WINDOW]
     before = [i for i in usable if refs[i].end <= start]
+    if inside and norms[start] in COMPLEMENTIZERS:
+        # «قال بايدن إن بوتين قاتل»: the clause's subject is who is called names; the one
+        # saying it is the subject before.
+        subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
+        return Arguments(subj[-1] if subj else None, inside[0], "before", "inside")
     # «الاتصال بين X و Y»: both sides named after بين.
-    for k in range(end, min(end + 3, len(norms))):
+    for k in range(end, between_end):
         if norms[k] == BETWEEN:
             sides = [i for i in usable if refs[i].start > k]
             if len(sides) >= 2:
-                return Arguments(sides[0], sides[1], "between", "between")
+                # Clashes between two sides are fought by both (each way, as CAMEO codes it).
+                how = "coordinated" if root == FIGHT else "between"
+                return Arguments(sides[0], sides[1], "between", how)
     marked = _marked_doer(refs, usable, norms, end)
     if marked is not None:  # «اعتقل المتظاهرون على يد قوات الأمن»: a passive with its doer
         doer, k = marked
@@ -187,7 +244,7 @@ def find_arguments(
     co_sources: tuple[int, ...] = ()
     if source is not None and target is None:
         partner = _coordinated(refs, source, norms)
-        if partner is not None and partner not in (inside if how == "inside" else []):
+        if partner is not None:
             target, target_how = partner, "coordinated"
             members = [partner]
             while (nxt := _coordinated(refs, members[-1], norms)) is not None:
@@ -195,6 +252,15 @@ def find_arguments(
             obj = _list_object(refs, usable, norms, words, members[-1], frame_end)
             if how == "after" and obj is not None:
                 target, target_how, co_sources = obj, "after", tuple(members)
+    if target is None and frame_end is not None:
+        # «بطرد دبلوماسيين أمريكيين»: an actor the frame's last word belongs to is the object.
+        own = [
+            i
+            for i in usable
+            if i != source and refs[i].start >= end and refs[i].start < frame_end <= refs[i].end
+        ]
+        if own:
+            target, target_how = own[0], "after"
     last = words[end - 1]
     if target is None and last.endswith(PERSON_OBJECTS) and len(last) > 3:
         antecedents = [i for i in before if i != source and refs[i].type in ("PERS", "ORG")]
@@ -206,11 +272,40 @@ def find_arguments(
         rest = _actors_first(
             refs, [i for i in usable if i != source and origin <= refs[i].start <= reach]
         )
+        # «دعوى أمام محكمة العدل الدولية تتهم فيها إسرائيل»: a venue is where, not whom
+        venues = [i for i in rest if refs[i].start > 0 and norms[refs[i].start - 1] in VENUES]
+        rest = [i for i in rest if i not in venues] + venues
         prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
         plain = [i for i in rest if i not in prep]
         pick = (plain or prep) if how in ("after", "inside") else (prep or plain)
+        if frame_end is not None:
+            # «بفرض عقوبات جديدة على بيلاروسيا»: the object right after the frame
+            pick = [
+                i for i in prep if 0 <= refs[i].start - frame_end <= 2 and i not in venues
+            ] or pick
         if pick:
             target, target_how = pick[0], "after"
+    if root == AID and target is not None:
+        # «أرسلت الإمارات مساعدات إلى سوريا لدعم المتضررين»: the aided people are the recipients
+        aided = [
+            i
+            for i in usable
+            if i != source
+            and refs[i].start > refs[target].start
+            and refs[i].start - refs[target].end <= 3
+            and norms[refs[i].start - 1] in FOR_THE_SAKE_OF
+        ]
+        if aided:
+            target = aided[0]
+    if root == FORCE_POSTURE and source is not None and target is not None:
+        src_code, obj_code = refs[source].code or "", refs[target].code or ""
+        if obj_code.endswith("MIL") and src_code[:3] == obj_code[:3]:
+            # «روسيا تحشد 100 ألف جندي قرب حدودها مع أوكرانيا»: the troops are the state's
+            # force doing it; the posture is towards whom comes after them
+            after_troops = _after_target(refs, usable, norms, words, refs[target].end, None, target)
+            source = target
+            target = after_troops if after_troops != source else None
+            target_how = "after" if target is not None else ""
     co_targets: list[int] = []
     if target is not None and target_how == "after":
         while (
@@ -273,9 +368,16 @@ def _noun_arguments(
     (احتجازها). A noun standing alone is not given the subject of another clause: victims
     named before «مقتل» or «القصف» are not its perpetrators.
     """
-    for k in (start - 1, start - 2, start - 3):
-        if k >= 0 and _bare(norms[k]) in LIGHT_VERBS:
+    seen = 0
+    for k in range(start - 1, -1, -1):
+        if norms[k] in SENTENCE_STOPS or seen >= LIGHT_VERB_REACH:
+            break  # the light verb is in the noun's own sentence, a few words before it
+        seen += any(c.isalnum() for c in norms[k])
+        if _bare(norms[k]) in LIGHT_VERBS:
             light = find_arguments(refs, norms, words, k, k + 1, None)
+            if light.target_how == "coordinated" and light.target is not None:
+                # «أجرت القوات المصرية والسعودية مناورات مشتركة»: the list does it together
+                return Arguments(light.source, light.target, "light-verb", "coordinated")
             obj = light.target
             if obj is None or refs[obj].start < end:
                 obj = _after_target(refs, usable, norms, words, end, frame_end, light.source)
@@ -355,9 +457,11 @@ def _fronted_subject(
     """Subject-first order: an actor right before the verb that opens the sentence or a clause
     after أن/إن («بايدن يحذر بوتين»، «إن بوتين هنأ بايدن»), so the actor after is the object."""
     subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
-    if not subj or refs[subj[-1]].end != start:
+    if not subj or any(w not in PERFECT_MARKERS for w in norms[refs[subj[-1]].end : start]):
         return False
     first = refs[_first_of_list(refs, subj[-1], norms)].start
+    if _authored(refs[subj[-1]], norms):
+        return True  # «تقرير للاستخبارات الأمريكية اتهم موسكو»: the report is the subject
     return first == 0 or norms[first - 1] in COMPLEMENTIZERS or norms[first - 1] == "و"
 
 
@@ -423,6 +527,6 @@ def is_verb(word: str) -> bool:
             return False
         if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
             return False
-        if len(f) == 4 and f[0] == "م":
-            return False  # مقتل، مصرع: nouns of place and event
+        if len(f) == 4 and f[0] == "م" and not f.endswith("ت"):
+            return False  # مقتل، مصرع: nouns of place and event (منحت is a verb)
     return True

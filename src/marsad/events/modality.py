@@ -100,6 +100,9 @@ OPINION_WORDS = _words(
     "ويبدو",
     "وبدا",
 )
+# «قال بايدن إنه يعتقد أن …»: after these an opinion verb is the speaker's own stated view,
+# reported as said, not the writer's analysis.
+SELF_REPORT = _words("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم", "إنني", "أنني")
 # Words that end a modal scope and return to reporting.
 BREAKS = _words(
     "،",
@@ -169,7 +172,11 @@ def modality(
         return QUESTION
     if any(w in QUESTIONS for w in scope):
         return QUESTION
-    if any(w in OPINION_WORDS for w in scope):
+    first = next(k for k in range(start + 1) if k == start or clauses[k] == here)
+    if any(
+        norms[k] in OPINION_WORDS and (k == 0 or norms[k - 1] not in SELF_REPORT)
+        for k in range(first, start)
+    ):
         return OPINION
     if any(w in CONDITIONALS for w in scope):
         return HYPOTHETICAL

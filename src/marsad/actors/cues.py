@@ -1,0 +1,203 @@
+"""Words that decide what a mention is: a reporting outlet, an adverb, counted people, an army.
+
+Used by ``resolve.py``; kept apart so the resolver reads as rules, not word lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.actors.dictionary import ActorMatch
+from marsad.text.normalize import normalize
+
+# Outlets (first word of the agent phrase) and the words that make one the reporter of the
+# news rather than an actor in it: «وقالت صحيفة نيويورك تايمز إن …»، «بحسب وكالة الأنباء».
+_OUTLETS = frozenset(
+    normalize(w)
+    for w in (
+        "صحيفة",
+        "الصحيفة",
+        "صحف",
+        "الصحف",
+        "وكالة",
+        "قناة",
+        "القناة",
+        "التلفزيون",
+        "وسائل",
+        "مجلة",
+        "المجلة",
+        "إذاعة",
+        "الإذاعة",
+    )
+)
+_REPORTING = frozenset(
+    normalize(w)
+    for w in (
+        "قال",
+        "قالت",
+        "ذكر",
+        "ذكرت",
+        "أفاد",
+        "أفادت",
+        "نقل",
+        "نقلت",
+        "أورد",
+        "أوردت",
+        "كشف",
+        "كشفت",
+        "نشر",
+        "نشرت",
+        "أشار",
+        "أشارت",
+        "أضاف",
+        "أضافت",
+        "بحسب",
+        "حسب",
+        "وفق",
+        "وفقا",
+        "طبقا",
+        "نقلا",
+        "عن",
+    )
+)
+# Numbers and quantities that count people: «خمسة أمريكيين»، «آلاف الأردنيين» are citizens.
+_HOW_MANY = frozenset(
+    normalize(w)
+    for w in (
+        "اثنين",
+        "اثنان",
+        "ثلاثة",
+        "أربعة",
+        "خمسة",
+        "ستة",
+        "سبعة",
+        "ثمانية",
+        "تسعة",
+        "عشرة",
+        "عشرات",
+        "مئات",
+        "آلاف",
+        "ألف",
+        "ملايين",
+        "مليون",
+        "عدد",
+        "بعض",
+        "مئة",
+        "مائة",
+    )
+)
+# Attack nouns whose nationality adjective names the army that attacked.
+_ATTACKS = frozenset(
+    normalize(w)
+    for w in (
+        "القصف",
+        "قصف",
+        "الغارة",
+        "غارة",
+        "الغارات",
+        "غارات",
+        "الضربة",
+        "ضربة",
+        "الضربات",
+        "ضربات",
+        "الهجوم",
+        "هجوم",
+        "العدوان",
+        "عدوان",
+        "التوغل",
+        "توغل",
+        "الاجتياح",
+        "اجتياح",
+    )
+)
+# Accusative nouns in -iyyan that are people, never adverbs («قتل جنديا»، «اعتقل صحفيا»), and
+# «ميليشيا», which only looks like one.
+_PERSON_NOUNS_IN_YA = frozenset(
+    normalize(w) for w in ("جنديا", "شرطيا", "صحفيا", "صحافيا", "مدنيا", "ميليشيا")
+)
+# Numbers an accusative singular noun is counted by («20 عسكريا»، «ثلاثين جنديا»، «أحد عشر»).
+_COUNTING = frozenset(
+    normalize(w)
+    for w in (
+        "عشر",
+        "عشرة",
+        "عشرين",
+        "عشرون",
+        "ثلاثين",
+        "ثلاثون",
+        "أربعين",
+        "أربعون",
+        "خمسين",
+        "خمسون",
+        "ستين",
+        "ستون",
+        "سبعين",
+        "سبعون",
+        "ثمانين",
+        "ثمانون",
+        "تسعين",
+        "تسعون",
+    )
+)
+
+
+def reporting_outlet(norms: Sequence[str], start: int, proclitic: str) -> bool:
+    """A newspaper or agency that reports the news is no actor in it: its mention is left
+    uncoded, so it is neither a speaker nor a party (unless it is what the news is about)."""
+    word = norms[start]
+    stem = word[len(proclitic) :] if proclitic and word.startswith(proclitic) else word
+    if stem not in _OUTLETS and "ال" + stem not in _OUTLETS:
+        return False
+    prev = norms[start - 1] if start > 0 else ""
+    if prev[:1] in ("و", "ف") and prev[1:] in _REPORTING:
+        prev = prev[1:]
+    return prev in _REPORTING
+
+
+def after_attack(norms: Sequence[str], start: int) -> bool:
+    """The nationality at ``start`` follows an attack noun: «القصف التركي»، «بغارة إسرائيلية»."""
+    if start == 0:
+        return False
+    word = norms[start - 1]
+    return word in _ATTACKS or word[len(attack_proclitic(word)) :] in _ATTACKS
+
+
+def attack_proclitic(word: str) -> str:
+    """The preposition or conjunction glued to an attack noun (بالقصف → ب)."""
+    for p in ("وب", "ول", "وف", "ب", "ل", "و", "ف"):
+        if word.startswith(p) and word[len(p) :] in _ATTACKS:
+            return p
+    return ""
+
+
+def counted_people(norms: Sequence[str], start: int) -> bool:
+    """A plural nationality after a number names people, not the state: «خمسة أمريكيين»."""
+    if not norms[start].endswith(("يين", "يون")):
+        return False
+    k = start - 1
+    if k > 0 and norms[k] == "من":
+        k -= 1  # «آلاف من الأردنيين»
+    if k < 0:
+        return False
+    word = norms[k][1:] if norms[k][:1] in ("و", "ب", "ل") else norms[k]
+    return norms[k].isdigit() or norms[k] in _HOW_MANY or word in _HOW_MANY
+
+
+def adverb(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
+    """A one-word agent in -iyyan that is neither counted nor described is an adverb.
+
+    «سترد عسكرياً» is "militarily"; «قتل 20 عسكريا» and «طردت دبلوماسيا أمريكيا» are people.
+    """
+    m = matches[k]
+    if m.kind != "agent" or m.end_token - m.start_token != 1:
+        return False
+    word = norms[m.start_token]
+    if not word.endswith("يا") or word.startswith("ال") or word in _PERSON_NOUNS_IN_YA:
+        return False
+    prev = norms[m.start_token - 1] if m.start_token > 0 else ""
+    if prev.isdigit() or prev in _COUNTING:
+        return False
+    nxt = matches[k + 1] if k + 1 < len(matches) else None
+    return not (
+        nxt is not None and nxt.start_token == m.end_token and nxt.kind in ("adjective", "country")
+    )
