@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.text.dates import DateMention, find_dates, sentence_date
+from marsad.text.dates import DateMention, find_dates, period_start, sentence_date
 
 PUB = date(2021, 2, 5)  # a Friday
 
@@ -292,6 +292,32 @@ def test_sentence_date() -> None:
     assert sentence_date(found, 0, first_end) is None
     assert sentence_date(found, first_end, len(text)) == "2021-02-04"
     assert sentence_date(find_dates("في 2019 و5 مارس 2019", PUB), 0, 30) == "2019-03-05"
+
+
+def test_period_start_of_a_day_week_or_month_but_not_a_year() -> None:
+    # PUB is a Friday: last week began on Monday 2021-01-25, last month on 2021-01-01.
+    found = find_dates("الأسبوع الماضي والشهر الماضي والعام الماضي وأمس", PUB)
+    assert [period_start(m.value, m.granularity) for m in found] == [
+        "2021-01-25",
+        "2021-01-01",
+        None,
+        "2021-02-04",
+    ]
+    assert period_start(None, "week") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("في الرابع من نيسان/أبريل 2017", "2017-04-04"),
+        ("يوم الخامس عشر من شهر يناير", "2021-01-15"),
+        ("في الحادي والثلاثين من ديسمبر 2019", "2019-12-31"),
+        ("الفصل الثاني من كتاب", None),  # an ordinal that is no day of a month
+    ],
+)
+def test_an_ordinal_day_of_a_month(text: str, value: str | None) -> None:
+    days = [m.value for m in find_dates(text, PUB) if m.granularity == "day"]
+    assert days == ([value] if value else [])
 
 
 def test_empty_text() -> None:

@@ -167,3 +167,12 @@ def test_roles_are_dated() -> None:
     blinken = next(e for e in a.entities if e.actor_id == "antony_blinken")
     assert blinken.code == "USAGOV"
     assert any(r.code == "USAGOV" and r.start == "2021-01-26" for r in blinken.roles)
+
+
+def test_the_deputy_of_an_office_is_not_its_holder(resolver: Resolver) -> None:
+    assert refs(resolver, "نائب رئيس المكتب السياسي لحركة حماس", date(2023, 6, 1)) == [
+        ("نائب رئيس المكتب السياسي لحركة حماس", None, "PSEREBHMS")
+    ]
+    assert refs(resolver, "نائب وزير الخارجية الروسي", date(2023, 6, 1)) == [
+        ("نائب وزير الخارجية الروسي", None, "RUSGOV")
+    ]

@@ -22,12 +22,15 @@ from marsad.actors.cues import (
 )
 from marsad.actors.dictionary import ActorDictionary, ActorMatch
 from marsad.actors.fuzzy import FuzzyIndex
+from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses
 
 COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
 _GAP = frozenset({"،", ",", "-", "–", "(", ")", "و", '"', "«", "»"})
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
+# «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
+DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
 _COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظراءه", "نظرائه")
 
 
@@ -103,6 +106,22 @@ class Resolver:
                 end = atoms[i + used - 1].end
                 refs.append(Reference(a.start, end, "agent", "ORG", proclitic=a.proclitic))
                 i += used
+                continue
+            if (
+                a.kind == "title"
+                and a.end - a.start == 1
+                and norms[a.start] in DEPUTY
+                and i + 1 < len(atoms)
+                and atoms[i + 1].kind == "title"
+                and atoms[i + 1].start == a.end
+            ):
+                # the deputy belongs where the office does, but is not who holds it
+                ref, used = self._describe(atoms, i + 1, norms, day, None)
+                if ref.kind == "title" and ref.actor_id and ref.title == atoms[i + 1].title:
+                    ref.actor_id = None
+                ref.start, ref.proclitic = a.start, a.proclitic
+                refs.append(ref)
+                i += used + 1
                 continue
             if a.kind in ("title", "agent", "counterpart"):
                 if (

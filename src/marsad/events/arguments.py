@@ -71,8 +71,11 @@ LIGHT_VERBS = frozenset(
         "تقوم",
         "واصل",
         "واصلت",
+        "واصلوا",
         "يواصل",
         "تواصل",
+        "يواصلون",
+        "يواصلان",
         "وجه",
         "وجهت",
         "يوجه",
@@ -96,7 +99,12 @@ LIGHT_VERBS = frozenset(
     )
 )
 AGENT_MARKERS = frozenset(
-    {(normalize("من"), normalize("قبل")), (normalize("على"), normalize("يد"))}
+    {
+        (normalize("من"), normalize("قبل")),
+        (normalize("على"), normalize("يد")),
+        (normalize("بقرار"), normalize("من")),  # «رُفع حظر التجول بقرار من وزارة الداخلية»
+        (normalize("بأمر"), normalize("من")),
+    }
 )
 # Acts without an object: the noun's genitive is who does them («مكالمة الوزير»، «مظاهرة الطلاب»).
 INTRANSITIVE_ROOTS = frozenset({1, 2, 3, 4, 14})
@@ -108,10 +116,23 @@ DOCUMENTS = frozenset(
     normalize(w) for w in ("تقرير", "وتقرير", "بيان", "وبيان", "دراسة", "مذكرة", "وثيقة", "رسالة")
 )
 VENUES = frozenset(normalize(w) for w in ("أمام",))
-# Verbs whose subject is the victim: «استشهد»، «لقي حتفه».
+# Verbs whose subject is the victim: «استشهد»، «لقي حتفه», and passives whose spelling
+# shows them without vowels («اغتيل» against the active «اغتال»).
 VICTIM_VERBS = frozenset(
     normalize(w)
-    for w in ("استشهد", "استشهدت", "استشهدوا", "يستشهد", "تستشهد", "لقي", "لقيت", "لقوا")
+    for w in (
+        "استشهد",
+        "استشهدت",
+        "استشهدوا",
+        "يستشهد",
+        "تستشهد",
+        "لقي",
+        "لقيت",
+        "لقوا",
+        "اغتيل",
+        "اغتيلت",
+        "اغتيلوا",
+    )
 )
 AID = 7  # root of providing aid
 FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
@@ -165,10 +186,32 @@ def find_arguments(
 ) -> Arguments:
     """Pick the source and target references of the trigger at tokens ``[start, end)``."""
     args = _find_arguments(refs, norms, words, start, end, frame_end, root)
-    if _bare(norms[start]) in VICTIM_VERBS:
+    if args.source_how == "agent-marker":
+        return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
+    if _bare(norms[start]) in VICTIM_VERBS or vowelled_passive(words[start]):
         # «استشهد ثلاثة فلسطينيين في قصف إسرائيلي»: the subject suffered the act; the doer
         # is named after it, or not at all
-        return Arguments(args.target, args.source, args.target_how, args.source_how)
+        doer, how = args.target, args.target_how
+        if doer is not None and refs[doer].kind in ("place", "capital", "country"):
+            doer, how = None, ""  # «اعتُقل صحفيان في طهران»: where, not who
+        if args.source is not None:
+            # «اغتيل القيادي … في غارة إسرائيلية»: the force a strike's adjective names, before
+            # any group the victim belongs to («مسؤول في حزب الله»)
+            after = max(end, refs[args.source].end)
+            force = next(
+                (
+                    i
+                    for i, r in enumerate(refs)
+                    if r.kind == "agent"
+                    and r.code
+                    and after <= r.start <= after + AFTER_WINDOW
+                    and introduced_by_preposition(r, norms, words)
+                ),
+                None,
+            )
+            if force is not None:
+                doer, how = force, "after"
+        return Arguments(doer, args.source, how, args.source_how)
     return args
 
 
@@ -315,6 +358,31 @@ def _find_arguments(
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def listed_pair(
+    refs: Sequence[Reference], norms: Sequence[str], words: Sequence[str], start: int, end: int
+) -> tuple[int, int] | None:
+    """The first two members of the subject list of the trigger at ``[start, end)``.
+
+    «وأصدرت مصر والأردن بيانا مشتركا»، «وقالت مصر والأردن في بيان مشترك»: the list right after
+    a verb, or the last unprepositioned list before the trigger.
+    """
+    usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS and r.type != "MISC"]
+    after = [i for i in usable if end <= refs[i].start <= end + 2]
+    before = [
+        i
+        for i in usable
+        if refs[i].end <= start and not introduced_by_preposition(refs[i], norms, words)
+    ]
+    heads = after[:1] if is_verb(words[start]) and after else []
+    if before:
+        heads.append(_first_of_list(refs, before[-1], norms))
+    for first in heads:
+        partner = _coordinated(refs, first, norms)
+        if partner is not None:
+            return first, partner
+    return None
 
 
 def _marked_doer(
@@ -511,11 +579,38 @@ def _coordinated(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int
     return None
 
 
+DAMMA = "\u064f"
+HARAKAT = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+
+
+def vowelled_passive(word: str) -> bool:
+    """A perfect verb written with its passive vowel: «رُفع»، «أُعلن»، «اعتُقل»، «استُخدم».
+
+    Unvowelled Arabic writes the passive like the active; when the writer marks it, the damma
+    sits on the first letter, or on the third of a verb beginning with alef (forms VII-X).
+    """
+    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    letters: list[tuple[str, set[str]]] = []
+    for ch in w:
+        if ch in HARAKAT:
+            if letters:
+                letters[-1][1].add(ch)
+        elif ch != "\u0640":
+            letters.append((ch, set()))
+    if len(letters) < 3 or letters[0][0] in "يتن":
+        return False  # an imperfect: يُرسل is as often active (form IV)
+    if DAMMA in letters[0][1] and letters[0][0] != "ا":
+        return True
+    return letters[0][0] in "اإ" and len(letters) >= 4 and DAMMA in letters[2][1]
+
+
 def is_verb(word: str) -> bool:
     """A rough test that the trigger word is a finite verb, not a verbal noun (اعتقال، بتمديد)."""
     if word.endswith(("ة", "اً", "ًا", "ات", "ةً", "ةٌ", "ةٍ")):
         return False  # taa marbuta, accusative tanween, feminine plural: nouns
     n = normalize(word)
+    if _bare(n) in VICTIM_VERBS:
+        return True  # «اغتيل» looks like a verbal noun (اغتيال) but is the passive verb
     forms = [n]
     if n[:1] in ("و", "ف") and len(n) > 4:
         forms.append(n[1:])

@@ -64,6 +64,7 @@ class Entities(ArticleStep):
 
 PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "metonym"})
 DESCRIBED_NOUNS = frozenset(normalize(w) for w in ("مؤتمر", "المؤتمر", "بمؤتمر", "مؤتمرا"))
+IN = normalize("في")
 INFERRED = 0.8  # confidence of a country taken from the article rather than the phrase
 NO_COUNTRY = frozenset({"INT", "IMG", "NGO", "IGO"})
 
@@ -84,27 +85,47 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
 
     Only agents: a bare title («المبعوث الخاص») is as often foreign as local, so it stays uncoded.
 
-    That is the nearest country or place named before them in the sentence, else the first
-    country named after them in it («اعتقل المتظاهرون على يد قوات الأمن التونسية»), else the
-    place of the article's dateline. Such codes carry a lower confidence; without any they stay
-    uncoded (an article about Russia may quote people anywhere).
+    People «في» an organisation («مسؤول في حزب الله») are its own. Others take the nearest
+    country or place named before them in the sentence, else the first country named after
+    them in it («اعتقل المتظاهرون على يد قوات الأمن التونسية»), else the place of the article's
+    dateline, else the nationality of the last actor named before them in the sentence («أمر
+    النائب العام الليبي بفتح تحقيق مع مسؤولين»). Such codes carry a lower confidence; without
+    any they stay uncoded (an article about Russia may quote people anywhere).
     """
     locale = article_locale(article, found)
     for sr in found:
         here: str | None = None
+        speaker: str | None = None  # the nationality of the last actor named, as a last resort
         for k, r in enumerate(sr.refs):
             if r.kind in PLACE_KINDS and r.iso3:
                 here = r.iso3
+            elif r.iso3 and r.code and r.kind in ("title", "actor", "agent"):
+                speaker = r.iso3
             elif r.kind == "agent" and not r.code and not r.actor_id and r.sector:
                 if r.start > 0 and sr.sentence.tokens[r.start - 1].norm in DESCRIBED_NOUNS:
                     continue  # «مؤتمر صحفي» is a press conference, not a journalist
+                member = _member_of(sr, k)
+                if member is not None:  # «مسؤول في حزب الله»: one of the organisation's people
+                    r.code, r.confidence = member, min(r.confidence, INFERRED)
+                    continue
                 later = next((x.iso3 for x in sr.refs[k + 1 :] if x.iso3), None)
-                iso3 = here or later or locale
+                iso3 = here or later or locale or speaker  # «أمر النائب العام الليبي … مسؤولين»
                 if iso3 and r.sector not in NO_COUNTRY:
                     country = d.country(iso3)
                     r.iso3 = iso3
                     r.code = (country.cameo if country else iso3) + r.sector
                     r.confidence = min(r.confidence, INFERRED)
+
+
+def _member_of(sr: SentenceRefs, k: int) -> str | None:
+    """The code of the organisation named right after «في» following the agent ``k``."""
+    r, toks = sr.refs[k], sr.sentence.tokens
+    if k + 1 >= len(sr.refs) or r.end >= len(toks) or toks[r.end].norm != IN:
+        return None
+    org = sr.refs[k + 1]
+    if org.start != r.end + 1 or org.type != "ORG" or not org.actor_id or not org.code:
+        return None
+    return org.code
 
 
 def references_of(article: Article) -> list[SentenceRefs]:

@@ -10,18 +10,25 @@ target — from the sentence, or from the discourse when the sentence leaves one
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.resolve import Reference
-from marsad.events.arguments import find_arguments, introduced_by_preposition, is_verb
+from marsad.events.arguments import (
+    find_arguments,
+    introduced_by_preposition,
+    is_verb,
+    listed_pair,
+    vowelled_passive,
+)
 from marsad.events.modality import ASSERTED, BREAKS, clause_breaks, modality
 from marsad.events.tables import cameo_info, plover_for
 from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
 from marsad.model import Article, Entity, Event, Quote, Token
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import INFERRED, SentenceRefs, references_of
+from marsad.text.dates import period_start
 from marsad.text.normalize import normalize
 
 CLAIM_ROOT = 14  # from protest on, an act inside a quote is the speaker's claim, not an event
@@ -37,14 +44,60 @@ COMPLEMENT_CODES = frozenset({"051"})
 COMPLEMENT_WINDOW = 5
 # Acts two listed parties do to each other («وقعت مصر واليونان اتفاقا»، «اجتمع لافروف وبلينكن»).
 RECIPROCAL_ROOTS = frozenset({3, 6, 19})
-RECIPROCAL_CODES = frozenset({"040", "041", "044", "046", "057"})  # not a visit or hosting
+RECIPROCAL_CODES = frozenset({"019", "040", "041", "044", "046", "057"})  # not a visit or hosting
+# Express accord: a joint statement is coded both ways between its two parties (CAMEO manual,
+# 019: "typically reciprocal … coded with actors reversed"), named as a list in the sentence
+# («أصدرت مصر والأردن بيانا مشتركا») or as a dual noun for the last two parties in view
+# («التقى بايدن بوتين … وأصدر الرئيسان بيانا مشتركا»).
+ACCORD = "019"
+JOINT_STATEMENTS = frozenset({"019.6", "019.7"})  # lines of triggers.tsv: «بيان مشترك»
+PAIR_NOUNS = frozenset(
+    normalize(w)
+    for w in (
+        "الرئيسان",
+        "الرئيسين",
+        "الجانبان",
+        "الجانبين",
+        "الطرفان",
+        "الطرفين",
+        "البلدان",
+        "البلدين",
+        "الزعيمان",
+        "الزعيمين",
+        "الوزيران",
+        "الوزيرين",
+        "القائدان",
+        "القائدين",
+        "الحكومتان",
+        "الحكومتين",
+        "الدولتان",
+        "الدولتين",
+        "الملكان",
+        "الملكين",
+    )
+)
+PAIR_WINDOW = 4  # tokens around the trigger where the dual subject may sit
 # Lines of triggers.tsv that are meetings in person (not talks, which may be by phone): one in
 # a third country is 044.
 MEETINGS = frozenset({"040.7", "040.8", "040.9", "040.10", "040.12"})
 MEET_ELSEWHERE = "044"
+# Acts on a place of one's own country are acts on its people: curfews, force posture, easing
+# restrictions («رفع حظر التجول في العاصمة»).
+POPULACE_CODES = ("081", "15", "17")
+# Acts only a state does: administrative sanctions, arrests, expulsions. Passive with no doer
+# named, they are the government's of the country of whom they befall.
+STATE_ACTS = ("172", "173", "174")
+# A domestic protest or strike that names no target is against the protesters' government
+# (CAMEO codes the party the protest is directed at).
+PROTEST = 14
+NO_COUNTRY = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
 DATE_WINDOW = 8  # tokens between a trigger and a date mention that dates it
+PRECISIONS = ("day", "week", "month")  # of an event's date, finest first
+SINCE = normalize("منذ")
+# A date mention that may date an event: (token, clause, ISO day, set off, precision).
+Dating = tuple[int, int, str, bool, str]
 BETWEEN_WORD = normalize("بين")
 PASSIVE = frozenset(normalize(w) for w in ("تم", "وتم", "جرى", "وجرى", "تمت", "وتمت"))
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
@@ -151,23 +204,32 @@ class _ArticleCoder:
             out.extend(evs)
         return out
 
-    def _dated_tokens(
-        self, sr: SentenceRefs, clauses: list[int]
-    ) -> list[tuple[int, int, str, bool]]:
-        """(token, clause, ISO day, set off) of each day-granular date mention in the sentence.
+    def _dated_tokens(self, sr: SentenceRefs, clauses: list[int]) -> list[Dating]:
+        """(token, clause, ISO day, set off, precision) of each date mention that can date an
+        event: a day, or a week or month a flashback names («الأسبوع الماضي») by its first day.
 
         A date that is a whole comma-delimited clause («بايدن، أمس الثلاثاء، اتصالا») is set
-        off: an adverb of the clause around it rather than a clause of its own.
+        off: an adverb of the clause around it rather than a clause of its own. A week or
+        month dates an act only when it is over by publication: after منذ it is when something
+        began, one still to come («الأسبوع المقبل») dates a plan, and the current one («الشهر
+        الجاري») says no more than the publication date does.
         """
         toks = sr.sentence.tokens
-        out: list[tuple[int, int, str, bool]] = []
+        out: list[Dating] = []
         for d in self.a.dates:
-            if d.get("sentence") != sr.sentence.index or not d.get("value"):
+            if d.get("sentence") != sr.sentence.index or d.get("kind") in ("duration", "until"):
                 continue
-            if d.get("kind") in ("duration", "until") or d.get("granularity") != "day":
+            precision = str(d.get("granularity"))
+            day = period_start(d.get("value"), precision)
+            if day is None:
                 continue
             k = next((i for i, t in enumerate(toks) if t.end > d["start"]), None)
             if k is None:
+                continue
+            if precision != "day" and (
+                not _before_publication(day, precision, self.published)
+                or (k > 0 and _strip_conjunction(toks[k - 1].norm) == SINCE)
+            ):
                 continue
             end = int(d.get("end") or toks[k].end)
             rest = [
@@ -176,25 +238,35 @@ class _ArticleCoder:
                 if clauses[i] == clauses[k] and (t.start < d["start"] or t.start >= end)
             ]
             set_off = clauses[k] > 0 and all(toks[i].norm in BREAKS for i in rest)
-            out.append((k, clauses[k], d["value"], set_off))
+            out.append((k, clauses[k], day, set_off, precision))
         return out
 
     def _date_for(
-        self, m: TriggerMatch, clauses: list[int], dated: list[tuple[int, int, str, bool]]
-    ) -> str | None:
-        """The closest date mention in the trigger's clause or set off next to it, else one in an
-        earlier clause."""
+        self, m: TriggerMatch, clauses: list[int], dated: list[Dating]
+    ) -> tuple[str, str] | None:
+        """(ISO day, precision) of the closest date mention in the trigger's clause or set off
+        next to it (a day before a week or month at the same distance), else the one date of
+        its clause, else one in an earlier clause."""
         here = clauses[m.start_token]
         near = [
-            (abs(k - m.start_token), v)
-            for k, c, v, set_off in dated
+            (abs(k - m.start_token), PRECISIONS.index(p), v, p)
+            for k, c, v, set_off, p in dated
             if (c == here and abs(k - m.start_token) <= DATE_WINDOW)
             or (set_off and abs(c - here) <= 1)
         ]
         if near:
-            return min(near)[1]
-        earlier = [(c, v) for k, c, v, _ in dated if c < here]
-        return max(earlier)[1] if earlier else None
+            _, _, v, p = min(near)
+            return v, p
+        # «شنت الطائرات غارات … على مواقع … في صنعاء ليل الاثنين»: the clause's only date,
+        # however far the trigger's arguments push it
+        same = {(v, p) for k, c, v, _, p in dated if c == here}
+        if len(same) == 1:
+            return same.pop()
+        earlier = [(c, v, p) for k, c, v, _, p in dated if c < here]
+        if not earlier:
+            return None
+        _, v, p = max(earlier)
+        return v, p
 
     def code(
         self,
@@ -203,12 +275,12 @@ class _ArticleCoder:
         norms: list[str],
         words: list[str],
         clauses: list[int],
-        dated: list[tuple[int, int, str, bool]],
+        dated: list[Dating],
     ) -> list[Event]:
         toks = sr.sentence.tokens
         t_start = toks[m.start_token].start
-        iso_date = self._date_for(m, clauses, dated)
-        day = date.fromisoformat(iso_date) if iso_date else self.published
+        when = self._date_for(m, clauses, dated)
+        day = date.fromisoformat(when[0]) if when else self.published
         refs, eids = sr.refs, sr.entity_ids
         quote = self._quote_at(t_start)
         root = int(m.cameo[:2])
@@ -225,6 +297,14 @@ class _ArticleCoder:
                 source = self._entity_side(quote.speaker_entity_id, day)
                 target = self._quote_target(sr, quote, m, source, day)
                 how = "quote"
+        if m.cameo == ACCORD and how != "quote":
+            pair = self._accord_pair(sr, m, norms, words, day)
+            if pair is not None:
+                first, second, how = pair
+                return [
+                    self._event(sr, m, first, second, how, quote, when, clauses),
+                    self._event(sr, m, second, first, how, quote, when, clauses),
+                ]
         participle = any(
             w in PARTICIPLES or w in PARTICIPLES_PLURAL
             for w in norms[max(0, m.start_token - 3) : m.start_token + 1]
@@ -251,9 +331,24 @@ class _ArticleCoder:
             if source is None and root < CLAIM_ROOT:
                 source = self.sentence_source or self._implicit_source(sr, m, norms, day)
                 how = "context"
+            elif (
+                source is None
+                and target is not None
+                and m.cameo.startswith(STATE_ACTS)
+                and _passive(words, norms, m.start_token)
+            ):  # «اعتُقل صحفيان إيرانيان»: arrests with no doer named are the state's
+                source = _own_government(target, any_role=True)
+                how = "context"
         if source is None or (not source.entity_id and not source.code):
             return []
-        if target is not None and _bare_country(target) and target.country == source.country:
+        if (
+            target is not None
+            and m.cameo.startswith(POPULACE_CODES)
+            and _bare_country(target)
+            and target.country == source.country
+        ):  # «فرضت السلطات العراقية حظر تجول في بغداد»: on the people of the place
+            target = Side(target.ref, None, target.text, f"{target.code}CVL")
+        elif target is not None and _bare_country(target) and target.country == source.country:
             target = None  # «احترام قوانين روسيا» said by Russia: not the addressee
         if target is not None and root in FOREIGN_ROOTS and target.country == source.country:
             # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
@@ -262,31 +357,44 @@ class _ArticleCoder:
         if target is None and root in ADDRESSEE_ROOTS:
             target = self._from_discourse(source, sr, m.start_token)
             how = how or "context"
-        if target is None or target.entity_id == source.entity_id:
+        if (
+            (target is None or target.entity_id == source.entity_id)  # «إضرابهم»: their own
+            and root == PROTEST
+            and how == ""
+            and (is_verb(words[m.start_token]) or args.source_how == "light-verb")
+        ):  # «المعلمون اللبنانيون يواصلون إضرابهم»; not a protest named in passing
+            target = _own_government(source)
+            how = "context"
+        if target is None or (target.entity_id and target.entity_id == source.entity_id):
             return []
         if not source.code or not target.code:
             return []  # an event joins two coded actors
-        if root == 1 and (how or not _addressed(target, norms)):
+        if m.pattern_id in JOINT_STATEMENTS:
+            if how:
+                return []  # a joint statement is between parties the sentence names
+        elif root == 1 and (how or not _addressed(target, norms)):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
         self.sentence_source = source  # the doer of the sentence's coded act, for participles
-        out = [self._event(sr, m, source, target, how, quote, iso_date, clauses)]
+        out = [self._event(sr, m, source, target, how, quote, when, clauses)]
+        if m.pattern_id in JOINT_STATEMENTS:  # «أصدرت الخارجية بيانا مشتركا مع نظيرتها»
+            return [*out, self._event(sr, m, target, source, how, quote, when, clauses)]
         if how == "":
             for i in args.co_sources:  # «اعترفت إسبانيا وإيرلندا والنرويج بدولة فلسطين»
                 co = self.side(refs[i], eids[i], day, toks)
                 if co.code and co.entity_id != target.entity_id:
-                    out.append(self._event(sr, m, co, target, how, quote, iso_date, clauses))
+                    out.append(self._event(sr, m, co, target, how, quote, when, clauses))
             if args.target is not None and target.ref is refs[args.target]:
                 for i in args.co_targets:  # «أشاد بالدور الذي أدته قطر ومصر»
                     co = self.side(refs[i], eids[i], day, toks)
                     if co.code and co.entity_id != source.entity_id:
-                        out.append(self._event(sr, m, source, co, how, quote, iso_date, clauses))
+                        out.append(self._event(sr, m, source, co, how, quote, when, clauses))
             if (
                 args.target_how == "coordinated"
                 and args.target is not None
                 and target.ref is refs[args.target]
                 and (root in RECIPROCAL_ROOTS or m.cameo in RECIPROCAL_CODES)
             ):  # «وقعت مصر واليونان اتفاقا»: each side acts towards the other
-                out.append(self._event(sr, m, target, source, how, quote, iso_date, clauses))
+                out.append(self._event(sr, m, target, source, how, quote, when, clauses))
         return out
 
     def _event(
@@ -297,12 +405,13 @@ class _ArticleCoder:
         target: Side,
         how: str,
         quote: Quote | None,
-        iso_date: str | None,
+        when: tuple[str, str] | None,
         clauses: list[int],
     ) -> Event:
         toks = sr.sentence.tokens
         t_start, t_end = toks[m.start_token].start, toks[m.end_token - 1].end
-        day = date.fromisoformat(iso_date) if iso_date else self.published
+        day = date.fromisoformat(when[0]) if when else self.published
+        dated = when is not None or self.dated_article
         place = self._place(sr, clauses, clauses[m.start_token])
         cameo = m.cameo
         if (
@@ -334,7 +443,8 @@ class _ArticleCoder:
             trigger=self.a.text[t_start:t_end],
             source=source.as_dict(),
             target=target.as_dict(),
-            date=day.isoformat() if iso_date or self.dated_article else None,
+            date=day.isoformat() if dated else None,
+            date_precision=(when[1] if when else "day") if dated else None,
             place=place,
             goldstein=info.goldstein,
             quad_class=info.quad_class,
@@ -349,12 +459,45 @@ class _ArticleCoder:
                 "start": sr.sentence.start,
                 "end": sr.sentence.end,
                 "date_from": "sentence"
-                if iso_date
+                if when
                 else ("published" if self.dated_article else "none"),
                 "arguments": how or "sentence",
                 "pattern": m.pattern_id,
             },
         )
+
+    def _accord_pair(
+        self, sr: SentenceRefs, m: TriggerMatch, norms: list[str], words: list[str], day: date
+    ) -> tuple[Side, Side, str] | None:
+        """The two parties of a joint statement, in the order they were named, and how found."""
+        toks = sr.sentence.tokens
+        listed = listed_pair(sr.refs, norms, words, m.start_token, m.end_token)
+        if listed is not None:
+            i, j = listed
+            a = self.side(sr.refs[i], sr.entity_ids[i], day, toks)
+            b = self.side(sr.refs[j], sr.entity_ids[j], day, toks)
+            if a.code and b.code and a.entity_id != b.entity_id:
+                return a, b, ""
+        near = norms[max(0, m.start_token - PAIR_WINDOW) : m.end_token + PAIR_WINDOW]
+        if not any(_strip_conjunction(w) in PAIR_NOUNS for w in near):
+            return None
+        here = [
+            self.side(r, e, day, toks)
+            for r, e in zip(sr.refs, sr.entity_ids, strict=True)
+            if e and r.end <= m.start_token
+        ]
+        parties: list[Side] = []
+        for cand in reversed(self.history + here):
+            if not cand.code or not cand.country or cand.ref.kind == "place":
+                continue
+            if cand.ref.kind == "capital" and not cand.ref.actor_id:
+                continue  # «استقبله في القاهرة»: where they met, not who
+            if any(p.country == cand.country for p in parties):
+                continue
+            parties.append(cand)
+            if len(parties) == 2:
+                return parties[1], parties[0], "context"
+        return None
 
     def _foreign_after(
         self, sr: SentenceRefs, m: TriggerMatch, source: Side, day: date
@@ -526,9 +669,41 @@ PARTICIPLES = frozenset(
 )
 
 
+# Prepositions that introduce the addressee of a statement: «إلى»، and «مع» of solidarity or
+# accord («أعرب عن تضامنه مع الشعب المغربي»).
+ADDRESSING = frozenset({"الي", "إلى", normalize("مع")})
+
+
 def _addressed(side: Side, norms: list[str]) -> bool:
     r = side.ref
-    return r.proclitic.endswith("ل") or (r.start > 0 and norms[r.start - 1] in ("الي", "إلى"))
+    return r.proclitic.endswith("ل") or (r.start > 0 and norms[r.start - 1] in ADDRESSING)
+
+
+def _before_publication(first_day: str, precision: str, published: date) -> bool:
+    """The week or month starting on ``first_day`` ended before the publication day."""
+    start = date.fromisoformat(first_day)
+    if precision == "week":
+        return start + timedelta(days=7) <= published
+    return (start.year, start.month) < (published.year, published.month)
+
+
+def _strip_conjunction(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+
+
+def _own_government(side: Side, any_role: bool = False) -> Side | None:
+    """The government of a non-state side's country, as the implicit other party."""
+    code = side.code or ""
+    if not side.country or side.country in NO_COUNTRY or "GOV" in code[3:]:
+        return None
+    if len(code) < 6 and not any_role:
+        return None
+    return Side(side.ref, None, "", f"{side.country}GOV")
+
+
+def _passive(words: list[str], norms: list[str], k: int) -> bool:
+    """«اعتُقل …»، «تم اعتقال …»: the trigger is a passive, its doer unnamed."""
+    return vowelled_passive(words[k]) or any(w in PASSIVE for w in norms[max(0, k - 2) : k])
 
 
 def _bare_country(side: Side) -> bool:
@@ -568,7 +743,7 @@ def dedupe(events: list[Event]) -> list[Event]:
             continue
         same.mentions += 1
         if _dated(ev) and not _dated(same):
-            same.date = ev.date
+            same.date, same.date_precision = ev.date, ev.date_precision
             same.source["code"], same.target["code"] = ev.source.get("code"), ev.target.get("code")
             if same.evidence is not None:
                 same.evidence["date_from"] = "sentence"

@@ -377,6 +377,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "modality",
         "confidence",
         "quote",
+        "date_precision",
     ),
     "quotes": (
         "article_id",
@@ -481,6 +482,7 @@ def _rows(
                     ev.modality,
                     ev.confidence,
                     _dump(ev.quote),
+                    ev.date_precision,
                 ]
             )
         for i, q in enumerate(a.quotes):

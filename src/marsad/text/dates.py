@@ -6,6 +6,7 @@ Choices where news is ambiguous, so callers can rely on them:
   reports the past); with الماضي it is strictly before, with المقبل/القادم strictly after.
 * أمس الخميس is the latest Thursday on or before yesterday (equal to yesterday when they agree).
 * A week (الاسبوع الماضي) is reported by the Monday that starts it, granularity "week".
+* An ordinal day (الرابع من نيسان 2017، الحادي والعشرين من مارس) needs من before its month.
 * A month or day with no year takes the year that puts it nearest publication, a future date
   counting one and a half times its distance (news looks back more often than ahead);
   نوفمبر المقبل / الماضي take the next / last such month strictly after / before publication.
@@ -79,6 +80,29 @@ _WEEKDAYS = {
     "السبت": 5,
     "الاحد": 6,
 }
+# Ordinal days of the month, normalised: «الرابع من نيسان/أبريل 2017».
+_UNIT_ORDINALS = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+]
+_ORDINAL_DAYS = {
+    **{w: k + 1 for k, w in enumerate(_UNIT_ORDINALS)},
+    "العاشر": 10,
+    "الحادي عشر": 11,
+    **{f"{w} عشر": k + 1 + 10 for k, w in enumerate(_UNIT_ORDINALS) if k > 0},
+    "العشرين": 20,
+    "الحادي والعشرين": 21,
+    **{f"{w} والعشرين": k + 21 for k, w in enumerate(_UNIT_ORDINALS) if k > 0},
+    "الثلاثين": 30,
+    "الحادي والثلاثين": 31,
+}
 # The weekday names as they appear after normalisation; other modules reuse them.
 WEEKDAYS: tuple[str, ...] = tuple(_WEEKDAYS)
 _PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الفاءت|الفاءته|السابق|السابقه)"
@@ -146,6 +170,12 @@ def _patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
             rf"{_B}{wd_prefix}{_DAY}{day_sep}{month}(?:{to_year}{_YEAR})?",
             "day_month",
             ("digit", "greg", "greg_start"),
+        ),
+        (
+            rf"{_B}(?:(?:ال)?يوم\s+)?(?P<ord>{alternation(_ORDINAL_DAYS)}){_W}\s+من\s+(?:شهر\s+)?"
+            rf"{month}(?:{to_year}{_YEAR})?",
+            "ordinal_day",
+            ("greg", "greg_start", "ordinal"),
         ),
         (
             rf"{_B}(?:شهر\s+)?{month}{to_year}{_YEAR}",
@@ -259,6 +289,7 @@ def _gates() -> dict[str, Callable[[str], bool]]:
         "greg_start": _scan(rf"(?:(?<!\w)|(?<=\d)|(?<=(?<!\w)[وفبل]))(?:{alternation(greg)}){_W}"),
         "hijri": _scan(rf"(?:{alternation(hijri)}){_W}"),
         "qual": _scan(rf"(?:{_QUALS})\s"),
+        "ordinal": _scan(rf"(?:{alternation(_ORDINAL_DAYS)})\s+من\s"),
         "ams": _contains("امس"),
         "yesterday": _contains("امس", "البارحه"),
         "today": _contains("اليوم"),
@@ -324,6 +355,23 @@ def sentence_date(
         ):
             return m.value
     return None
+
+
+# Granularities an event may be dated by: a flashback «الأسبوع الماضي» or «الشهر الماضي» is
+# still a date of the event; a year is too coarse to tell it from the publication's context.
+EVENT_GRANULARITIES = ("day", "week", "month")
+
+
+def period_start(value: str | None, granularity: str) -> str | None:
+    """The ISO day a date mention's period starts on, for day, week and month mentions.
+
+    A week's value is already its Monday; a month («2021-01») starts on its first day.
+    """
+    if value is None or granularity not in EVENT_GRANULARITIES:
+        return None
+    if granularity == "month":
+        return f"{value}-01" if re.fullmatch(r"\d{4}-\d{2}", value) else None
+    return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
 def _until(norm: str, f: _Found) -> _Found:
@@ -413,6 +461,17 @@ def _h_day_month(m: re.Match[str], norm: str, published: date | None) -> _Found 
         return _Found(m.start(), m.end(), None, "absolute", "day")
     value = _iso(_safe_date(_nearest_year(published, month, day), month, day))
     return _Found(m.start(), m.end(), value, "absolute", "day")
+
+
+def _h_ordinal_day(m: re.Match[str], norm: str, published: date | None) -> _Found | None:
+    month, day = _month_of(m), _ORDINAL_DAYS[m["ord"]]
+    if m["year"]:
+        value = _iso(_safe_date(int(m["year"]), month, day))
+        return _Found(m.start(), m.end(), value, "absolute", "day") if value else None
+    if published is None:
+        return _Found(m.start(), m.end(), None, "absolute", "day")
+    value = _iso(_safe_date(_nearest_year(published, month, day), month, day))
+    return _Found(m.start(), m.end(), value, "absolute", "day") if value else None
 
 
 def _h_month_year(m: re.Match[str], norm: str, published: date | None) -> _Found | None:
@@ -678,6 +737,7 @@ def _h_duration(m: re.Match[str], norm: str, published: date | None) -> _Found |
 
 _HANDLERS: dict[str, Handler] = {
     "day_month": _h_day_month,
+    "ordinal_day": _h_ordinal_day,
     "month_year": _h_month_year,
     "month_only": _h_month_only,
     "numeric": _h_numeric,
