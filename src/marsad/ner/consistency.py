@@ -11,10 +11,10 @@ windows, this raised recall by about 3.5 points at equal precision.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import itemgetter
 
 from marsad.text.normalize import normalize_word
 from marsad.text.segment import clitic_analyses
@@ -44,17 +44,13 @@ def name_key(token: str) -> str:
 
 def _spans(tags: Sequence[str]) -> list[Span]:
     out: list[Span] = []
-    i, n = 0, len(tags)
-    while i < n:
+    n = len(tags)
+    for i in compress(range(n), map(str.startswith, tags, repeat("B"))):
         tag = tags[i]
-        if tag[0] == "B":
-            j, inside = i + 1, "I" + tag[1:]
-            while j < n and tags[j] == inside:
-                j += 1
-            out.append((i, j, tag[2:]))
-            i = j
-        else:
-            i += 1
+        j, inside = i + 1, "I" + tag[1:]
+        while j < n and tags[j] == inside:
+            j += 1
+        out.append((i, j, tag[2:]))
     return out
 
 
@@ -62,19 +58,21 @@ def _votes(
     sentences: Sequence[Sequence[str]], tagged: list[list[str]]
 ) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """First-word key -> (rest of the key, type) of every entity string found in the document."""
-    votes: dict[tuple[str, ...], Counter[str]] = {}
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
     for sent, tags in zip(sentences, tagged, strict=True):
         if tags.count("O") == len(tags):
             continue
         for a, b, kind in _spans(tags):
             key = (name_key(sent[a]), *map(normalize_word, sent[a + 1 : b]))
-            votes.setdefault(key, Counter())[kind] += 2
+            counts = votes.setdefault(key, {})
+            counts[kind] = counts.get(kind, 0) + 2
             if kind == "PERS" and b - a > 1:
-                votes.setdefault((normalize_word(sent[b - 1]),), Counter())[kind] += 1
+                counts = votes.setdefault((normalize_word(sent[b - 1]),), {})
+                counts[kind] = counts.get(kind, 0) + 1
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key, counts in votes.items():
         if len(key) > 1 or len(key[0]) >= _MIN_SINGLE:
-            kind = counts.most_common(1)[0][0]
+            kind = max(counts.items(), key=itemgetter(1))[0]  # ties: the first type seen
             by_first.setdefault(key[0], []).append((key[1:], kind))
     for entries in by_first.values():
         entries.sort(key=lambda e: -len(e[0]))  # longest name first
@@ -86,14 +84,16 @@ def propagate(sentences: Sequence[Sequence[str]], tagged: list[list[str]]) -> li
     by_first = _votes(sentences, tagged)
     if not by_first:
         return tagged
-    words = set(chain.from_iterable(sentences))
-    cues = {w for w in words if name_key(w) in by_first}
+    words = list(set(chain.from_iterable(sentences)))
+    cues = set(compress(words, map(by_first.__contains__, map(name_key, words))))
     out: list[list[str]] = []
     for sent, tags in zip(sentences, tagged, strict=True):
         if cues.isdisjoint(sent):
             out.append(tags)
             continue
-        hits = [i for i, tok in enumerate(sent) if tok in cues and tags[i] == "O"]
+        hits = [
+            i for i in compress(range(len(sent)), map(cues.__contains__, sent)) if tags[i] == "O"
+        ]
         if not hits:
             out.append(tags)
             continue

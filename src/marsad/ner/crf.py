@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from itertools import chain, repeat
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -35,22 +35,13 @@ from marsad.ner.corpora import (
     repair_iob2,
     split_dev,
 )
-from marsad.ner.features import (
-    CONTEXT_KEEP,
-    GAZ_CONTEXT,
-    make_extractor,
-    sentence_features,
-    word_features,
-)
-from marsad.ner.gazetteer import gazetteer_marks
+from marsad.ner.features import load_resources, make_extractor, sentence_features
 
-_np: Any
+_Decoder: Any
 try:  # numpy makes decoding several times faster; tagging still works without it
-    import numpy
-
-    _np = numpy
+    from marsad.ner.decode import Decoder as _Decoder
 except ImportError:  # pragma: no cover - exercised only where numpy is absent
-    _np = None
+    _Decoder = None
 
 MODELS = Path(__file__).resolve().parents[1] / "resources" / "models"
 MODEL_PATH = MODELS / "ner-crf.crfsuite"
@@ -98,9 +89,10 @@ class CrfTagger:
 
     With numpy present, decoding skips crfsuite's per-token attribute lookups: a CRF's state
     score is a sum of per-attribute weight vectors, so each word type's own and context
-    score vectors are summed once, cached, and Viterbi runs over gathered rows. The result
-    equals crfsuite's own tagging (weights as stored in the model dump); without numpy the
-    crfsuite tagger is used directly.
+    score vectors are summed once, cached, and Viterbi runs over gathered rows (``decode``).
+    The result equals crfsuite's own tagging (weights as stored in the model dump); without
+    numpy the crfsuite tagger is used directly. The word lists and tables the features read
+    are loaded here, with the model, not on the first sentence.
     """
 
     name = "crf"
@@ -115,8 +107,9 @@ class CrfTagger:
         except (OSError, ValueError) as exc:
             raise ModelError(f"{path}: cannot load CRF model ({exc})") from exc
         known = frozenset(attr for attr, _label in info.state_features)
+        load_resources()
         self._extract = make_extractor(known)
-        self._decoder = _Decoder(self._tagger.labels(), info) if _np is not None else None
+        self._decoder = _Decoder(self._tagger.labels(), info) if _Decoder is not None else None
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags per token, the sentences read as one document (see ``consistency``).
@@ -143,203 +136,6 @@ class CrfTagger:
             return self._decoder.tag(sentences)
         tagger, extract = self._tagger, self._extract
         return [repair_iob2(tagger.tag(extract(sent))) if sent else [] for sent in sentences]
-
-
-class _Decoder:
-    """Viterbi over cached per-word-type score rows (own, and as neighbour at -1/-2/+1/+2).
-
-    Gazetteer marks depend on the sentence, not the word type, so they are added per token
-    from rows cached per distinct tuple of marks (own, as -1 and as +1 neighbour).
-    """
-
-    _PREFIXES = ("-1:", "-2:", "+1:", "+2:")
-
-    def __init__(self, labels: list[str], info: Any) -> None:
-        np = _np
-        self.labels = labels
-        index = {label: i for i, label in enumerate(labels)}
-        # per label: its type (O for O), whether it is I-, and its B- label, for _repair
-        self.kind = np.array([index.get("B-" + lab[2:], -1) for lab in labels], dtype=np.intp)
-        self.inside = np.array([lab.startswith("I-") for lab in labels])
-        self.begin = np.array(
-            [
-                index.get("B-" + lab[2:], i) if lab.startswith("I-") else i
-                for i, lab in enumerate(labels)
-            ],
-            dtype=np.intp,
-        )
-        self.o_index = index.get("O", 0)
-        attrs = sorted({attr for attr, _label in info.state_features})
-        self.attr_row = {attr: i for i, attr in enumerate(attrs)}
-        self.weights = np.zeros((len(attrs), len(labels)))
-        for (attr, label), w in info.state_features.items():
-            self.weights[self.attr_row[attr], index[label]] = w
-        self.trans = np.zeros((len(labels), len(labels)))
-        for (a, b), w in info.transitions.items():
-            self.trans[index[a], index[b]] = w
-        self.ids: dict[str, int] = {}
-        # Each word feature the model knows -> its weight rows as own (0) and neighbour (1-4).
-        slots = {prefix: k for k, prefix in enumerate(self._PREFIXES, 1)}
-        feat_rows: dict[str, list[int]] = {}
-        for attr, row in self.attr_row.items():
-            slot = slots.get(attr[:3], 0)
-            base = attr[3:] if slot else attr
-            if not slot or base.startswith(CONTEXT_KEEP):
-                feat_rows.setdefault(base, [-1] * 5)[slot] = row
-        self.feat_ids = {feat: i for i, feat in enumerate(feat_rows)}
-        self.feat_table = np.array(list(feat_rows.values()), dtype=np.intp).reshape(-1, 5)
-        # own, -1, -2, +1, +2 rows per word type; row 0 is zeros, for padding and sentence edges
-        self.rows = np.zeros((5, 1, len(labels)))
-        self.edges = [self._sum([f]) for f in ("-1:BOS", "-2:BOS", "+1:EOS", "+2:EOS")]
-        self.gaz_ids: dict[tuple[str, ...], int] = {(): 0}
-        self.gaz_rows = [np.zeros((3, len(labels)))]  # own, as -1 neighbour, as +1 neighbour
-        self.gaz_table = np.stack(self.gaz_rows)
-
-    def _sum(self, attrs: Sequence[str]) -> Any:
-        rows = [self.attr_row[a] for a in attrs if a in self.attr_row]
-        return self.weights[rows].sum(axis=0)
-
-    def _add(self, words: list[str]) -> None:
-        """Sum each new word type's feature rows, vectorised over all its (known) features."""
-        np = _np
-        feats = [word_features(w) for w in words]
-        owner = np.repeat(np.arange(len(words)), np.fromiter(map(len, feats), dtype=np.intp))
-        flat = chain.from_iterable(feats)
-        fid = np.fromiter(map(self.feat_ids.get, flat, repeat(-1)), dtype=np.intp)
-        known = fid >= 0
-        table, owner = self.feat_table[fid[known]], owner[known]
-        new = np.zeros((5, len(words), len(self.labels)))
-        for k in range(5):
-            rows = table[:, k]
-            hit = rows >= 0
-            who, weights = owner[hit], self.weights[rows[hit]]
-            for j in range(len(self.labels)):
-                new[k, :, j] = np.bincount(who, weights=weights[:, j], minlength=len(words))
-        for j, word in enumerate(words, len(self.ids) + 1):
-            self.ids[word] = j
-        self.rows = np.concatenate([self.rows, new], axis=1)
-
-    def _gaz_id(self, marks: tuple[str, ...]) -> int:
-        """Register one token's gazetteer marks: their summed rows as own, -1 and +1 weights."""
-        ctx = [f for f in marks if f.startswith(GAZ_CONTEXT)]
-        rows = _np.stack(
-            [
-                self._sum(marks),
-                self._sum(["-1:" + f for f in ctx]),
-                self._sum(["+1:" + f for f in ctx]),
-            ]
-        )
-        self.gaz_ids[marks] = len(self.gaz_rows)
-        self.gaz_rows.append(rows)
-        return self.gaz_ids[marks]
-
-    def _add_gazetteer(self, em: Any, lens: Any, where: list[int], gaz: list[int]) -> None:
-        """Add gazetteer rows to a padded batch: ``where`` are flat (sentence, token) indices."""
-        np = _np
-        if len(self.gaz_rows) != len(self.gaz_table):
-            self.gaz_table = np.stack(self.gaz_rows)
-        n_t = em.shape[1]
-        flat = em.reshape(-1, em.shape[2])
-        at = np.array(where, dtype=np.intp)
-        rows = self.gaz_table[np.array(gaz, dtype=np.intp)]
-        pos = at % n_t
-        flat[at] += rows[:, 0]
-        nxt = pos + 1 < lens[at // n_t]
-        flat[at[nxt] + 1] += rows[nxt, 1]
-        prv = pos > 0
-        flat[at[prv] - 1] += rows[prv, 2]
-
-    def _emissions(self, sents: list[Sequence[str]], lens: Any) -> Any:
-        """State scores of a padded batch: own rows plus the rows of the ±2 neighbours."""
-        np = _np
-        n_b, n_t = len(sents), int(lens.max())
-        ids = np.zeros((n_b, n_t + 4), dtype=np.intp)  # two padding ids (0) on each side
-        inside = np.arange(n_t) < lens[:, None]
-        words = chain.from_iterable(sents)
-        ids[:, 2 : n_t + 2][inside] = np.fromiter(map(self.ids.__getitem__, words), np.intp)
-        rows = self.rows
-        em = rows[0][ids[:, 2 : n_t + 2]]
-        for k, shift in ((1, 1), (2, 0), (3, 3), (4, 4)):
-            em += rows[k][ids[:, shift : shift + n_t]]
-        em[:, 0] += self.edges[0]
-        em[:, :2] += self.edges[1]  # a 1-token sentence also gets it on padding, never read
-        last = lens - 1
-        every = np.arange(n_b)
-        em[every, last] += self.edges[2] + self.edges[3]
-        two = lens > 1
-        em[every[two], last[two] - 1] += self.edges[3]
-        return em
-
-    def tag(self, sentences: Sequence[Sequence[str]], chunk: int = 256) -> list[list[str]]:
-        np = _np
-        ids = self.ids
-        fresh = [w for w in dict.fromkeys(chain.from_iterable(sentences)) if w not in ids]
-        if fresh:
-            self._add(fresh)
-        out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        labels, gaz_ids = self.labels, self.gaz_ids
-        for batch in _batches(order, [len(s) for s in sentences], chunk):
-            lens = np.array([len(sentences[i]) for i in batch])
-            n_t = int(lens.max())
-            em = self._emissions([sentences[i] for i in batch], lens)
-            where: list[int] = []
-            gaz: list[int] = []
-            for b, i in enumerate(batch):
-                for pos, marks in gazetteer_marks(sentences[i]):
-                    where.append(b * n_t + pos)
-                    gaz.append(gaz_ids.get(marks) or self._gaz_id(marks))
-            if gaz:
-                self._add_gazetteer(em, lens, where, gaz)
-            paths = self._repair(_viterbi(em, lens, self.trans)).tolist()
-            for b, i in enumerate(batch):
-                out[i] = list(map(labels.__getitem__, paths[b][: lens[b]]))
-        return out
-
-    def _repair(self, paths: Any) -> Any:
-        """``repair_iob2`` on a batch of label paths at once: an I- after O or another type
-        becomes B-; repairs keep the type, so no repair changes another's validity."""
-        kind, begin = self.kind, self.begin
-        prev = _np.zeros_like(paths[:, :1])
-        prev[:] = self.o_index
-        prev = _np.concatenate([prev, paths[:, :-1]], axis=1)
-        bad = self.inside[paths] & (kind[prev] != kind[paths])
-        return _np.where(bad, begin[paths], paths)
-
-
-def _batches(order: list[int], lengths: list[int], size: int) -> list[list[int]]:
-    """Length-sorted sentence indices cut into batches of similar length, to limit padding."""
-    out: list[list[int]] = []
-    cur: list[int] = []
-    for i in order:
-        if cur and (len(cur) >= size or lengths[i] > 1.25 * lengths[cur[0]] + 4):
-            out.append(cur)
-            cur = []
-        cur.append(i)
-    if cur:
-        out.append(cur)
-    return out
-
-
-def _viterbi(em: Any, lens: Any, trans: Any) -> Any:
-    """Best label paths for a padded batch of emissions (B x T x L) of lengths ``lens``."""
-    np = _np
-    n_b, n_t, _n_l = em.shape
-    back = np.zeros(em.shape, dtype=np.intp)
-    score = em[:, 0].copy()
-    for t in range(1, n_t):
-        cand = score[:, :, None] + trans[None]
-        back[:, t] = cand.argmax(axis=1)
-        step = cand.max(axis=1) + em[:, t]
-        score = np.where((t < lens)[:, None], step, score)
-    paths = np.zeros((n_b, n_t), dtype=np.intp)
-    cur = score.argmax(axis=1)
-    rows = np.arange(n_b)
-    for t in range(n_t - 1, -1, -1):
-        paths[:, t] = cur
-        if t:
-            cur = np.where(t < lens, back[rows, t, cur], cur)
-    return paths
 
 
 def load_tagger(path: Path | None = None) -> CrfTagger:

@@ -12,8 +12,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.errors import DataError
-from marsad.ner.clusters import CLUSTER_FILE, load_clusters, name_likeness
-from marsad.ner.gazetteer import gazetteer_features, token_analyses
+from marsad.ner.clusters import (
+    CLUSTER_FILE,
+    NAME_NGRAM_FILE,
+    load_clusters,
+    load_name_ngrams,
+    name_likeness,
+)
+from marsad.ner.gazetteer import gazetteer_features, load_gazetteer, token_analyses
 from marsad.text.normalize import normalize
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
@@ -172,6 +178,15 @@ def word_features(word: str) -> tuple[str, ...]:
         if found is not None:
             feats += found
     return tuple(feats)
+
+
+def load_resources() -> None:
+    """Read every word list and table the features use, so that a tagger pays for them when
+    it loads rather than on its first sentence."""
+    _lexicon_index()
+    _cluster_feats()
+    load_name_ngrams(NAME_NGRAM_FILE)
+    load_gazetteer()
 
 
 CONTEXT_KEEP = ("w=", "s=", "sh=", "lex=", "c1=", "c2=", "c3=", "c=", "p=", "nm=")

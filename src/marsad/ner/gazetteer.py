@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from marsad.actors.dictionary import ActorDictionary, phrase_tokens
@@ -83,6 +84,12 @@ def _heads_and_stops() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(heads), frozenset(normalize(w) for w in STOP_WORDS.split())
 
 
+def load_gazetteer() -> None:
+    """Build the phrase index and the ORG head and stop lists now rather than on first use."""
+    phrase_index()
+    _heads_and_stops()
+
+
 @lru_cache(maxsize=500_000)
 def token_analyses(token: str) -> tuple[str, tuple[Analysis, ...]]:
     """Normalised form and clitic analyses of a token, shared by the features and the marks."""
@@ -107,18 +114,39 @@ def _token_info(token: str) -> tuple[str, tuple[Node, ...], int]:
     return norm, tuple(roots), kind
 
 
-def gazetteer_marks(tokens: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
+@lru_cache(maxsize=500_000)
+def starts_marks(token: str) -> bool:
+    """Whether a token may start a phrase or is an ORG head: the only places marks begin."""
+    _norm, roots, kind = _token_info(token)
+    return bool(roots) or kind == 1
+
+
+def gazetteer_marks(
+    tokens: Sequence[str], starts: Sequence[int] | None = None
+) -> list[tuple[int, tuple[str, ...]]]:
     """(position, marks) of the tokens that have any: ``g=B-CAT`` / ``g=I-CAT`` phrase marks
-    (longest phrase first, ties to the first categories) and ``oh=H|1|2|3`` ORG-head marks."""
+    (longest phrase first, ties to the first categories) and ``oh=H|1|2|3`` ORG-head marks.
+
+    ``starts``, when given, must be the positions of the tokens where ``starts_marks`` holds,
+    in order (a caller that caches it per word type saves a lookup per token).
+    """
+    if starts is None:
+        starts = list(compress(range(len(tokens)), map(starts_marks, tokens)))
+    if not starts:
+        return []
     n = len(tokens)
-    infos = list(map(_token_info, tokens))
+    info = _token_info
     found: dict[int, tuple[str, ...]] = {}
     free = 0
-    for i in [i for i, info in enumerate(infos) if info[1]]:
-        if i < free:
+    heads: list[int] = []
+    for i in starts:
+        _norm, roots, kind = info(tokens[i])
+        if kind == 1:
+            heads.append(i)
+        if not roots or i < free:
             continue
         best, best_cats = 0, _EMPTY
-        for node in infos[i][1]:
+        for node in roots:
             j = i + 1
             while True:
                 cats = node.get(" ")
@@ -126,7 +154,7 @@ def gazetteer_marks(tokens: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
                     best, best_cats = j, cats
                 if j >= n:
                     break
-                child = node.get(infos[j][0])
+                child = node.get(info(tokens[j])[0])
                 if child is None:
                     break
                 node, j = child, j + 1
@@ -136,10 +164,10 @@ def gazetteer_marks(tokens: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
             for j in range(i + 1, best):
                 found[j] = inside
             free = best
-    for i in [i for i, info in enumerate(infos) if info[2] == 1]:
+    for i in heads:
         found[i] = found.get(i, _EMPTY) + _HEAD
         for j in range(i + 1, min(n, i + 1 + _SPREAD)):
-            if infos[j][2]:
+            if info(tokens[j])[2]:
                 break
             found[j] = found.get(j, _EMPTY) + _SPREAD_FEATS[j - i]
     return sorted(found.items())

@@ -181,23 +181,29 @@ def clitic_analyses(norm: str) -> tuple[tuple[str, str, str], ...]:
 
     Matching tries every analysis, so وزير (a word starting with و) still matches as وزير,
     while وبايدن and لروسيا match بايدن and روسيا. Only affixes whose edge letter matches the
-    word are tried: this is the hottest call on words not seen before.
+    word are tried, and the suffixes once for all prefixes: this is the hottest call on words
+    not seen before.
     """
-    out: list[tuple[str, str, str]] = [("", norm, "")]
+    whole = ("", norm, "")
+    pres = _PRE_BY_FIRST.get(norm[:1])
+    sufs = _SUF_BY_LAST.get(norm[-1:])
+    if pres is None and sufs is None:
+        return (whole,)
+    n = len(norm)
+    ends = [(x, n - len(x)) for x in sufs if norm.endswith(x)] if sufs else [("", n)]
+    out = [whole]
     seen = {norm}
-    sufs = _SUF_BY_LAST.get(norm[-1:], ("",))
-    for pre in _PRE_BY_FIRST.get(norm[:1], ("",)):
-        if pre and not norm.startswith(pre):
+    for pre in pres or ("",):
+        if not norm.startswith(pre):
             continue
-        rest = norm[len(pre) :]
-        for suf in sufs:
-            if suf and not rest.endswith(suf):
+        start = len(pre)
+        for suf, end in ends:
+            if end - start < _MIN_STEM:
                 continue
-            stem = rest[: len(rest) - len(suf)] if suf else rest
-            if len(stem) < _MIN_STEM or stem in seen:
-                continue
-            seen.add(stem)
-            out.append((pre, stem, suf))
+            stem = norm[start:end]
+            if stem not in seen:
+                seen.add(stem)
+                out.append((pre, stem, suf))
     return tuple(out)
 
 
