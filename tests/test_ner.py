@@ -11,7 +11,7 @@ from marsad.ner.consistency import name_key, propagate
 from marsad.ner.corpora import read_anercorp, read_newsfane, read_wojood, repair_iob2, split_dev
 from marsad.ner.crf import CrfTagger, load_tagger
 from marsad.ner.features import sentence_features, word_features
-from marsad.ner.gazetteer import gazetteer_features
+from marsad.ner.gazetteer import LISTS_DIR, NER_LISTS, gazetteer_features
 from marsad.text.segment import split_sentences, tokenize
 
 
@@ -117,7 +117,8 @@ def test_missing_or_corrupt_model_is_a_model_error(tmp_path: Path) -> None:
 def test_fast_decoder_matches_crfsuite() -> None:
     text = (
         "وقال المتحدث باسم وزارة الخارجية الروسية إن الوزير سيرغي لافروف تلقى اتصالا من نظيره. "
-        "وزار الأمين العام للأمم المتحدة أنطونيو غوتيريش العاصمة الأردنية عمان أمس."
+        "وزار الأمين العام للأمم المتحدة أنطونيو غوتيريش العاصمة الأردنية عمان أمس. "
+        "وتحدثت رانيا عن فوز أرسنال على ريال مدريد في برنامج « حديث المساء » على قناة الجزيرة."
     )
     sentences = [_tokens(text[s.start : s.end]) for s in split_sentences(text)]
     fast = load_tagger()
@@ -169,6 +170,36 @@ def test_gazetteer_marks_reach_the_crf_with_neighbours() -> None:
     assert "-1:g=B-PER" in feats[2]
 
 
+def test_name_lists_mark_clubs_companies_and_names_through_clitics() -> None:
+    tokens = _tokens("وتغلب وأرسنال على ريال مدريد وقالت شركة تويوتا")
+    marks = gazetteer_features(tokens)
+    assert "g=B-ON" in marks[1]  # وأرسنال: the list phrase is matched behind و
+    assert ("g=B-ON" in marks[3], "g=I-ON" in marks[4]) == (True, True)  # ريال مدريد, whole
+    assert "g=B-ON" in marks[7]
+    assert not any(m.startswith("g=") for m in marks[0] + marks[2])
+
+
+def test_short_quoted_spans_are_marked_and_long_or_open_ones_are_not() -> None:
+    def quote_marks(text: str) -> list[list[str]]:
+        return [[m for m in ms if m.startswith("g=q")] for ms in gazetteer_features(text.split())]
+
+    assert quote_marks("برنامج « الناس وأنا اليوم » يذاع") == [
+        [], [], ["g=q1"], ["g=qi"], ["g=qn"], [], [],
+    ]  # fmt: skip
+    assert quote_marks("سيارة « أورفان » الجديدة")[2] == ["g=q0"]
+    assert not any(quote_marks("قال « هذا كلام طويل جدا لا يمكن أن يكون اسما لشيء » ثم"))
+    assert not any(quote_marks("قال « الناس وأنا"))  # never closed
+
+
+def test_name_lists_are_ours_and_clean() -> None:
+    for name in NER_LISTS:
+        lines = (LISTS_DIR / name).read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("#") and lines[0].endswith("written for marsad."), name
+        entries = [x for x in lines[1:] if x.strip()]
+        assert len(entries) == len(set(entries)) > 20, name
+        assert all(x == x.strip() and "\t" not in x for x in entries), name
+
+
 def test_name_key_strips_conjunctions_and_prepositions_but_keeps_al() -> None:
     assert name_key("للبنك") == "البنك"
     assert name_key("وبايدن") == "بايدن"
@@ -196,3 +227,14 @@ def test_tag_documents_matches_tag_per_document() -> None:
         [_tokens("قال بوتين كلمة.")],
     ]
     assert tagger.tag_documents(docs) == [tagger.tag(doc) for doc in docs]
+
+
+def test_a_person_span_across_wa_is_two_people() -> None:
+    from marsad.ner.coordination import split_coordinated
+
+    tokens = ["بحث", "شكري", "والصفدي", "ومحمد", "وليد", "العلاقات"]
+    tags = ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]
+    # والصفدي (و + ال…) and ومحمد (و + a given name) start new people; وليد is a name itself.
+    assert split_coordinated(tags, tokens) == ["O", "B-PERS", "B-PERS", "B-PERS", "I-PERS", "O"]
+    org = ["B-ORG", "I-ORG", "I-ORG"]
+    assert split_coordinated(org, ["حركة", "العدل", "والمساواة"]) is org  # only people are cut
