@@ -9,9 +9,7 @@ A title with a country and no name resolves to whoever held that office on the d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from marsad.actors.cues import (
     adverb,
@@ -22,52 +20,22 @@ from marsad.actors.cues import (
 )
 from marsad.actors.dictionary import ActorDictionary, ActorMatch
 from marsad.actors.fuzzy import FuzzyIndex
+from marsad.actors.reference import (
+    Reference,
+    genitive_then,
+    is_counterpart,
+    last_person,
+    located,
+    near,
+    ner_spans,
+)
 from marsad.text.normalize import normalize
-from marsad.text.segment import clitic_analyses
 
 COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
-_GAP = frozenset({"،", ",", "-", "–", "(", ")", "و", '"', "«", "»"})
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
 # «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
 DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
-_COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظراءه", "نظرائه")
-
-
-@dataclass(slots=True)
-class Reference:
-    """A span of tokens ``[start, end)`` in one sentence that refers to an actor or place."""
-
-    start: int
-    end: int
-    kind: str  # actor | name | title | agent | country | adjective | capital | metonym | place
-    type: str  # PERS | ORG | LOC | MISC
-    actor_id: str | None = None
-    iso3: str | None = None
-    code: str | None = None
-    sector: str | None = None
-    title: str | None = None
-    name_start: int | None = None  # tokens of the name inside a composed description
-    confidence: float = 1.0
-    proclitic: str = ""  # clitics before the first word (و، ب، لل، وب …)
-
-    @property
-    def head(self) -> tuple[int, int]:
-        return (self.name_start if self.name_start is not None else self.start, self.end)
-
-
-def ner_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Chunks of IOB2 tags as conlleval reads them (a leading I- starts a chunk)."""
-    out: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, t = tag.partition("-")
-        if start >= 0 and (prefix != "I" or t != kind):
-            out.append((start, i, kind))
-            start = -1
-        if prefix == "B" or (prefix == "I" and start < 0):
-            start, kind = i, t
-    return out
 
 
 class Resolver:
@@ -100,7 +68,7 @@ class Resolver:
                     i + used < len(atoms)
                     and atoms[i + used].kind in ("name", "actor", "place", "capital", "adjective")
                     and atoms[i + used].type != "PERS"
-                    and _near(atoms[i + used - 1], atoms[i + used], norms)
+                    and near(atoms[i + used - 1], atoms[i + used], norms)
                 ):
                     used += 1  # the outlet's name: «صحيفة نيويورك تايمز»، «وكالة الأنباء الروسية»
                 end = atoms[i + used - 1].end
@@ -132,7 +100,7 @@ class Resolver:
                 ):
                     # «زودت أجهزة الاستخبارات الأمريكية نظيرتها الأوكرانية»: the same service
                     a.kind, a.type, a.sector = "agent", "ORG", refs[-1].sector
-                ref, used = self._describe(atoms, i, norms, day, previous or _last_person(refs))
+                ref, used = self._describe(atoms, i, norms, day, previous or last_person(refs))
                 ref.proclitic = a.proclitic
                 refs.append(ref)
                 i += used
@@ -193,7 +161,7 @@ class Resolver:
                 )
                 i += 1
                 continue
-            if a.kind == "adjective" and i + 1 < len(atoms) and _near(a, atoms[i + 1], norms):
+            if a.kind == "adjective" and i + 1 < len(atoms) and near(a, atoms[i + 1], norms):
                 nxt = atoms[i + 1]
                 if nxt.kind in ("actor", "name") and nxt.type == "PERS":
                     refs.append(
@@ -240,7 +208,7 @@ class Resolver:
                 taken[j] = True
         atoms.extend(x for x in extra if not any(taken[j] for j in range(x.start, x.end)))
         for i, w in enumerate(norms):
-            if not taken[i] and _is_counterpart(w):
+            if not taken[i] and is_counterpart(w):
                 atoms.append(Reference(i, i + 1, "counterpart", "PERS"))
         atoms.sort(key=lambda r: r.start)
         return atoms
@@ -306,7 +274,7 @@ class Resolver:
             title = roles[0].label if roles else None
         j = i + 1
         org: Reference | None = None
-        if j < len(atoms) and atoms[j].kind in COUNTRYISH and _near(atoms[j - 1], atoms[j], norms):
+        if j < len(atoms) and atoms[j].kind in COUNTRYISH and near(atoms[j - 1], atoms[j], norms):
             iso3 = atoms[j].iso3
             used += 1
             j += 1
@@ -314,12 +282,12 @@ class Resolver:
             head.kind == "agent"
             and j < len(atoms)
             and atoms[j].kind in ("adjective", "country")
-            and _genitive_then(head, atoms[j], norms)
+            and genitive_then(head, atoms[j], norms)
         ):
             iso3 = atoms[j].iso3  # «وزارة الخزانة الأمريكية»، «قوات حرس الحدود الإيرانية»
             used += 1
             j += 1
-        elif head.kind == "agent" and j < len(atoms) and _located(atoms[j - 1], atoms[j], norms):
+        elif head.kind == "agent" and j < len(atoms) and located(atoms[j - 1], atoms[j], norms):
             iso3 = atoms[j].iso3  # «المتظاهرون في اسطنبول»، «سكان غزة»: people of a place
             used += 1
             j += 1
@@ -328,7 +296,7 @@ class Resolver:
             and j < len(atoms)
             and atoms[j].kind == "actor"
             and atoms[j].type == "ORG"
-            and _near(atoms[j - 1], atoms[j], norms)
+            and near(atoms[j - 1], atoms[j], norms)
         ):
             org = atoms[j]  # «الأمين العام للأمم المتحدة»: the office belongs to the organisation
             used += 1
@@ -336,7 +304,7 @@ class Resolver:
         if (
             j < len(atoms)
             and atoms[j].kind in ("actor", "name")
-            and _near(atoms[j - 1], atoms[j], norms)
+            and near(atoms[j - 1], atoms[j], norms)
         ):
             person = atoms[j]
             if org is not None and person.type != "PERS":
@@ -456,50 +424,3 @@ class Resolver:
     def _cameo(self, iso3: str) -> str:
         c = self.d.country(iso3)
         return c.cameo if c else iso3
-
-
-def _genitive_then(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
-    """One or two definite nouns sit between an institution and its nationality."""
-    gap = list(norms[a.end : b.start])
-    return 0 < len(gap) <= 2 and all(w.startswith("ال") and len(w) > 3 for w in gap)
-
-
-def _located(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
-    """``b`` is a place right after ``a``, or after في / من: where a group of people is."""
-    if (
-        b.kind not in ("place", "capital", "country", "adjective")
-        or not b.iso3
-        or b.proclitic.startswith("و")
-    ):
-        return False
-    gap = list(norms[a.end : b.start])
-    if gap in ([], ["في"], ["من"]):
-        return True
-    # «المتظاهرين القادمين من ولايات أميركية»: a short phrase saying where they come from
-    return len(gap) <= 3 and ("من" in gap or "في" in gap) and all(w.isalpha() for w in gap)
-
-
-def _near(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
-    """``b`` follows ``a`` directly or after commas or dashes; a و on ``b`` joins, not describes."""
-    if b.proclitic.startswith("و"):
-        return False
-    return (
-        b.start >= a.end
-        and all(norms[k] in _GAP for k in range(a.end, b.start))
-        and b.start - a.end <= 2
-    )
-
-
-@lru_cache(maxsize=100_000)
-def _is_counterpart(word: str) -> bool:
-    return (
-        any(stem in _COUNTERPART for _pre, stem, _suf in clitic_analyses(word))
-        or word in _COUNTERPART
-    )
-
-
-def _last_person(refs: list[Reference]) -> Reference | None:
-    for r in reversed(refs):
-        if r.actor_id and r.type == "PERS":
-            return r
-    return None

@@ -12,29 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.actors.resolve import Reference
+from marsad.events.phrases import (
+    ACTOR_KINDS,
+    authored,
+    coordinated,
+    first_of_list,
+    introduced_by_preposition,
+)
+from marsad.events.words import LIGHT_VERBS, VICTIM_VERBS, bare, is_verb, plural, vowelled_passive
 from marsad.text.normalize import normalize
 
-PREPOSITIONS = frozenset(
-    normalize(w)
-    for w in (
-        "مع",
-        "إلى",
-        "الى",
-        "على",
-        "ضد",
-        "عن",
-        "من",
-        "في",
-        "مقابل",
-        "لدى",
-        "بحق",
-        "تجاه",
-        "حيال",
-        "بين",
-        "أمام",
-    )
-)
-PREPOSITION_CLITICS = ("ب", "ل", "لل", "بال", "وب", "ول", "ولل", "وبال", "فب", "فل", "ك", "كال")
 # Object pronouns that point back to a person (ها is more often a treaty or a city).
 PERSON_OBJECTS = ("ه", "هم", "هما")
 # Words allowed between a verb and its subject: «وقعها كل من أوباما ومدفيديف».
@@ -43,61 +30,6 @@ AFTER_WINDOW = 8
 # A light verb may sit this far before its noun: «أجرت القوات البحرية المصرية والسعودية مناورات».
 LIGHT_VERB_REACH = 6
 SENTENCE_STOPS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
-# Verbs whose object is the event noun, so their subject is its doer.
-LIGHT_VERBS = frozenset(
-    normalize(w)
-    for w in (
-        "شن",
-        "شنت",
-        "شنوا",
-        "يشن",
-        "تشن",
-        "نفذ",
-        "نفذت",
-        "نفذوا",
-        "ينفذ",
-        "تنفذ",
-        "أجرى",
-        "أجرت",
-        "يجري",
-        "تجري",
-        "أصدر",
-        "أصدرت",
-        "يصدر",
-        "تصدر",
-        "قام",
-        "قامت",
-        "يقوم",
-        "تقوم",
-        "واصل",
-        "واصلت",
-        "واصلوا",
-        "يواصل",
-        "تواصل",
-        "يواصلون",
-        "يواصلان",
-        "وجه",
-        "وجهت",
-        "يوجه",
-        "توجه",
-        "قدم",
-        "قدمت",
-        "يقدم",
-        "تقدم",
-        "نظم",
-        "نظمت",
-        "ينظم",
-        "تنظم",
-        "شكل",
-        "شكلت",
-        "يشكل",
-        "تشكل",
-        "أطلق",
-        "أطلقت",
-        "يطلق",
-        "تطلق",
-    )
-)
 AGENT_MARKERS = frozenset(
     {
         (normalize("من"), normalize("قبل")),
@@ -111,29 +43,7 @@ INTRANSITIVE_ROOTS = frozenset({1, 2, 3, 4, 14})
 COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
-# Documents whose لـ names their author, not an addressee: «تقرير للاستخبارات الأمريكية اتهم …».
-DOCUMENTS = frozenset(
-    normalize(w) for w in ("تقرير", "وتقرير", "بيان", "وبيان", "دراسة", "مذكرة", "وثيقة", "رسالة")
-)
 VENUES = frozenset(normalize(w) for w in ("أمام",))
-# Verbs whose subject is the victim: «استشهد»، «لقي حتفه», and passives whose spelling
-# shows them without vowels («اغتيل» against the active «اغتال»).
-VICTIM_VERBS = frozenset(
-    normalize(w)
-    for w in (
-        "استشهد",
-        "استشهدت",
-        "استشهدوا",
-        "يستشهد",
-        "تستشهد",
-        "لقي",
-        "لقيت",
-        "لقوا",
-        "اغتيل",
-        "اغتيلت",
-        "اغتيلوا",
-    )
-)
 AID = 7  # root of providing aid
 FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
 FORCE_POSTURE = 15
@@ -141,10 +51,6 @@ FIGHT = 19  # root of fighting  # root of mobilising and deploying forces
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 BETWEEN = normalize("بين")
 IN = normalize("في")
-KULL, MIN = normalize("كل"), normalize("من")
-ACTOR_KINDS = frozenset(
-    {"actor", "name", "title", "agent", "country", "adjective", "metonym", "capital"}
-)
 
 
 @dataclass(slots=True)
@@ -157,22 +63,6 @@ class Arguments:
     co_sources: tuple[int, ...] = ()
     # An object list «أشاد بالدور الذي أدته قطر ومصر»: each member is a target.
     co_targets: tuple[int, ...] = ()
-
-
-def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Sequence[str]) -> bool:
-    """The reference sits in a prepositional phrase (مع روسيا، لروسيا، بالكرملين)."""
-    if ref.start > 1 and norms[ref.start - 2 : ref.start] == [KULL, MIN]:
-        return False  # «كل من أوباما ومدفيديف» is a subject list, not a prepositional phrase
-    if ref.start > 0 and norms[ref.start - 1] in PREPOSITIONS:
-        return True
-    if _authored(ref, norms):
-        return False
-    return ref.proclitic in PREPOSITION_CLITICS
-
-
-def _authored(ref: Reference, norms: Sequence[str]) -> bool:
-    """«تقرير للاستخبارات»، «بيان للخارجية»: لـ after a document names who wrote it."""
-    return ref.start > 0 and ref.proclitic in ("ل", "لل") and norms[ref.start - 1] in DOCUMENTS
 
 
 def find_arguments(
@@ -188,7 +78,7 @@ def find_arguments(
     args = _find_arguments(refs, norms, words, start, end, frame_end, root)
     if args.source_how == "agent-marker":
         return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
-    if _bare(norms[start]) in VICTIM_VERBS or vowelled_passive(words[start]):
+    if bare(norms[start]) in VICTIM_VERBS or vowelled_passive(words[start]):
         # «استشهد ثلاثة فلسطينيين في قصف إسرائيلي»: the subject suffered the act; the doer
         # is named after it, or not at all
         doer, how = args.target, args.target_how
@@ -281,16 +171,16 @@ def _find_arguments(
         subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
         if subj:
             source, how = subj[-1], "before"
-            first = _first_of_list(refs, source, norms) if _plural(words[start]) else source
+            first = first_of_list(refs, source, norms) if plural(words[start]) else source
             if first != source:  # «لافروف وبلينكن رحبا»: the list's first is the source
                 source, target, target_how = first, source, "coordinated"
     co_sources: tuple[int, ...] = ()
     if source is not None and target is None:
-        partner = _coordinated(refs, source, norms)
+        partner = coordinated(refs, source, norms)
         if partner is not None:
             target, target_how = partner, "coordinated"
             members = [partner]
-            while (nxt := _coordinated(refs, members[-1], norms)) is not None:
+            while (nxt := coordinated(refs, members[-1], norms)) is not None:
                 members.append(nxt)
             obj = _list_object(refs, usable, norms, words, members[-1], frame_end)
             if how == "after" and obj is not None:
@@ -352,37 +242,12 @@ def _find_arguments(
     co_targets: list[int] = []
     if target is not None and target_how == "after":
         while (
-            nxt := _coordinated(refs, co_targets[-1] if co_targets else target, norms)
+            nxt := coordinated(refs, co_targets[-1] if co_targets else target, norms)
         ) is not None:
             if nxt == source:
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
-
-
-def listed_pair(
-    refs: Sequence[Reference], norms: Sequence[str], words: Sequence[str], start: int, end: int
-) -> tuple[int, int] | None:
-    """The first two members of the subject list of the trigger at ``[start, end)``.
-
-    «وأصدرت مصر والأردن بيانا مشتركا»، «وقالت مصر والأردن في بيان مشترك»: the list right after
-    a verb, or the last unprepositioned list before the trigger.
-    """
-    usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS and r.type != "MISC"]
-    after = [i for i in usable if end <= refs[i].start <= end + 2]
-    before = [
-        i
-        for i in usable
-        if refs[i].end <= start and not introduced_by_preposition(refs[i], norms, words)
-    ]
-    heads = after[:1] if is_verb(words[start]) and after else []
-    if before:
-        heads.append(_first_of_list(refs, before[-1], norms))
-    for first in heads:
-        partner = _coordinated(refs, first, norms)
-        if partner is not None:
-            return first, partner
-    return None
 
 
 def _marked_doer(
@@ -441,7 +306,7 @@ def _noun_arguments(
         if norms[k] in SENTENCE_STOPS or seen >= LIGHT_VERB_REACH:
             break  # the light verb is in the noun's own sentence, a few words before it
         seen += any(c.isalnum() for c in norms[k])
-        if _bare(norms[k]) in LIGHT_VERBS:
+        if bare(norms[k]) in LIGHT_VERBS:
             light = find_arguments(refs, norms, words, k, k + 1, None)
             if light.target_how == "coordinated" and light.target is not None:
                 # «أجرت القوات المصرية والسعودية مناورات مشتركة»: the list does it together
@@ -527,15 +392,10 @@ def _fronted_subject(
     subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
     if not subj or any(w not in PERFECT_MARKERS for w in norms[refs[subj[-1]].end : start]):
         return False
-    first = refs[_first_of_list(refs, subj[-1], norms)].start
-    if _authored(refs[subj[-1]], norms):
+    first = refs[first_of_list(refs, subj[-1], norms)].start
+    if authored(refs[subj[-1]], norms):
         return True  # «تقرير للاستخبارات الأمريكية اتهم موسكو»: the report is the subject
     return first == 0 or norms[first - 1] in COMPLEMENTIZERS or norms[first - 1] == "و"
-
-
-def _plural(verb: str) -> bool:
-    """A dual or plural verb (رحبا، وقعوا، يتفقان): its subject may be a list of actors."""
-    return normalize(verb).endswith(("ا", "وا", "ان", "ون", "تا"))
 
 
 def _actors_first(refs: Sequence[Reference], cands: list[int]) -> list[int]:
@@ -547,81 +407,3 @@ def _actors_first(refs: Sequence[Reference], cands: list[int]) -> list[int]:
 
     actors = [i for i in cands if not is_place(i)]
     return actors or cands
-
-
-def _bare(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-
-
-def _first_of_list(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int:
-    """Walk back over «X و Y» to the first actor of a coordinated list ending at ``i``."""
-    while i > 0:
-        j = i - 1
-        gap = norms[refs[j].end : refs[i].start]
-        joined = (refs[i].proclitic.startswith("و") and not gap) or gap in (["و"], ["،", "و"])
-        if refs[j].kind in ACTOR_KINDS and joined:
-            i = j
-        else:
-            break
-    return i
-
-
-def _coordinated(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int | None:
-    """«لافروف وبلينكن»، «أوباما ومدفيديف»: the actor joined to ``i`` by و."""
-    for j in range(i + 1, len(refs)):
-        r = refs[j]
-        if r.start < refs[i].end:
-            continue
-        gap = norms[refs[i].end : r.start]
-        if r.kind in ACTOR_KINDS and (r.proclitic.startswith("و") or gap in (["و"], ["،", "و"])):
-            return j if len(gap) <= 2 else None
-        return None
-    return None
-
-
-DAMMA = "\u064f"
-HARAKAT = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-
-
-def vowelled_passive(word: str) -> bool:
-    """A perfect verb written with its passive vowel: «رُفع»، «أُعلن»، «اعتُقل»، «استُخدم».
-
-    Unvowelled Arabic writes the passive like the active; when the writer marks it, the damma
-    sits on the first letter, or on the third of a verb beginning with alef (forms VII-X).
-    """
-    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-    letters: list[tuple[str, set[str]]] = []
-    for ch in w:
-        if ch in HARAKAT:
-            if letters:
-                letters[-1][1].add(ch)
-        elif ch != "\u0640":
-            letters.append((ch, set()))
-    if len(letters) < 3 or letters[0][0] in "يتن":
-        return False  # an imperfect: يُرسل is as often active (form IV)
-    if DAMMA in letters[0][1] and letters[0][0] != "ا":
-        return True
-    return letters[0][0] in "اإ" and len(letters) >= 4 and DAMMA in letters[2][1]
-
-
-def is_verb(word: str) -> bool:
-    """A rough test that the trigger word is a finite verb, not a verbal noun (اعتقال، بتمديد)."""
-    if word.endswith(("ة", "اً", "ًا", "ات", "ةً", "ةٌ", "ةٍ")):
-        return False  # taa marbuta, accusative tanween, feminine plural: nouns
-    n = normalize(word)
-    if _bare(n) in VICTIM_VERBS:
-        return True  # «اغتيل» looks like a verbal noun (اغتيال) but is the passive verb
-    forms = [n]
-    if n[:1] in ("و", "ف") and len(n) > 4:
-        forms.append(n[1:])
-    forms += [f[1:] for f in list(forms) if f[:1] in ("ب", "ل") and len(f) > 4]
-    for f in forms:
-        if f.startswith("الت") and len(f) == 5:
-            return True  # form VIII perfects: التقى، التزم، التحق (not the article)
-        if f.startswith(("ال", "لل")) and len(f) > 4:
-            return False
-        if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
-            return False
-        if len(f) == 4 and f[0] == "م" and not f.endswith("ت"):
-            return False  # مقتل، مصرع: nouns of place and event (منحت is a verb)
-    return True

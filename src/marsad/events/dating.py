@@ -1,0 +1,96 @@
+"""The date of an event: the date mention of its sentence that dates the trigger, and how finely.
+
+A day, or a week or month a flashback names («الأسبوع الماضي») by its first day; without one the
+caller falls back on the publication date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from marsad.events.modality import BREAKS
+from marsad.events.triggers import TriggerMatch
+from marsad.events.words import strip_conjunction
+from marsad.model import Sentence
+from marsad.text.dates import period_start
+from marsad.text.normalize import normalize
+
+DATE_WINDOW = 8  # tokens between a trigger and a date mention that dates it
+PRECISIONS = ("day", "week", "month")  # of an event's date, finest first
+SINCE = normalize("منذ")
+# A date mention that may date an event: (token, clause, ISO day, set off, precision).
+Dating = tuple[int, int, str, bool, str]
+
+
+def dated_tokens(
+    dates: list[dict[str, Any]], sentence: Sentence, clauses: list[int], published: date
+) -> list[Dating]:
+    """(token, clause, ISO day, set off, precision) of each date mention that can date an
+    event: a day, or a week or month a flashback names («الأسبوع الماضي») by its first day.
+
+    A date that is a whole comma-delimited clause («بايدن، أمس الثلاثاء، اتصالا») is set
+    off: an adverb of the clause around it rather than a clause of its own. A week or
+    month dates an act only when it is over by publication: after منذ it is when something
+    began, one still to come («الأسبوع المقبل») dates a plan, and the current one («الشهر
+    الجاري») says no more than the publication date does.
+    """
+    toks = sentence.tokens
+    out: list[Dating] = []
+    for d in dates:
+        if d.get("sentence") != sentence.index or d.get("kind") in ("duration", "until"):
+            continue
+        precision = str(d.get("granularity"))
+        day = period_start(d.get("value"), precision)
+        if day is None:
+            continue
+        k = next((i for i, t in enumerate(toks) if t.end > d["start"]), None)
+        if k is None:
+            continue
+        if precision != "day" and (
+            not before_publication(day, precision, published)
+            or (k > 0 and strip_conjunction(toks[k - 1].norm) == SINCE)
+        ):
+            continue
+        end = int(d.get("end") or toks[k].end)
+        rest = [
+            i
+            for i, t in enumerate(toks)
+            if clauses[i] == clauses[k] and (t.start < d["start"] or t.start >= end)
+        ]
+        set_off = clauses[k] > 0 and all(toks[i].norm in BREAKS for i in rest)
+        out.append((k, clauses[k], day, set_off, precision))
+    return out
+
+
+def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[str, str] | None:
+    """(ISO day, precision) of the closest date mention in the trigger's clause or set off
+    next to it (a day before a week or month at the same distance), else the one date of
+    its clause, else one in an earlier clause."""
+    here = clauses[m.start_token]
+    near = [
+        (abs(k - m.start_token), PRECISIONS.index(p), v, p)
+        for k, c, v, set_off, p in dated
+        if (c == here and abs(k - m.start_token) <= DATE_WINDOW) or (set_off and abs(c - here) <= 1)
+    ]
+    if near:
+        _, _, v, p = min(near)
+        return v, p
+    # «شنت الطائرات غارات … على مواقع … في صنعاء ليل الاثنين»: the clause's only date,
+    # however far the trigger's arguments push it
+    same = {(v, p) for k, c, v, _, p in dated if c == here}
+    if len(same) == 1:
+        return same.pop()
+    earlier = [(c, v, p) for k, c, v, _, p in dated if c < here]
+    if not earlier:
+        return None
+    _, v, p = max(earlier)
+    return v, p
+
+
+def before_publication(first_day: str, precision: str, published: date) -> bool:
+    """The week or month starting on ``first_day`` ended before the publication day."""
+    start = date.fromisoformat(first_day)
+    if precision == "week":
+        return start + timedelta(days=7) <= published
+    return (start.year, start.month) < (published.year, published.month)

@@ -1,0 +1,309 @@
+"""The parties of events: sides on the event's day, and those a sentence leaves implicit.
+
+A sentence may name one party and leave the other to the discourse («وأكد لافروف ضرورة …» after
+a call with Blinken), to a participle continuing its subject («…، داعيا إلى …»), to a passive
+(«تم تمديد …»), or to a dual noun for the last two parties in view («وأصدر الرئيسان بيانا
+مشتركا»); a non-state side may imply its own government.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from marsad.actors.dictionary import ActorDictionary
+from marsad.actors.resolve import Reference
+from marsad.events.phrases import introduced_by_preposition, listed_pair
+from marsad.events.triggers import TriggerMatch
+from marsad.events.words import strip_conjunction, vowelled_passive
+from marsad.model import Entity, Quote, Sentence, Token
+from marsad.text.normalize import normalize
+
+# The dual nouns that name the two parties of a joint statement («وأصدر الرئيسان بيانا مشتركا»).
+PAIR_NOUNS = frozenset(
+    normalize(w)
+    for w in (
+        "الرئيسان",
+        "الرئيسين",
+        "الجانبان",
+        "الجانبين",
+        "الطرفان",
+        "الطرفين",
+        "البلدان",
+        "البلدين",
+        "الزعيمان",
+        "الزعيمين",
+        "الوزيران",
+        "الوزيرين",
+        "القائدان",
+        "القائدين",
+        "الحكومتان",
+        "الحكومتين",
+        "الدولتان",
+        "الدولتين",
+        "الملكان",
+        "الملكين",
+    )
+)
+PAIR_WINDOW = 4  # tokens around the trigger where the dual subject may sit
+NO_COUNTRY = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
+PASSIVE = frozenset(normalize(w) for w in ("تم", "وتم", "جرى", "وجرى", "تمت", "وتمت"))
+COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+PARTICIPLES_PLURAL = frozenset(
+    normalize(w)
+    for w in (
+        "مطالبين",
+        "مطالبون",
+        "منددين",
+        "مرددين",
+        "رافعين",
+        "محتجين",
+        "داعين",
+        "مؤكدين",
+        "مهددين",
+        "معربين",
+        "رافضين",
+        "متهمين",
+    )
+)
+# Participles that continue the sentence's subject: «…، داعيا إلى …»، «معربا عن …».
+PARTICIPLES = frozenset(
+    normalize(w)
+    for w in (
+        "معربا",
+        "داعيا",
+        "مؤكدا",
+        "موضحا",
+        "مشيرا",
+        "مطالبا",
+        "لافتا",
+        "مشددا",
+        "معتبرا",
+        "منددا",
+        "محذرا",
+        "متهما",
+        "مضيفا",
+        "مبديا",
+        "مرحبا",
+        "نافيا",
+        "معلنا",
+        "مهددا",
+        "معربة",
+        "داعية",
+        "مؤكدة",
+        "مطالبة",
+        "محذرة",
+        "متهمة",
+        "مرحبة",
+        "مجددا",
+        "ومعربا",
+        "وداعيا",
+    )
+)
+
+
+# Prepositions that introduce the addressee of a statement: «إلى»، and «مع» of solidarity or
+# accord («أعرب عن تضامنه مع الشعب المغربي»).
+ADDRESSING = frozenset({"الي", "إلى", normalize("مع")})
+
+
+class SentenceView(Protocol):
+    """A sentence with its references and their entity ids (the entities step's SentenceRefs)."""
+
+    sentence: Sentence
+    refs: list[Reference]
+    entity_ids: list[str]
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of an event: the reference, its entity and its code on the event's day."""
+
+    ref: Reference
+    entity_id: str | None
+    text: str
+    code: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "entity_id": self.entity_id}
+
+    @property
+    def country(self) -> str | None:
+        return self.code[:3] if self.code else None
+
+
+class Parties:
+    """The sides of one article's events, and the sides already seen in its discourse."""
+
+    def __init__(
+        self,
+        text: str,
+        d: ActorDictionary,
+        entities: dict[str, Entity],
+        published: date,
+        inferred: float,
+    ) -> None:
+        self.text = text
+        self.d = d
+        self.entities = entities
+        self.published = published
+        self.inferred = inferred  # confidence of a country taken from the article
+        self.history: list[Side] = []
+
+    def side(self, ref: Reference, eid: str | None, day: date, toks: list[Token]) -> Side:
+        code = ref.code
+        if ref.actor_id:
+            code = self.d.code_on(ref.actor_id, day) or code
+        start, end = toks[ref.start].start, toks[ref.end - 1].end
+        return Side(ref, eid or None, self.text[start:end], code)
+
+    def accord_pair(
+        self, sr: SentenceView, m: TriggerMatch, norms: list[str], words: list[str], day: date
+    ) -> tuple[Side, Side, str] | None:
+        """The two parties of a joint statement, in the order they were named, and how found."""
+        toks = sr.sentence.tokens
+        listed = listed_pair(sr.refs, norms, words, m.start_token, m.end_token)
+        if listed is not None:
+            i, j = listed
+            a = self.side(sr.refs[i], sr.entity_ids[i], day, toks)
+            b = self.side(sr.refs[j], sr.entity_ids[j], day, toks)
+            if a.code and b.code and a.entity_id != b.entity_id:
+                return a, b, ""
+        near = norms[max(0, m.start_token - PAIR_WINDOW) : m.end_token + PAIR_WINDOW]
+        if not any(strip_conjunction(w) in PAIR_NOUNS for w in near):
+            return None
+        here = [
+            self.side(r, e, day, toks)
+            for r, e in zip(sr.refs, sr.entity_ids, strict=True)
+            if e and r.end <= m.start_token
+        ]
+        parties: list[Side] = []
+        for cand in reversed(self.history + here):
+            if not cand.code or not cand.country or cand.ref.kind == "place":
+                continue
+            if cand.ref.kind == "capital" and not cand.ref.actor_id:
+                continue  # «استقبله في القاهرة»: where they met, not who
+            if any(p.country == cand.country for p in parties):
+                continue
+            parties.append(cand)
+            if len(parties) == 2:
+                return parties[1], parties[0], "context"
+        return None
+
+    def foreign_after(
+        self, sr: SentenceView, m: TriggerMatch, source: Side, day: date
+    ) -> Side | None:
+        """The first coded actor of another country after the trigger."""
+        for r, eid in zip(sr.refs, sr.entity_ids, strict=True):
+            if r.start >= m.end_token and eid:
+                cand = self.side(r, eid, day, sr.sentence.tokens)
+                if cand.country and cand.country != source.country:
+                    return cand
+        return None
+
+    def plural_participle_doer(
+        self, sr: SentenceView, m: TriggerMatch, norms: list[str], day: date
+    ) -> Side | None:
+        """A plural participle (مطالبين، منددين) agrees with the plural group before it."""
+        word = norms[m.start_token]
+        if not word.endswith(("ين", "ون")) or word not in PARTICIPLES_PLURAL:
+            return None
+        for r, eid in reversed(list(zip(sr.refs, sr.entity_ids, strict=True))):
+            if eid and r.end <= m.start_token and r.kind == "agent":
+                return self.side(r, eid, day, sr.sentence.tokens)
+        return None
+
+    def quote_target(
+        self, sr: SentenceView, quote: Quote, m: TriggerMatch, source: Side | None, day: date
+    ) -> Side | None:
+        """Inside a quote, the addressee is the actor of another country nearest the trigger."""
+        toks = sr.sentence.tokens
+        inside = [
+            i
+            for i, r in enumerate(sr.refs)
+            if quote.start <= toks[r.start].start < quote.end and sr.entity_ids[i]
+        ]
+        inside.sort(key=lambda i: abs(sr.refs[i].start - m.start_token))
+        for i in inside:
+            cand = self.side(sr.refs[i], sr.entity_ids[i], day, toks)
+            if source is None or (
+                cand.country != source.country and cand.entity_id != source.entity_id
+            ):
+                return cand
+        return None
+
+    def entity_side(self, eid: str, day: date) -> Side | None:
+        ent = self.entities.get(eid)
+        if ent is None:
+            return None
+        code = self.d.code_on(ent.actor_id, day) if ent.actor_id else ent.code
+        ref = Reference(
+            0, 0, "actor" if ent.actor_id else "name", ent.type, actor_id=ent.actor_id, code=code
+        )
+        return Side(ref, eid, ent.name, code or ent.code)
+
+    def implicit_source(
+        self, sr: SentenceView, m: TriggerMatch, norms: list[str], day: date
+    ) -> Side | None:
+        """Passive (تم تمديد …) or a participle clause (داعيا …): the sentence's subject."""
+        refs, eids = sr.refs, sr.entity_ids
+        toks_before = norms[max(0, m.start_token - 2) : m.start_token]
+        passive = any(w in PASSIVE for w in toks_before)
+        candidates = [
+            i
+            for i, r in enumerate(refs)
+            if r.end <= m.start_token
+            and eids[i]
+            and not introduced_by_preposition(r, norms, [t.text for t in sr.sentence.tokens])
+            and r.kind not in ("place",)
+        ]
+        if not candidates:
+            return None
+        pick = candidates[-1] if passive else candidates[0]
+        return self.side(refs[pick], eids[pick], day, sr.sentence.tokens)
+
+    def from_discourse(self, source: Side, sr: SentenceView, before: int) -> Side | None:
+        """The latest actor of another country mentioned before: the other party of the talk."""
+        here = [
+            self.side(r, e, self.published, sr.sentence.tokens)
+            for r, e in zip(sr.refs, sr.entity_ids, strict=True)
+            if e and r.end <= before
+        ]
+        for cand in reversed(self.history + here):
+            if (
+                cand.entity_id == source.entity_id
+                or not cand.country
+                or cand.country == source.country
+            ):
+                continue
+            if cand.ref.kind in COUNTRY_KINDS and cand.ref.type == "LOC" and not cand.ref.actor_id:
+                continue
+            if cand.ref.kind == "agent" and cand.ref.confidence <= self.inferred:
+                continue  # «أشخاص» placed in a country by context is no party to the talk
+            return cand
+        return None
+
+
+def addressed(side: Side, norms: list[str]) -> bool:
+    r = side.ref
+    return r.proclitic.endswith("ل") or (r.start > 0 and norms[r.start - 1] in ADDRESSING)
+
+
+def own_government(side: Side, any_role: bool = False) -> Side | None:
+    """The government of a non-state side's country, as the implicit other party."""
+    code = side.code or ""
+    if not side.country or side.country in NO_COUNTRY or "GOV" in code[3:]:
+        return None
+    if len(code) < 6 and not any_role:
+        return None
+    return Side(side.ref, None, "", f"{side.country}GOV")
+
+
+def passive_trigger(words: list[str], norms: list[str], k: int) -> bool:
+    """«اعتُقل …»، «تم اعتقال …»: the trigger is a passive, its doer unnamed."""
+    return vowelled_passive(words[k]) or any(w in PASSIVE for w in norms[max(0, k - 2) : k])
+
+
+def bare_country(side: Side) -> bool:
+    return side.ref.kind in COUNTRY_KINDS and not side.ref.actor_id

@@ -1,0 +1,110 @@
+"""Prepositional phrases and coordinated lists of references in a sentence.
+
+A reference after a preposition (مع روسيا، لروسيا) is an object, not a subject; «X و Y» joins
+actors into one list whose members act together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.actors.resolve import Reference
+from marsad.events.words import is_verb
+from marsad.text.normalize import normalize
+
+PREPOSITIONS = frozenset(
+    normalize(w)
+    for w in (
+        "مع",
+        "إلى",
+        "الى",
+        "على",
+        "ضد",
+        "عن",
+        "من",
+        "في",
+        "مقابل",
+        "لدى",
+        "بحق",
+        "تجاه",
+        "حيال",
+        "بين",
+        "أمام",
+    )
+)
+PREPOSITION_CLITICS = ("ب", "ل", "لل", "بال", "وب", "ول", "ولل", "وبال", "فب", "فل", "ك", "كال")
+# Documents whose لـ names their author, not an addressee: «تقرير للاستخبارات الأمريكية اتهم …».
+DOCUMENTS = frozenset(
+    normalize(w) for w in ("تقرير", "وتقرير", "بيان", "وبيان", "دراسة", "مذكرة", "وثيقة", "رسالة")
+)
+KULL, MIN = normalize("كل"), normalize("من")
+ACTOR_KINDS = frozenset(
+    {"actor", "name", "title", "agent", "country", "adjective", "metonym", "capital"}
+)
+
+
+def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Sequence[str]) -> bool:
+    """The reference sits in a prepositional phrase (مع روسيا، لروسيا، بالكرملين)."""
+    if ref.start > 1 and norms[ref.start - 2 : ref.start] == [KULL, MIN]:
+        return False  # «كل من أوباما ومدفيديف» is a subject list, not a prepositional phrase
+    if ref.start > 0 and norms[ref.start - 1] in PREPOSITIONS:
+        return True
+    if authored(ref, norms):
+        return False
+    return ref.proclitic in PREPOSITION_CLITICS
+
+
+def authored(ref: Reference, norms: Sequence[str]) -> bool:
+    """«تقرير للاستخبارات»، «بيان للخارجية»: لـ after a document names who wrote it."""
+    return ref.start > 0 and ref.proclitic in ("ل", "لل") and norms[ref.start - 1] in DOCUMENTS
+
+
+def listed_pair(
+    refs: Sequence[Reference], norms: Sequence[str], words: Sequence[str], start: int, end: int
+) -> tuple[int, int] | None:
+    """The first two members of the subject list of the trigger at ``[start, end)``.
+
+    «وأصدرت مصر والأردن بيانا مشتركا»، «وقالت مصر والأردن في بيان مشترك»: the list right after
+    a verb, or the last unprepositioned list before the trigger.
+    """
+    usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS and r.type != "MISC"]
+    after = [i for i in usable if end <= refs[i].start <= end + 2]
+    before = [
+        i
+        for i in usable
+        if refs[i].end <= start and not introduced_by_preposition(refs[i], norms, words)
+    ]
+    heads = after[:1] if is_verb(words[start]) and after else []
+    if before:
+        heads.append(first_of_list(refs, before[-1], norms))
+    for first in heads:
+        partner = coordinated(refs, first, norms)
+        if partner is not None:
+            return first, partner
+    return None
+
+
+def first_of_list(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int:
+    """Walk back over «X و Y» to the first actor of a coordinated list ending at ``i``."""
+    while i > 0:
+        j = i - 1
+        gap = norms[refs[j].end : refs[i].start]
+        joined = (refs[i].proclitic.startswith("و") and not gap) or gap in (["و"], ["،", "و"])
+        if refs[j].kind in ACTOR_KINDS and joined:
+            i = j
+        else:
+            break
+    return i
+
+
+def coordinated(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int | None:
+    """«لافروف وبلينكن»، «أوباما ومدفيديف»: the actor joined to ``i`` by و."""
+    for j in range(i + 1, len(refs)):
+        r = refs[j]
+        if r.start < refs[i].end:
+            continue
+        gap = norms[refs[i].end : r.start]
+        if r.kind in ACTOR_KINDS and (r.proclitic.startswith("و") or gap in (["و"], ["،", "و"])):
+            return j if len(gap) <= 2 else None
+        return None
+    return None

@@ -1,0 +1,142 @@
+"""What one word is: a finite verb or a verbal noun, a passive, a light or a victim's verb.
+
+Arguments are read one way around a verb and another around a verbal noun; a passive or a
+victim's verb makes its subject the one acted upon.
+"""
+
+from __future__ import annotations
+
+from marsad.text.normalize import normalize
+
+# Verbs whose object is the event noun, so their subject is its doer.
+LIGHT_VERBS = frozenset(
+    normalize(w)
+    for w in (
+        "شن",
+        "شنت",
+        "شنوا",
+        "يشن",
+        "تشن",
+        "نفذ",
+        "نفذت",
+        "نفذوا",
+        "ينفذ",
+        "تنفذ",
+        "أجرى",
+        "أجرت",
+        "يجري",
+        "تجري",
+        "أصدر",
+        "أصدرت",
+        "يصدر",
+        "تصدر",
+        "قام",
+        "قامت",
+        "يقوم",
+        "تقوم",
+        "واصل",
+        "واصلت",
+        "واصلوا",
+        "يواصل",
+        "تواصل",
+        "يواصلون",
+        "يواصلان",
+        "وجه",
+        "وجهت",
+        "يوجه",
+        "توجه",
+        "قدم",
+        "قدمت",
+        "يقدم",
+        "تقدم",
+        "نظم",
+        "نظمت",
+        "ينظم",
+        "تنظم",
+        "شكل",
+        "شكلت",
+        "يشكل",
+        "تشكل",
+        "أطلق",
+        "أطلقت",
+        "يطلق",
+        "تطلق",
+    )
+)
+# Verbs whose subject is the victim: «استشهد»، «لقي حتفه», and passives whose spelling
+# shows them without vowels («اغتيل» against the active «اغتال»).
+VICTIM_VERBS = frozenset(
+    normalize(w)
+    for w in (
+        "استشهد",
+        "استشهدت",
+        "استشهدوا",
+        "يستشهد",
+        "تستشهد",
+        "لقي",
+        "لقيت",
+        "لقوا",
+        "اغتيل",
+        "اغتيلت",
+        "اغتيلوا",
+    )
+)
+DAMMA = "\u064f"
+HARAKAT = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+
+
+def bare(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
+def plural(verb: str) -> bool:
+    """A dual or plural verb (رحبا، وقعوا، يتفقان): its subject may be a list of actors."""
+    return normalize(verb).endswith(("ا", "وا", "ان", "ون", "تا"))
+
+
+def vowelled_passive(word: str) -> bool:
+    """A perfect verb written with its passive vowel: «رُفع»، «أُعلن»، «اعتُقل»، «استُخدم».
+
+    Unvowelled Arabic writes the passive like the active; when the writer marks it, the damma
+    sits on the first letter, or on the third of a verb beginning with alef (forms VII-X).
+    """
+    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    letters: list[tuple[str, set[str]]] = []
+    for ch in w:
+        if ch in HARAKAT:
+            if letters:
+                letters[-1][1].add(ch)
+        elif ch != "\u0640":
+            letters.append((ch, set()))
+    if len(letters) < 3 or letters[0][0] in "يتن":
+        return False  # an imperfect: يُرسل is as often active (form IV)
+    if DAMMA in letters[0][1] and letters[0][0] != "ا":
+        return True
+    return letters[0][0] in "اإ" and len(letters) >= 4 and DAMMA in letters[2][1]
+
+
+def is_verb(word: str) -> bool:
+    """A rough test that the trigger word is a finite verb, not a verbal noun (اعتقال، بتمديد)."""
+    if word.endswith(("ة", "اً", "ًا", "ات", "ةً", "ةٌ", "ةٍ")):
+        return False  # taa marbuta, accusative tanween, feminine plural: nouns
+    n = normalize(word)
+    if bare(n) in VICTIM_VERBS:
+        return True  # «اغتيل» looks like a verbal noun (اغتيال) but is the passive verb
+    forms = [n]
+    if n[:1] in ("و", "ف") and len(n) > 4:
+        forms.append(n[1:])
+    forms += [f[1:] for f in list(forms) if f[:1] in ("ب", "ل") and len(f) > 4]
+    for f in forms:
+        if f.startswith("الت") and len(f) == 5:
+            return True  # form VIII perfects: التقى، التزم، التحق (not the article)
+        if f.startswith(("ال", "لل")) and len(f) > 4:
+            return False
+        if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
+            return False
+        if len(f) == 4 and f[0] == "م" and not f.endswith("ت"):
+            return False  # مقتل، مصرع: nouns of place and event (منحت is a verb)
+    return True
+
+
+def strip_conjunction(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
