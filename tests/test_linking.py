@@ -176,3 +176,17 @@ def test_the_deputy_of_an_office_is_not_its_holder(resolver: Resolver) -> None:
     assert refs(resolver, "نائب وزير الخارجية الروسي", date(2023, 6, 1)) == [
         ("نائب وزير الخارجية الروسي", None, "RUSGOV")
     ]
+
+
+def test_amman_is_the_capital_after_al_asima_or_beside_another_capital(
+    resolver: Resolver,
+) -> None:
+    day = date(2022, 1, 1)
+    assert refs(resolver, "وقع الانفجار في العاصمة عمان", day) == [("عمان", None, "JOR")]
+    assert refs(resolver, "التنسيق بين عمّان والقاهرة", day) == [
+        ("عمّان", None, "JOR"),
+        ("والقاهرة", None, "EGY"),
+    ]
+    # Alone, the name keeps its first reading, the country: Oman.
+    assert refs(resolver, "في سلطنة عمان", day) == [("سلطنة عمان", None, "OMN")]
+    assert refs(resolver, "وصل إلى عمان أمس", day) == [("عمان", None, "OMN")]

@@ -14,6 +14,7 @@ passed on (an empty start or end is open). So on a hand-over day the successor h
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -317,6 +318,13 @@ class ActorDictionary:
             self._entries.clear()
         self._entries[token] = entries
         return entries
+
+    def as_reading(self, m: ActorMatch, kind: str, key: str) -> ActorMatch:
+        """``m`` read as another of its readings (one of ``m.alternatives``)."""
+        others = tuple(r for r in ((m.kind, m.key), *m.alternatives) if r != (kind, key))
+        return replace(
+            m, kind=kind, key=key, code=self._static_code(kind, key), alternatives=others
+        )
 
     def _static_code(self, kind: str, key: str) -> str | None:
         if kind in ("country", "capital", "adjective"):

@@ -31,6 +31,8 @@ from marsad.actors.reference import (
 )
 from marsad.text.normalize import normalize
 
+CAPITAL_WORD = normalize("العاصمة")
+
 COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
@@ -175,7 +177,7 @@ class Resolver:
 
     # ------------------------------------------------------------------ atoms
     def _atoms(self, norms: Sequence[str], tags: Sequence[str]) -> list[Reference]:
-        matches = self.d.match(norms)
+        matches = self._capitals(self.d.match(norms), norms)
         taken = [False] * len(norms)
         atoms: list[Reference] = []
         strong = {"actor", "country", "metonym", "capital"}
@@ -212,6 +214,32 @@ class Resolver:
                 atoms.append(Reference(i, i + 1, "counterpart", "PERS"))
         atoms.sort(key=lambda r: r.start)
         return atoms
+
+    def _capitals(self, matches: list[ActorMatch], norms: Sequence[str]) -> list[ActorMatch]:
+        """A country name that is also another country's capital («عمان»: Oman, or Amman) is
+        the capital after «العاصمة» («في العاصمة عمان») or beside another capital («بين عمّان
+        والقاهرة»): capitals stand for governments in pairs."""
+        out = list(matches)
+        for k, m in enumerate(matches):
+            if m.kind != "country":
+                continue
+            alt = next((r for r in m.alternatives if r[0] == "capital" and r[1] != m.key), None)
+            if alt is None:
+                continue
+            before = norms[max(0, m.start_token - 2) : m.start_token]
+            beside = [
+                x
+                for x in (
+                    matches[k - 1] if k else None,
+                    matches[k + 1] if k + 1 < len(matches) else None,
+                )
+                if x is not None
+                and x.kind == "capital"
+                and (x.end_token == m.start_token or x.start_token == m.end_token)
+            ]
+            if beside or any(w.endswith(CAPITAL_WORD) for w in before):
+                out[k] = self.d.as_reading(m, *alt)
+        return out
 
     def _atom(self, m: ActorMatch, norms: Sequence[str]) -> Reference:
         ref = self._atom_ref(m)
