@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +16,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
 from marsad import pipeline
+from marsad.events.tables import cameo_name
 from marsad.settings import Settings
 from marsad.store import Store
 from marsad.web.app import create_app
@@ -121,6 +126,21 @@ def test_events_bad_parameters(client: TestClient, params: dict[str, object]) ->
     r = client.get("/events", params=params)
     assert r.status_code == 422
     assert next(iter(params)) in r.json()["detail"]
+
+
+def test_cameo_names_in_english_and_arabic(client: TestClient, store_file: Path) -> None:
+    calls = client.get("/events", params={"code": "041"}).json()["events"]
+    assert calls
+    for e in calls:
+        assert (e["name"], e["name_ar"]) == ("telephone discussion", "مباحثات هاتفية")
+    for e in client.get("/events", params={"limit": 500}).json()["events"]:
+        assert e["name_ar"] == cameo_name(e["cameo"], "ar") and e["name_ar"]
+    view = client.get(f"/articles/{ex1_id(store_file)}").json()
+    assert all(ev["name_ar"] and ev["name"] for ev in view["events"])
+    series = client.get("/dyads/EGY/JOR/series").json()
+    top = series["periods"][0]["top_codes"]
+    assert top and all(t["name_ar"] == cameo_name(t["cameo"], "ar") for t in top)
+    assert all("name_ar" not in e for e in view["entities"])  # entities keep their own names
 
 
 # --- GET /articles/{id} --------------------------------------------------------------------
@@ -245,7 +265,240 @@ def test_analyze_file_upload_in_memory(client: TestClient, tmp_path: Path) -> No
     assert r.status_code == 200
     (article,) = r.json()["articles"]
     assert article["text"] == ARTICLE  # UTF-16 decoded as the readers decode files
-    assert article["path"] == "<text>"  # the client's file name is never used as a path
+    assert article["path"] == "<upload>"  # the client's file name is never used as a path
+
+
+# Upload fixtures, written for these tests: the Egyptian-Jordanian call of ARTICLE in every
+# format the readers take, and a second short Arabic article for files holding two.
+TITLE, BODY = ARTICLE.split("\n", 1)
+SECOND = (
+    "الرئيس يستقبل وفدا برلمانيا أردنيا",
+    "استقبل الرئيس المصري اليوم وفدا برلمانيا أردنيا في القاهرة لبحث التعاون بين البلدين.\n",
+)
+PAGE = (
+    "<!doctype html><html><head><title>{title}</title>"
+    '<meta property="article:published_time" content="2021-02-04"></head><body>'
+    "<nav>الرئيسية | أخبار | رياضة</nav><article><h1>{title}</h1>{paragraphs}</article>"
+    "<footer>جميع الحقوق محفوظة</footer></body></html>"
+)
+
+
+def html_page(title: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+    return PAGE.format(title=title, paragraphs=paragraphs)
+
+
+def warc(pages: list[tuple[str, str]], gz: bool = False, encoding: str = "") -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    for uri, html in pages:
+        fields = [("Content-Type", "text/html; charset=utf-8")]
+        if encoding:
+            fields.append(("Content-Encoding", encoding))
+        headers = StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+        )
+        writer.write_record(record)
+    return buf.getvalue()
+
+
+def record(title: str, body: str, **extra: str) -> dict[str, str]:
+    return {"title": title, "text": body, **extra}
+
+
+def upload(
+    client: TestClient, name: str | None, data: bytes, media: str | None = None, **form: str
+) -> Any:
+    """POST one file part (and form fields) to /analyze; the TestClient's response."""
+    part: Any = (name, data) if media is None else (name, data, media)
+    return client.post("/analyze", files={"file": part}, data=form)
+
+
+def assert_call(article: dict[str, Any]) -> None:
+    """The article is ARTICLE's call, analysed: its actors and its telephone-call event."""
+    assert {e["code"] for e in article["entities"]} >= {"EGYGOV", "JORGOV"}
+    assert "041" in {e["cameo"] for e in article["events"]}
+
+
+def test_upload_json_object_keeps_its_metadata(client: TestClient) -> None:
+    doc = record(
+        TITLE, BODY, id="a-17", date="2021-02-04", url="https://example.org/a", source="وكالة"
+    )
+    r = upload(client, "article.json", json.dumps(doc, ensure_ascii=False).encode())
+    assert r.status_code == 200, r.text
+    body = r.json()
+    (article,) = body["articles"]
+    assert (article["title"], article["source_id"], article["published"]) == (
+        TITLE,
+        "a-17",
+        "2021-02-04",
+    )
+    assert (article["url"], article["source"], article["path"]) == (
+        "https://example.org/a",
+        "وكالة",
+        "<upload>",
+    )
+    assert article["text"] == f"{TITLE}\n{BODY}"
+    assert body["skipped"] == []
+    assert_call(article)
+
+
+def test_upload_json_array_and_published_for_undated(client: TestClient) -> None:
+    docs = [record(TITLE, BODY, date="2021-02-03"), record(*SECOND)]
+    r = upload(client, "batch.json", json.dumps(docs).encode(), published="2021-02-04")
+    assert r.status_code == 200, r.text
+    first, second = r.json()["articles"]
+    assert (first["path"], second["path"]) == ("<upload>[0]", "<upload>[1]")
+    assert (first["published"], second["published"]) == ("2021-02-03", "2021-02-04")
+    assert second["title"] == SECOND[0]
+    assert_call(first)
+
+
+@pytest.mark.parametrize("name", ["batch.jsonl", "batch.ndjson", None])
+def test_upload_jsonl(client: TestClient, name: str | None) -> None:
+    lines = [json.dumps(record(TITLE, BODY)), "", json.dumps(record(*SECOND))]
+    media = None if name else "application/x-ndjson"  # no name: the part's type decides
+    r = upload(client, name, "\n".join(lines).encode(), media)
+    assert r.status_code == 200, r.text
+    arts = r.json()["articles"]
+    assert [a["path"] for a in arts] == ["<upload>:1", "<upload>:3"]
+    assert_call(arts[0])
+
+
+@pytest.mark.parametrize(
+    ("name", "media"),
+    [
+        ("page.html", None),
+        ("page.htm", "application/octet-stream"),
+        ("page", "text/html"),
+        (None, None),
+    ],
+)
+def test_upload_html_main_text_only(
+    client: TestClient, name: str | None, media: str | None
+) -> None:
+    r = upload(client, name, html_page(TITLE, BODY).encode(), media)
+    assert r.status_code == 200, r.text
+    (article,) = r.json()["articles"]
+    assert article["title"] == TITLE and article["published"] == "2021-02-04"
+    assert "أجرى وزير الخارجية المصري اتصالا هاتفيا" in article["text"]
+    assert "الرئيسية | أخبار" not in article["text"]  # trafilatura dropped the boilerplate
+    assert "<p>" not in article["text"]
+    assert_call(article)
+
+
+@pytest.mark.parametrize(
+    ("name", "gz"), [("crawl.warc", False), ("crawl.warc.gz", True), (None, True)]
+)
+def test_upload_warc(client: TestClient, name: str | None, gz: bool) -> None:
+    data = warc(
+        [
+            ("https://example.org/a", html_page(TITLE, BODY)),
+            ("https://example.org/b", html_page(*SECOND)),
+        ],
+        gz=gz,
+    )
+    r = upload(client, name, data)
+    assert r.status_code == 200, r.text
+    first, second = r.json()["articles"]
+    assert (first["url"], second["url"]) == ("https://example.org/a", "https://example.org/b")
+    assert (first["path"], second["path"]) == ("<upload>#1", "<upload>#2")
+    assert first["source_id"].startswith("<urn:uuid:")
+    assert_call(first)
+
+
+def test_upload_gzipped_json_and_skipped_documents(client: TestClient) -> None:
+    docs = [record(TITLE, BODY), record("Weather", "Sunny skies are expected over the weekend.")]
+    r = upload(client, "batch.json.gz", gzip.compress(json.dumps(docs).encode()))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert len(body["articles"]) == 1
+    (skipped,) = body["skipped"]
+    assert skipped["path"] == "<upload>[1]" and "not Arabic" in skipped["reason"]
+
+
+def test_upload_text_in_windows_1256(client: TestClient) -> None:
+    r = upload(client, "article.txt", ARTICLE.encode("cp1256"))
+    assert r.status_code == 200, r.text
+    (article,) = r.json()["articles"]
+    assert article["text"] == ARTICLE and article["source_id"] is None
+
+
+def test_upload_gzip_is_capped_at_the_body_limit(store_file: Path) -> None:
+    small = Settings.default().replace(api_max_body_bytes=20_000)
+    with TestClient(create_app(str(store_file), small)) as c:
+        bomb = gzip.compress(b"\xd8\xa7 " * 50_000)  # 100 kB of Arabic letters in ~300 bytes
+        r = upload(c, "bomb.txt.gz", bomb)
+        assert r.status_code == 422
+        assert r.json()["detail"] == "<upload>: gzip expands past the 20,000-byte cap"
+
+
+def test_uploads_keep_the_token_and_the_body_limit(store_file: Path) -> None:
+    locked = Settings.default().replace(api_token="s3cret-token", api_max_body_bytes=4000)
+    doc = json.dumps(record(TITLE, BODY)).encode()
+    with TestClient(create_app(str(store_file), locked)) as c:
+        r = upload(c, "article.json", doc)
+        assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
+        c.headers["Authorization"] = "Bearer s3cret-token"
+        assert upload(c, "article.json", doc).status_code == 200
+        r = upload(c, "batch.json", json.dumps([record(TITLE, BODY)] * 10).encode())
+        assert r.status_code == 413
+        assert r.json()["detail"] == "request body is over the 4,000-byte limit"
+
+
+BAD_UPLOADS = [
+    ("article.json", b'{"title": "x", "text": ', None, 422, "<upload>: malformed JSON at line 1"),
+    ("article.json", b"[]", None, 422, "<upload>: no article found in the file"),
+    ("article.json", b'["just a string"]', None, 422, "expected a JSON object, got str"),
+    ("article.json", b'{"title": "no body"}', None, 422, "no text in field 'text'"),
+    ("batch.jsonl", b'{"text": "\xd8\xa7"}\n{oops\n', None, 422, "<upload>:2: malformed JSON line"),
+    (
+        "page.html",
+        b"<html><body><div></div></body></html>",
+        None,
+        422,
+        "no main text found in HTML",
+    ),
+    ("page.html", b"<html>" + b"<div>" * 400 + b"</html>", None, 422, "nested over 255 deep"),
+    ("crawl.warc", b"WARC/1.0\r\nWARC-Type: resp", None, 422, "WARC"),
+    ("crawl.warc", b"this is not a warc file at all", None, 422, "no HTML response record"),
+    ("crawl.warc.gz", b"not gzip", None, 422, "<upload>: not a valid gzip file"),
+    ("article.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", None, 422, "binary file"),
+    (
+        "article.txt",
+        "مرحبا".encode() + b"\xff\xfe\xfa" * 3 + b"x\x81",
+        None,
+        422,
+        "not valid UTF-8",
+    ),
+    ("article.txt", b"\xef\xbb\xbf\xff\xff", None, 422, "byte-order mark"),
+    ("article.txt", b"  \n ", None, 422, "<upload>: empty file"),
+    ("notes.txt", b"Hello, world. Nothing Arabic here at all.", None, 422, "not Arabic"),
+    ("pages.zip", b"PK\x03\x04", None, 415, "zip archives are not accepted"),
+    (None, b"PK\x03\x04", "application/zip", 415, "zip archives are not accepted"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "media", "status", "words"), BAD_UPLOADS)
+def test_bad_uploads_get_one_line_4xx(
+    client: TestClient, name: str | None, data: bytes, media: str | None, status: int, words: str
+) -> None:
+    r = upload(client, name, data, media)
+    assert r.status_code == status, r.text
+    detail = r.json()["detail"]
+    assert words in detail and "\n" not in detail
+    assert name is None or name not in detail  # the client's file name is never echoed
+
+
+def test_warc_with_compressed_payloads_is_refused(client: TestClient) -> None:
+    data = warc([("https://example.org/a", html_page(TITLE, BODY))], encoding="gzip")
+    r = upload(client, "crawl.warc", data)
+    assert r.status_code == 422
+    assert "compressed HTTP payloads" in r.json()["detail"]
 
 
 def test_analyze_plain_text(client: TestClient) -> None:

@@ -23,6 +23,7 @@ pytest.importorskip("playwright")
 import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from marsad.events.tables import cameo_name
 from marsad.settings import Settings
 from marsad.store import Store
 from marsad.web.app import create_app
@@ -206,3 +207,25 @@ def test_entity_page(server: tuple[str, Path], page: Page) -> None:
     expect(page.locator("h1")).to_contain_text("سامح شكري")
     expect(page.locator(".facts")).to_contain_text("EGYGOV")
     assert page.locator("main ul li a").count() >= 1  # the articles naming him
+
+
+def test_cameo_names_follow_the_language(server: tuple[str, Path], page: Page) -> None:
+    base, store_file = server
+    arabic, english = cameo_name("041", "ar"), cameo_name("041", "en")
+    assert arabic and english
+    page.goto(f"{base}/ui/events?code=041")
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() >= 1
+    expect(rows.first.locator(".cameo-name")).to_have_text(arabic)
+    expect(page.locator("main")).not_to_contain_text(english)
+    page.locator(".lang-toggle").click()
+    page.wait_for_url("**lang=en**")
+    expect(rows.first.locator(".cameo-name")).to_have_text(english)
+    expect(page.locator("main")).not_to_contain_text(arabic)
+    # the article's event panel too, in both languages
+    ex1 = article(store_file, "ex-001-diplomacy")
+    page.goto(f"{base}/ui/articles/{ex1['id']}")
+    expect(page.locator("details.event summary").filter(has_text="041")).to_contain_text(arabic)
+    page.locator(".lang-toggle").click()
+    expect(page.locator("details.event summary").filter(has_text="041")).to_contain_text(english)
+    shot(page, "cameo-names-en")

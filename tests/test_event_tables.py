@@ -1,4 +1,4 @@
-"""CAMEO and PLOVER tables: official Goldstein weights, QuadClass, fallbacks, mapping."""
+"""CAMEO and PLOVER tables: official Goldstein weights, QuadClass, fallbacks, mapping, names."""
 
 from __future__ import annotations
 
@@ -8,11 +8,23 @@ from pathlib import Path
 import pytest
 
 from marsad.errors import DataError
-from marsad.events.tables import cameo_info, cameo_table, load_cameo, plover_for, plover_table
+from marsad.events.tables import (
+    cameo_arabic_table,
+    cameo_info,
+    cameo_name,
+    cameo_table,
+    load_cameo,
+    load_cameo_arabic,
+    plover_for,
+    plover_table,
+)
+from marsad.events.triggers import default_triggers
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "events"
 GOLDSTEIN = SHARED / "cameo" / "CAMEO.goldsteinscale.txt"
 CAMEO2PLOVER = SHARED / "plover" / "CAMEO2PLOVER-2021.txt"
+EVENTCODES = SHARED / "cameo" / "LOOKUP-CAMEO.eventcodes.txt"
+ARABIC_LETTERS = re.compile(r"[\u0621-\u064a]")
 
 
 def test_known_goldstein_weights() -> None:
@@ -99,3 +111,61 @@ def test_every_cameo2plover_row_is_mapped() -> None:
         assert (ours[code].event, ours[code].mode, ours[code].context) == (event, mode, context)
     for root, events in roots_seen.items():
         assert ours[root].event in events, root
+
+
+def test_arabic_names_cover_exactly_our_codes() -> None:
+    names = cameo_arabic_table()
+    assert set(names) == set(cameo_table())
+    assert all(cameo_name(code, "ar") for code in plover_table())  # 1213, 1214 via 121
+    for code, name in names.items():
+        assert ARABIC_LETTERS.search(name), code
+        assert not re.search(r"[A-Za-z]", name.replace("الفيتو", "")), code
+    assert len(set(names.values())) == len(names), "two codes share an Arabic name"
+
+
+def test_every_trigger_code_has_both_names() -> None:
+    for trigger in default_triggers().triggers:
+        if trigger.cameo[:1].isdigit():
+            assert cameo_name(trigger.cameo, "ar"), trigger.id
+            assert cameo_name(trigger.cameo, "en"), trigger.id
+
+
+def test_cameo_name_by_language_with_fallback() -> None:
+    assert cameo_name("036", "ar") == "التعبير عن الرغبة في اللقاء أو التفاوض"
+    assert cameo_name("161", "ar") == "تقليص العلاقات الدبلوماسية أو قطعها"
+    assert cameo_name("190", "ar") == "استخدام القوة العسكرية التقليدية"
+    assert cameo_name("190") == cameo_info("190").label
+    assert cameo_name("1959", "ar") == cameo_name("195", "ar")  # finer than the table
+    assert cameo_name("99", "ar") is None
+    assert cameo_name("", "en") is None
+    with pytest.raises(ValueError):
+        cameo_name("01", "fr")
+
+
+def test_malformed_arabic_table_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "cameo_ar.tsv"
+    bad.write_text("# names\ncode\tname\n01\tتصريح\n01\tتصريح آخر\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"cameo_ar\.tsv:4: duplicate"):
+        load_cameo_arabic(bad)
+
+
+def official_event_codes() -> set[str]:
+    """Codes of GDELT's event code lookup. One of its lines holds two rows run together
+    (``1056\t…engagement106:[-5.0] Demand withdrawal``), so codes are also taken from inside."""
+    codes = set()
+    for line in EVENTCODES.read_text(encoding="utf-8").splitlines()[1:]:
+        if not line.strip():
+            continue
+        code, _, name = line.partition("\t")
+        codes.add(code.strip())
+        codes.update(re.findall(r"(\d{2,4}):\[-?[\d.]+\]", name))
+    return codes
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not EVENTCODES.exists(), reason="shared data absent")
+def test_arabic_names_cover_exactly_the_official_codes() -> None:
+    official = official_event_codes()
+    names = cameo_arabic_table()
+    assert sorted(official - set(names)) == [], "official codes without an Arabic name"
+    assert sorted(set(names) - official) == [], "Arabic names for codes the list does not have"

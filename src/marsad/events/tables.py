@@ -1,6 +1,6 @@
-"""CAMEO code facts (label, Goldstein weight, QuadClass) and the CAMEO→PLOVER mapping.
+"""CAMEO code facts (label, Goldstein weight, QuadClass), Arabic names, and CAMEO→PLOVER.
 
-Both tables are TSV files in ``marsad/resources/events``; a code missing from a table falls
+The tables are TSV files in ``marsad/resources/events``; a code missing from a table falls
 back to its three-digit parent and then its root, so a coder may emit codes finer than a table.
 """
 
@@ -16,8 +16,10 @@ from marsad.errors import DataError
 
 _CAMEO_FILE = "cameo.tsv"
 _PLOVER_FILE = "cameo_plover.tsv"
+_ARABIC_FILE = "cameo_ar.tsv"
 _CAMEO_HEADER = ("code", "label", "goldstein", "quad_class", "root")
 _PLOVER_HEADER = ("code", "event", "mode", "context")
+_ARABIC_HEADER = ("code", "name")
 
 
 @dataclass(slots=True, frozen=True)
@@ -81,10 +83,30 @@ def load_plover(path: Path | None = None) -> dict[str, PloverInfo]:
     return table
 
 
+def load_cameo_arabic(path: Path | None = None) -> dict[str, str]:
+    """Read a table of Arabic CAMEO names (default: the shipped one) into a code → name dict."""
+    path = path or resource_path(_ARABIC_FILE)
+    table: dict[str, str] = {}
+    for lineno, (code, name) in read_tsv(path, _ARABIC_HEADER):
+        _check_code(path, lineno, code)
+        if code in table:
+            raise DataError(f"{path}:{lineno}: duplicate code {code}")
+        if not name:
+            raise DataError(f"{path}:{lineno}: empty name for code {code}")
+        table[code] = name
+    return table
+
+
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, CameoInfo]:
     """The shipped CAMEO table, read once."""
     return load_cameo()
+
+
+@lru_cache(maxsize=1)
+def cameo_arabic_table() -> dict[str, str]:
+    """The shipped Arabic CAMEO names, read once."""
+    return load_cameo_arabic()
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +133,25 @@ def cameo_info(code: str) -> CameoInfo:
         if info is not None:
             return info
     raise KeyError(f"unknown CAMEO code {code!r}")
+
+
+def cameo_name(code: str | None, lang: str = "en") -> str | None:
+    """The name of a CAMEO code in ``lang`` (``ar`` or ``en``), from its nearest listed
+    ancestor; None for an empty or unknown code."""
+    if not code:
+        return None
+    if lang == "ar":
+        names = cameo_arabic_table()
+        for candidate in fallbacks(code):
+            if candidate in names:
+                return names[candidate]
+        return None
+    if lang != "en":
+        raise ValueError(f"no CAMEO names in {lang!r}: use 'ar' or 'en'")
+    try:
+        return cameo_info(code).label
+    except KeyError:
+        return None
 
 
 def plover_for(code: str) -> PloverInfo | None:

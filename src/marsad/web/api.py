@@ -7,7 +7,7 @@ import secrets
 from datetime import date
 from email.parser import BytesParser
 from email.policy import HTTP
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 
 from marsad import analytics
 from marsad.errors import ConfigError
+from marsad.events.tables import cameo_name
 from marsad.output import analysis_dict
 from marsad.pipeline import analyze_text
 from marsad.readers.base import decode
@@ -24,6 +25,7 @@ from marsad.settings import Settings
 from marsad.store import Store
 from marsad.web.access import reading
 from marsad.web.guard import limited
+from marsad.web.upload import Upload, analyze_upload
 
 API_VERSION = "1.0"
 CODE = r"^[A-Za-z0-9]{2,32}$"
@@ -37,12 +39,19 @@ class Error(BaseModel):
     detail: str
 
 
+class Skipped(BaseModel):
+    path: str
+    reason: str
+
+
 class Analysis(BaseModel):
-    """The analyze JSON of docs/schema.md, without the run summary."""
+    """The analyze JSON of docs/schema.md, without the run summary; ``skipped`` lists the
+    documents of an upload that were read but not analysed (not Arabic, repeated)."""
 
     model_config = ConfigDict(extra="allow")
     schema_version: str
     articles: list[dict[str, Any]]
+    skipped: list[Skipped] = []
 
 
 class EventsPage(BaseModel):
@@ -99,7 +108,13 @@ ANALYZE_BODY = {
                 "type": "object",
                 "required": ["file"],
                 "properties": {
-                    "file": {"type": "string", "format": "binary"},
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "Text, JSON, JSONL, HTML or WARC, optionally gzipped; "
+                        "the format comes from the file name's extension, else the part's "
+                        "Content-Type, else the first bytes.",
+                    },
                     "published": {"type": "string", "format": "date"},
                 },
             }
@@ -122,12 +137,9 @@ def _published(value: object) -> date | None:
         ) from None
 
 
-def _text(data: bytes) -> str:
-    return decode(data, "<upload>")
-
-
-async def _analyze_input(request: Request) -> tuple[str, date | None]:
-    """The text and publication date of a JSON, multipart or plain-text body, read in memory."""
+async def _analyze_input(request: Request) -> tuple[str | Upload, date | None]:
+    """The text (JSON or plain-text body) or the uploaded file (multipart), and the
+    publication date, read in memory."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()
     if media == "application/json":
@@ -141,24 +153,47 @@ async def _analyze_input(request: Request) -> tuple[str, date | None]:
     if media == "multipart/form-data":
         head = f"Content-Type: {request.headers.get('content-type')}\r\n\r\n".encode("latin-1")
         message = BytesParser(policy=HTTP).parsebytes(head + body)
-        fields: dict[str, bytes] = {}
+        fields: dict[str, Upload] = {}
         if message.is_multipart():
             for part in message.iter_parts():
                 name = part.get_param("name", header="content-disposition")
                 payload = part.get_payload(decode=True)
                 if isinstance(name, str) and isinstance(payload, bytes) and name not in fields:
-                    fields[name] = payload
+                    filename = part.get_filename()
+                    given = part.get("content-type")
+                    fields[name] = Upload(
+                        payload,
+                        filename if isinstance(filename, str) else None,
+                        str(given) if given is not None else None,
+                    )
         if "file" not in fields:
             raise HTTPException(422, "the multipart body needs a 'file' part")
         published = fields.get("published")
-        return _text(fields["file"]), _published(
-            published.decode("utf-8", "replace").strip() if published else None
+        return fields["file"], _published(
+            published.data.decode("utf-8", "replace").strip() if published else None
         )
     if media == "text/plain":
-        return _text(body), _published(request.query_params.get("published"))
+        return decode(body, "<text>"), _published(request.query_params.get("published"))
     raise HTTPException(
         415, "send application/json, multipart/form-data (a 'file' part) or text/plain"
     )
+
+
+T = TypeVar("T")
+
+
+def with_arabic_names(value: T) -> T:
+    """Add ``name_ar`` beside the English ``name`` of every item that names a CAMEO code."""
+    if isinstance(value, dict):
+        for item in value.values():
+            with_arabic_names(item)
+        if "cameo" in value and "name" in value:
+            code = value["cameo"]
+            value["name_ar"] = cameo_name(code, "ar") if isinstance(code, str) else None
+    elif isinstance(value, list):
+        for item in value:
+            with_arabic_names(item)
+    return value
 
 
 def _iso_day(value: object) -> object:
@@ -214,15 +249,21 @@ def router(settings: Settings) -> APIRouter:
         tags=["analyze"],
     )
     async def analyze(request: Request) -> dict[str, Any]:
-        """Analyse one article (JSON `{text, published}`, an uploaded file, or plain text).
+        """Analyse a text (JSON `{text, published}` or plain text) or an uploaded file.
 
+        An upload is read as `marsad analyze` reads files: text, JSON, JSONL, HTML or WARC.
         Nothing is stored. The reply is the analyze JSON of docs/schema.md.
         """
-        text, published = await _analyze_input(request)
-        article = await limited(
-            settings, lambda: analyze_text(text, published=published, settings=settings, ner="crf")
-        )
-        return analysis_dict([article])
+        given, published = await _analyze_input(request)
+
+        def run() -> dict[str, Any]:
+            if isinstance(given, Upload):
+                articles, dropped = analyze_upload(given, settings, published)
+                return {**analysis_dict(articles), "skipped": [d.as_dict() for d in dropped]}
+            article = analyze_text(given, published=published, settings=settings, ner="crf")
+            return {**analysis_dict([article]), "skipped": []}
+
+        return await limited(settings, run)
 
     @r.get("/events", response_model=EventsPage, responses=_errors(422), tags=["read"])
     async def events(
@@ -267,7 +308,7 @@ def router(settings: Settings) -> APIRouter:
                     offset=offset,
                 )
 
-        return await limited(settings, run)
+        return with_arabic_names(await limited(settings, run))
 
     @r.get(
         "/articles/{article_id}",
@@ -284,7 +325,7 @@ def router(settings: Settings) -> APIRouter:
             with reading(db(request), wait) as store:
                 return analytics.article_view(store, article_id)
 
-        return await limited(settings, run)
+        return with_arabic_names(await limited(settings, run))
 
     @r.get(
         "/dyads/{a}/{b}/series",
@@ -309,7 +350,7 @@ def router(settings: Settings) -> APIRouter:
                     store, a.upper(), b.upper(), by=by, start=start, end=end
                 )
 
-        return await limited(settings, run)
+        return with_arabic_names(await limited(settings, run))
 
     @r.get("/entities", response_model=EntitiesPage, responses=_errors(422), tags=["read"])
     async def entities(
@@ -324,7 +365,7 @@ def router(settings: Settings) -> APIRouter:
             with reading(db(request), wait) as store:
                 return analytics.find_entities(store, q=q, limit=limit, offset=offset)
 
-        return await limited(settings, run)
+        return with_arabic_names(await limited(settings, run))
 
     @r.get(
         "/entities/{key}",
@@ -341,6 +382,6 @@ def router(settings: Settings) -> APIRouter:
             with reading(db(request), wait) as store:
                 return analytics.entity_view(store, key)
 
-        return await limited(settings, run)
+        return with_arabic_names(await limited(settings, run))
 
     return r

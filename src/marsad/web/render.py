@@ -7,6 +7,8 @@ from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from marsad.events.tables import cameo_name
+
 LABELS: dict[str, tuple[str, str]] = {
     "brand": ("مرصد", "marsad"),
     "events": ("الأحداث", "Events"),
@@ -133,6 +135,17 @@ def quad_label(page: Page, quad: Any) -> str:
     return page.t(f"q{quad}") if quad in (1, 2, 3, 4) else "—"
 
 
+def event_name(page: Page, ev: dict[str, Any]) -> str:
+    """The event's CAMEO name in the page's language (Arabic marked right-to-left), as HTML."""
+    code = str(ev.get("cameo") or "")
+    if page.lang == "ar":
+        name = cameo_name(code, "ar")
+        if name:
+            return f'<span class="cameo-name" lang="ar">{escape(name)}</span>'
+    name = cameo_name(code, "en") or ev.get("name")
+    return f'<span class="cameo-name" lang="en" dir="ltr">{escape(str(name or ""))}</span>'
+
+
 def highlight(text: str, entities: list[dict[str, Any]], events: list[dict[str, Any]]) -> str:
     """The article text with entity mentions and event spans marked; overlaps split into pieces."""
     marks: list[tuple[int, int, str, Any]] = []
@@ -183,7 +196,7 @@ def event_row(page: Page, ev: dict[str, Any]) -> str:
         f'<tr class="q{int(q or 0)}"><td class="day">{ltr(ev.get("day"))}</td>'
         f"<td>{ar(ev.get('source_text'))} <code>{escape(src)}</code></td>"
         f"<td>{ar(ev.get('target_text'))} <code>{escape(tgt)}</code></td>"
-        f"<td><code>{escape(str(ev.get('cameo') or ''))}</code> {escape(str(ev.get('name') or ''))}</td>"
+        f"<td><code>{escape(str(ev.get('cameo') or ''))}</code> {event_name(page, ev)}</td>"
         f"<td>{ltr(ev.get('goldstein'))}</td>"
         f'<td><span class="badge q{int(q or 0)}">{escape(quad_label(page, q))}</span></td>'
         f"<td>{ar(ev.get('sentence_text'), cls='excerpt')}"
@@ -211,7 +224,7 @@ def event_panel_item(page: Page, ev: dict[str, Any]) -> str:
     rows = [
         (
             "code",
-            f"<code>{escape(str(ev.get('cameo') or ''))}</code> {escape(str(ev.get('name') or ''))}",
+            f"<code>{escape(str(ev.get('cameo') or ''))}</code> {event_name(page, ev)}",
         ),
         ("goldstein", ltr(ev.get("goldstein"))),
         ("quad", escape(quad_label(page, q))),
@@ -229,7 +242,7 @@ def event_panel_item(page: Page, ev: dict[str, Any]) -> str:
     return (
         f'<li><details class="event q{q}" id="event-{idx}"><summary>'
         f'<span class="badge q{q}">{escape(str(ev.get("cameo") or ""))}</span> '
-        f"{escape(str(ev.get('name') or ''))} · {escape(str(ev.get('source_code') or ''))} → "
+        f"{event_name(page, ev)} · {escape(str(ev.get('source_code') or ''))} → "
         f"{escape(str(ev.get('target_code') or ''))}</summary><dl>{dl}</dl>"
         f"<h4>{escape(page.t('evidence'))}</h4>"
         f"{ar(ev.get('sentence_text'), tag='blockquote', cls='evidence')}</details></li>"
