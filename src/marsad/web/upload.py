@@ -8,7 +8,6 @@ large one); zip archives and compressed payloads inside a WARC are refused for t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
@@ -18,25 +17,18 @@ from starlette.exceptions import HTTPException
 from marsad.errors import SourceError
 from marsad.model import Article
 from marsad.pipeline import Pipeline, default_steps
-from marsad.readers import Document, ReadResult
+from marsad.readers import Document
 from marsad.readers import formats as f
 from marsad.readers.base import gunzip_capped
+from marsad.readers.dispatch import READERS, Reader
 from marsad.settings import Settings
 from marsad.steps.base import Failure, RunContext
 
 NAME = "<upload>"  # what replies and messages call the file; the client's name is never used
 
-Reader = Callable[[bytes, str, Settings], Iterator[ReadResult]]
-
+# The readers of ``marsad analyze`` by extension; archives are handled here, not by them.
 BY_EXTENSION: dict[str, Reader] = {
-    ".txt": f.read_txt,
-    ".text": f.read_txt,
-    ".json": f.read_json,
-    ".jsonl": f.read_jsonl,
-    ".ndjson": f.read_jsonl,
-    ".html": f.read_html,
-    ".htm": f.read_html,
-    ".warc": f.read_warc,
+    ext: read for ext, read in READERS.items() if ext not in (".gz", ".zip")
 }
 BY_MEDIA: dict[str, Reader] = {
     "text/plain": f.read_txt,
