@@ -13,7 +13,6 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -182,14 +181,24 @@ def load_name_ngrams(path: Path = NAME_NGRAM_FILE) -> dict[str, float]:
 
 def name_likeness(word: str) -> int:
     """Mean trigram log-odds of a normalised word being a personal-name token, rounded."""
-    table = load_name_ngrams(NAME_NGRAM_FILE)
-    if not table:
+    get = _name_ngrams()
+    if get is None:
         return 0
     padded = f"^{word}$"
     n = len(padded) - 2
-    grams = map(padded.__getitem__, map(slice, range(n), range(3, n + 3)))
-    score = sum(map(table.get, grams, repeat(0.0))) / n
+    score = sum([get(padded[i : i + 3], 0.0) for i in range(n)]) / n
     return max(-3, min(3, round(score * 2)))
+
+
+_NGRAMS: list[Any] = []
+
+
+def _name_ngrams() -> Any:
+    """The shipped trigram table's ``get`` (None when it is absent), looked up once."""
+    if not _NGRAMS:
+        table = load_name_ngrams(NAME_NGRAM_FILE)
+        _NGRAMS.append(table.get if table else None)
+    return _NGRAMS[0]
 
 
 @lru_cache(maxsize=4)

@@ -12,19 +12,21 @@ with.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain, compress, repeat
-from operator import is_
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 
-from marsad.ner.features import CONTEXT_KEEP, GAZ_CONTEXT, word_features
+from marsad.ner.clusters import NAME_NGRAM_FILE, load_name_ngrams
+from marsad.ner.features import CONTEXT_KEEP, GAZ_CONTEXT, build_features, word_features
 from marsad.ner.gazetteer import gazetteer_marks, starts_marks
+from marsad.ner.wordtype import analyse
 
 _PREFIXES = ("-1:", "-2:", "+1:", "+2:")
 # The decoder keeps score rows per word type, so it skips word_features' own cache: the
 # feature strings of a tagged word are dropped once its rows are summed.
 _features = word_features.__wrapped__
+_starts_marks = starts_marks.__wrapped__  # likewise: the decoder keeps it per word type
 _SLOTS = 5  # own score row, then the word seen as the -1, -2, +1 and +2 neighbour
 # New word types are summed this many at a time, so their feature strings die young.
 _FRESH = 4096
@@ -80,6 +82,7 @@ class Decoder:
         self.gaz_ids: dict[tuple[str, ...], int] = {(): 0}
         self.gaz_rows = [np.zeros((3, n_l))]  # own, as -1 neighbour, as +1 neighbour
         self.gaz_table = np.stack(self.gaz_rows)
+        self.likeness = Likeness.load()
 
     def _sum(self, attrs: Sequence[str]) -> Any:
         rows = [self.attr_row[a] for a in attrs if a in self.attr_row]
@@ -89,10 +92,20 @@ class Decoder:
         """Sum each new word type's weight rows per slot, in feature order as crfsuite does.
 
         One ``bincount`` per label does it for all the new types at once: bins are (slot,
-        word) and ``bincount`` adds its weights in index order.
+        word) and ``bincount`` adds its weights in index order. A word's features depend on
+        its normalised form alone, so words spelt alike once normalised share one sum.
         """
-        n_w, n_l = len(words), len(self.labels)
-        feats = list(map(_features, words))
+        n_l = len(self.labels)
+        first: dict[str, str] = {}  # normalised form -> the first new word with it
+        norms = [analyse(w)[0] for w in words]
+        for norm, word in zip(norms, words, strict=True):
+            first.setdefault(norm, word)
+        order = {norm: i for i, norm in enumerate(first)}
+        n_w = len(first)
+        if self.likeness is None:
+            feats = list(map(_features, first.values()))
+        else:
+            feats = list(map(build_features, first.values(), self.likeness(list(first))))
         sizes = np.fromiter(map(len, feats), dtype=np.intp, count=n_w)
         fid = np.fromiter(
             map(self.feat_ids.get, chain.from_iterable(feats), repeat(-1)), dtype=np.intp
@@ -115,8 +128,10 @@ class Decoder:
             marks = np.zeros(size, dtype=bool)
             marks[:start] = self.may_mark[:start]
             self.may_mark = marks
-        self.rows[start:end] = new
-        self.may_mark[start:end] = np.fromiter(map(starts_marks, words), dtype=bool, count=n_w)
+        self.rows[start:end] = new[[order[norm] for norm in norms]]
+        self.may_mark[start:end] = np.fromiter(
+            map(_starts_marks, words), dtype=bool, count=len(words)
+        )
         self.ids.update(zip(words, range(start, end), strict=True))
         self.size = end
 
@@ -199,13 +214,18 @@ class Decoder:
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Repaired IOB2 tags per sentence; new word types get their rows first."""
         words = list(chain.from_iterable(sentences))
-        found = list(map(self.ids.get, words))
-        if None in found:
-            fresh = list(dict.fromkeys(compress(words, map(is_, found, repeat(None)))))
+        every = np.fromiter(map(self.ids.get, words, repeat(0)), dtype=np.intp, count=len(words))
+        missing = np.flatnonzero(every == 0)  # id 0 is padding, never a word's
+        if len(missing):
+            # one pass both numbers the new types (in order of first use) and finds each
+            # missing token's number; _add gives them ids in that order from self.size on
+            local: dict[str, int] = {}
+            grab = local.setdefault
+            first = [grab(w, len(local)) for w in map(words.__getitem__, missing.tolist())]
+            base, fresh = self.size, list(local)
             for i in range(0, len(fresh), _FRESH):
                 self._add(fresh[i : i + _FRESH])
-            found = list(map(self.ids.__getitem__, words))
-        every = np.array(found, dtype=np.intp)
+            every[missing] = np.array(first, dtype=np.intp) + base
         out: list[list[str]] = [[] for _ in sentences]
         lengths = [len(s) for s in sentences]
         offsets = np.cumsum(lengths) - lengths
@@ -231,6 +251,55 @@ class Decoder:
         prev[1:] = paths[:-1]
         bad = self.inside[paths] & (kind[prev] != kind[paths])
         return np.where(bad, self.begin[paths], paths)
+
+
+class Likeness:
+    """``clusters.name_likeness`` of many words at once, with the same float sums.
+
+    Trigram weights sit in a dense table indexed by three character ids, and each word's
+    weights are added one position at a time across all the words, so every word's sum is
+    taken left to right from 0.0 as ``sum`` takes it, then divided and rounded alike.
+    """
+
+    def __init__(self, table: dict[str, float]) -> None:
+        chars = sorted(set("".join(table)))
+        self.size = len(chars) + 1  # id 0: a character no trigram has
+        self.char_id = np.zeros(max(map(ord, chars)) + 1, dtype=np.intp)
+        self.char_id[[ord(c) for c in chars]] = np.arange(1, self.size)
+        grams = list(table)
+        ids = self.char_id[np.array([[ord(c) for c in g] for g in grams]).reshape(-1, 3)]
+        self.dense = np.zeros(self.size**3)
+        self.dense[(ids[:, 0] * self.size + ids[:, 1]) * self.size + ids[:, 2]] = [
+            table[g] for g in grams
+        ]
+
+    @classmethod
+    def load(cls) -> Likeness | None:
+        """From the shipped table; None (use ``name_likeness``) if it is absent or unusual."""
+        table = load_name_ngrams(NAME_NGRAM_FILE)
+        # Python 3.12's sum of floats compensates for rounding; this class adds plainly
+        if not table or any(len(g) != 3 for g in table) or sum([0.1] * 10) == 1.0:
+            return None
+        return cls(table)
+
+    def __call__(self, norms: list[str]) -> list[int]:
+        """``name_likeness`` of each normalised word (0 for an empty one)."""
+        lens = np.fromiter(map(len, norms), dtype=np.intp, count=len(norms))
+        text = "".join(["^" + w + "$" for w in norms])
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.intp)
+        codes[codes >= len(self.char_id)] = 0  # beyond every trigram's characters
+        cid = self.char_id[codes]
+        size = self.size
+        gram = (cid[:-2] * size + cid[1:-1]) * size + cid[2:]
+        values = self.dense[gram]
+        starts = np.cumsum(lens + 2) - (lens + 2)
+        width = int(lens.max()) if len(lens) else 0
+        total = np.zeros(len(norms))
+        for j in range(width):
+            live = lens > j
+            total[live] += values[starts[live] + j]
+        score = total / np.maximum(lens, 1)
+        return np.clip(np.rint(score * 2), -3, 3).astype(np.intp).tolist()
 
 
 def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:

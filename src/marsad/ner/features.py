@@ -19,7 +19,8 @@ from marsad.ner.clusters import (
     load_name_ngrams,
     name_likeness,
 )
-from marsad.ner.gazetteer import gazetteer_features, load_gazetteer, token_analyses
+from marsad.ner.gazetteer import gazetteer_features, load_gazetteer
+from marsad.ner.wordtype import analyse
 from marsad.text.normalize import normalize
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
@@ -141,7 +142,13 @@ def word_features(word: str) -> tuple[str, ...]:
     The stem is the most stripped clitic analysis keeping three letters (``segment.stem``);
     per-stem lexicon and cluster lookups are memoised, since stems recur across word types.
     """
-    norm, analyses = token_analyses(word)
+    return build_features(word)
+
+
+def build_features(word: str, likeness: int | None = None) -> tuple[str, ...]:
+    """``word_features`` uncached; ``likeness``, when given, must be ``name_likeness`` of the
+    normalised word (the decoder computes it for thousands of new words at once)."""
+    norm, analyses, _key = analyse(word)
     st, pre, suf = norm, "", ""
     for p, s, x in analyses:
         if 2 < len(s) < len(st):
@@ -156,7 +163,8 @@ def word_features(word: str) -> tuple[str, ...]:
             "s2=" + st[:2], "s3=" + st[:3], "e2=" + st[-2:], "e3=" + st[-3:],
             "b2=" + norm[:2], "b3=" + norm[:3], "a2=" + norm[-2:], "a3=" + norm[-3:],
             "b4=" + norm[:4], "a4=" + norm[-4:],
-            _LEN[min(len(st), 9)], _NM[name_likeness(norm)],
+            _LEN[min(len(st), 9)],
+            _NM[name_likeness(norm) if likeness is None else likeness],
         ]  # fmt: skip
         if norm.startswith("ال") or pre.endswith("ال") or pre == "لل":
             feats.append("al")

@@ -23,8 +23,8 @@ from typing import Any
 from marsad.actors.dictionary import ActorDictionary, phrase_tokens
 from marsad.errors import DataError
 from marsad.ner.consistency import name_key
+from marsad.ner.wordtype import analyse
 from marsad.text.normalize import normalize, normalize_word
-from marsad.text.segment import clitic_analyses
 
 # Heads of organisation names (singular; ال and clitics are stripped before lookup).
 ORG_HEADS = (
@@ -41,7 +41,8 @@ _SPREAD = 3
 _EMPTY: tuple[str, ...] = ()
 
 Node = dict[str, Any]  # phrase trie: next token -> Node, and " " -> categories at a phrase end
-Analysis = tuple[str, str, str]
+ListEntries = dict[tuple[str, ...], tuple[str, ...]]  # rest of a listed name -> its lists
+ListIndex = dict[str, ListEntries]
 
 
 def _phrases(d: ActorDictionary) -> Iterable[tuple[str, str]]:
@@ -100,16 +101,10 @@ def load_gazetteer() -> None:
 
 
 @lru_cache(maxsize=500_000)
-def token_analyses(token: str) -> tuple[str, tuple[Analysis, ...]]:
-    """Normalised form and clitic analyses of a token, shared by the features and the marks."""
-    norm = normalize_word(token)
-    return norm, clitic_analyses(norm)
-
-
-@lru_cache(maxsize=500_000)
-def _token_info(token: str) -> tuple[str, tuple[Node, ...], int]:
-    """Normalised form, tries of phrases that may start here, 1 if an ORG head, 2 if a stop."""
-    norm, analyses = token_analyses(token)
+def _token_info(token: str) -> tuple[str, tuple[Node, ...], int, ListEntries | None]:
+    """Normalised form, tries of phrases that may start here, 1 if an ORG head, 2 if a stop,
+    and the listed names whose first word it is (by ``name_key``)."""
+    norm, analyses, key = analyse(token)
     index = phrase_index()
     heads, stops = _heads_and_stops()
     roots: list[Node] = []
@@ -120,15 +115,15 @@ def _token_info(token: str) -> tuple[str, tuple[Node, ...], int]:
             roots.append(root)
         if form in heads:
             kind = 1
-    return norm, tuple(roots), kind
+    return norm, tuple(roots), kind, list_index().get(key)
 
 
 @lru_cache(maxsize=500_000)
 def starts_marks(token: str) -> bool:
     """Whether a token may start a phrase, a listed name or a quote, or is an ORG head: the
     only places marks begin."""
-    _norm, roots, kind = _token_info(token)
-    return bool(roots) or kind == 1 or token in _OPENERS or name_key(token) in list_index()
+    _norm, roots, kind, listed = _token_info(token)
+    return bool(roots) or kind == 1 or token in _OPENERS or listed is not None
 
 
 def gazetteer_marks(
@@ -149,10 +144,16 @@ def gazetteer_marks(
     found: dict[int, tuple[str, ...]] = {}
     free = 0
     heads: list[int] = []
+    listed: list[tuple[int, ListEntries]] = []
+    openers: list[int] = []
     for i in starts:
-        _norm, roots, kind = info(tokens[i])
+        _norm, roots, kind, entries = info(tokens[i])
         if kind == 1:
             heads.append(i)
+        if entries is not None:
+            listed.append((i, entries))
+        if tokens[i] in _OPENERS:
+            openers.append(i)
         if not roots or i < free:
             continue
         best, best_cats = 0, _EMPTY
@@ -180,13 +181,10 @@ def gazetteer_marks(
             if info(tokens[j])[2]:
                 break
             found[j] = found.get(j, _EMPTY) + _SPREAD_FEATS[j - i]
-    lists = list_index()
-    for i in starts:
-        entries = lists.get(name_key(tokens[i]))
-        if entries:
-            _list_match(tokens, i, entries, found)
-    if not _OPENERS.isdisjoint(tokens):
-        _quote_marks(tokens, found)
+    for i, entries in listed:
+        _list_match(tokens, i, entries, found)
+    if openers:
+        _quote_marks(tokens, found, openers)
     return sorted(found.items())
 
 
@@ -203,7 +201,6 @@ NER_LISTS = {
     "misc_names.txt": "MN",
     "misc_names_ambiguous.txt": "mn",
 }
-ListIndex = dict[str, dict[tuple[str, ...], tuple[str, ...]]]
 
 
 def _list_phrases() -> Iterable[tuple[str, str]]:
@@ -240,16 +237,19 @@ def list_index() -> ListIndex:
 
 
 def _list_match(
-    tokens: Sequence[str],
-    i: int,
-    entries: dict[tuple[str, ...], tuple[str, ...]],
-    found: dict[int, tuple[str, ...]],
+    tokens: Sequence[str], i: int, entries: ListEntries, found: dict[int, tuple[str, ...]]
 ) -> None:
     """Mark the longest listed name starting at ``i`` (``g=B-GN``, ``g=I-ON`` …), if any."""
     n = len(tokens)
+    info = _token_info
     for rest, cats in entries.items():
         end = i + 1 + len(rest)
-        if end <= n and all(normalize_word(tokens[i + 1 + k]) == r for k, r in enumerate(rest)):
+        if end > n:
+            continue
+        for k, r in enumerate(rest, i + 1):
+            if info(tokens[k])[0] != r:
+                break
+        else:
             found[i] = found.get(i, _EMPTY) + _marks("B", cats)
             inside = _marks("I", cats)
             for k in range(i + 1, end):
@@ -265,24 +265,27 @@ _QUOTE_SPAN = 7  # at most this many words between the marks
 _Q_FIRST, _Q_IN, _Q_LAST, _Q_ONE = ("g=q1",), ("g=qi",), ("g=qn",), ("g=q0",)
 
 
-def _quote_marks(tokens: Sequence[str], found: dict[int, tuple[str, ...]]) -> None:
-    """Add q-marks to the words of each short quoted span (first, inside, last, only)."""
-    n, i = len(tokens), 0
-    while i < n:
-        close = _QUOTES.get(tokens[i])
-        if close is not None:
-            for j in range(i + 1, min(n, i + 1 + _QUOTE_SPAN + 1)):
-                if tokens[j] == close:
-                    if j - i == 2:
-                        found[i + 1] = found.get(i + 1, _EMPTY) + _Q_ONE
-                    elif j - i > 2:
-                        found[i + 1] = found.get(i + 1, _EMPTY) + _Q_FIRST
-                        for k in range(i + 2, j - 1):
-                            found[k] = found.get(k, _EMPTY) + _Q_IN
-                        found[j - 1] = found.get(j - 1, _EMPTY) + _Q_LAST
-                    i = j
-                    break
-        i += 1
+def _quote_marks(
+    tokens: Sequence[str], found: dict[int, tuple[str, ...]], openers: Sequence[int]
+) -> None:
+    """Add q-marks to the words of each short quoted span (first, inside, last, only);
+    ``openers`` are the positions of the opening marks, in order."""
+    n, after = len(tokens), 0
+    for i in openers:
+        if i < after:
+            continue
+        close = _QUOTES[tokens[i]]
+        for j in range(i + 1, min(n, i + 1 + _QUOTE_SPAN + 1)):
+            if tokens[j] == close:
+                if j - i == 2:
+                    found[i + 1] = found.get(i + 1, _EMPTY) + _Q_ONE
+                elif j - i > 2:
+                    found[i + 1] = found.get(i + 1, _EMPTY) + _Q_FIRST
+                    for k in range(i + 2, j - 1):
+                        found[k] = found.get(k, _EMPTY) + _Q_IN
+                    found[j - 1] = found.get(j - 1, _EMPTY) + _Q_LAST
+                after = j + 1
+                break
 
 
 def gazetteer_features(tokens: Sequence[str]) -> list[tuple[str, ...]]:
