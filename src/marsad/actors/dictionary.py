@@ -82,6 +82,7 @@ class ActorDictionary:
         self._entries: dict[
             str, tuple[tuple[dict[str, list[_Entry]], list[_Entry], bool], ...]
         ] = {}
+        self._surname_index: dict[str, tuple[str, ...]] | None = None
         # Phrases that are only ever place names written without ال (ماليه، مالي، روسيا).
         self._bare_names: frozenset[tuple[str, ...]] = frozenset()
 
@@ -400,15 +401,23 @@ class ActorDictionary:
         actor = self.actors.get(actor_id)
         if actor is None or any(r.title == title for r in self._active(actor_id, day)):
             return None
-        surnames = {normalize(n).split()[-1] for n in actor.names_ar if n.strip()}
-        for other in self.actors.values():
-            if other.id == actor_id or not any(
-                normalize(n).split()[-1] in surnames for n in other.names_ar if n.strip()
-            ):
-                continue
-            if any(r.title == title for r in self._active(other.id, day)):
-                return other.id
+        by_surname = self._by_surname()
+        namesakes = {i for s in _surnames(actor) for i in by_surname.get(s, ())}
+        namesakes.discard(actor_id)
+        for other in self.actors:  # dictionary order, as a scan of every actor would give
+            if other in namesakes and any(r.title == title for r in self._active(other, day)):
+                return other
         return None
+
+    def _by_surname(self) -> dict[str, tuple[str, ...]]:
+        """Surname (last word of an Arabic name, normalised) -> ids of the actors bearing it."""
+        if self._surname_index is None:
+            index: dict[str, list[str]] = {}
+            for other in self.actors.values():
+                for s in _surnames(other):
+                    index.setdefault(s, []).append(other.id)
+            self._surname_index = {s: tuple(ids) for s, ids in index.items()}
+        return self._surname_index
 
     # ------------------------------------------------------------------ lookups
     def actor(self, actor_id: str) -> Actor | None:
@@ -448,3 +457,7 @@ class ActorDictionary:
 def _like_prefix(pre: str, stem: str) -> bool:
     """A bare ك ("like") on a short stem is more often a root letter: كسبها is not ك + سبها."""
     return pre in ("ك", "وك", "فك") and len(stem) <= 4
+
+
+def _surnames(actor: Actor) -> set[str]:
+    return {normalize(n).split()[-1] for n in actor.names_ar if n.strip()}
