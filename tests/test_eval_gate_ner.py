@@ -1,4 +1,9 @@
-"""Evaluation gate: the shipped NER model must keep its pinned ANERcorp dev F1."""
+"""Evaluation gate: the held-out NER model must keep its pinned ANERcorp dev F1.
+
+The shipped model is the same config trained with the dev slice added, so its dev score
+would be a fit; the held-out twin, trained on the train part alone, is what is pinned. Both
+read the same features, so a feature or decoder regression shows here.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from marsad.evaluate.ner import conll_scores
-from marsad.ner.crf import anercorp_split, load_tagger, tag_documents
+from marsad.ner.crf import HELDOUT_PATH, anercorp_split, load_tagger, tag_documents
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MARSAD_SHARED") or REPO.parent / "shared")
@@ -29,7 +34,8 @@ def test_anercorp_dev_f1_holds_the_pin() -> None:
     pin = json.loads(BASELINE.read_text(encoding="utf-8"))
     expected = pin["ner_anercorp_dev"]
     _train, dev = anercorp_split(SHARED)
-    pred = tag_documents(load_tagger(), dev)  # article-sized windows, as ner-crf.json scores
+    # article-sized windows, as ner-crf.json scores
+    pred = tag_documents(load_tagger(HELDOUT_PATH), dev)
     scores = conll_scores([[t for _, t in s] for s in dev], pred)
     assert scores["f1"] >= expected["f1"] - pin["tolerance"], scores
     assert scores["precision"] >= expected["precision"] - 2 * pin["tolerance"]

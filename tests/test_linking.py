@@ -190,3 +190,15 @@ def test_amman_is_the_capital_after_al_asima_or_beside_another_capital(
     # Alone, the name keeps its first reading, the country: Oman.
     assert refs(resolver, "في سلطنة عمان", day) == [("سلطنة عمان", None, "OMN")]
     assert refs(resolver, "وصل إلى عمان أمس", day) == [("عمان", None, "OMN")]
+
+
+def test_tagged_name_longer_than_the_dictionary_match_keeps_its_title(resolver: Resolver) -> None:
+    # The dictionary matches «الشيخ تميم بن حمد»; the tagger's span is «تميم بن حمد آل ثاني».
+    # Both are Tamim, so the mention spans both and «أمير قطر» describes it.
+    text = "استقبل الملك أمير قطر الشيخ تميم بن حمد آل ثاني"
+    tags = ["O"] * 5 + ["B-PERS"] + ["I-PERS"] * 4
+    got = refs(resolver, text, date(2021, 1, 5), tags)
+    assert got[-1] == ("أمير قطر الشيخ تميم بن حمد آل ثاني", "tamim_bin_hamad", "QATGOV")
+    # untagged, the mention is the dictionary's longest match
+    got = refs(resolver, text, date(2021, 1, 5))
+    assert got[-1] == ("أمير قطر الشيخ تميم بن حمد", "tamim_bin_hamad", "QATGOV")

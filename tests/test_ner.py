@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pycrfsuite
 import pytest
 
 from marsad.errors import ModelError
 from marsad.ner.consistency import name_key, propagate
 from marsad.ner.corpora import read_anercorp, read_newsfane, read_wojood, repair_iob2, split_dev
-from marsad.ner.crf import CrfTagger, load_tagger
+from marsad.ner.crf import CrfTagger, load_tagger, train
 from marsad.ner.features import sentence_features, word_features
 from marsad.ner.gazetteer import LISTS_DIR, NER_LISTS, gazetteer_features
 from marsad.text.segment import split_sentences, tokenize
@@ -238,3 +240,34 @@ def test_a_person_span_across_wa_is_two_people() -> None:
     assert split_coordinated(tags, tokens) == ["O", "B-PERS", "B-PERS", "B-PERS", "I-PERS", "O"]
     org = ["B-ORG", "I-ORG", "I-ORG"]
     assert split_coordinated(org, ["حركة", "العدل", "والمساواة"]) is org  # only people are cut
+
+
+def test_train_writes_a_heldout_model_and_a_shipped_one_with_the_dev_slice(
+    tmp_path: Path,
+) -> None:
+    # A tiny ANERcorp-format corpus: nine sentences, the last (the dev slice) the only one
+    # naming «نابلس». The held-out model never sees that word; the shipped one does.
+    lines = []
+    for name in ("بوتين", "بايدن", "لافروف", "بلينكن", "ماكرون", "شولتس", "سوناك", "مودي"):
+        lines += [f"{name} B-PERS", "زار O", "موسكو B-LOC", "امس O", ". O"]
+    lines += ["وصل O", "الى O", "نابلس B-LOC", ". O"]
+    corpus = tmp_path / "shared" / "data" / "ner" / "anercorp"
+    corpus.mkdir(parents=True)
+    (corpus / "train.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    grid = [{"c1": 0.0, "c2": 0.01, "max_iterations": 20, "corpora": ["anercorp"]}]
+    out = tmp_path / "models"
+    card = train(out, tmp_path / "shared", grid=grid, workers=1)
+    assert {p.name for p in out.iterdir()} == {
+        "ner-crf.crfsuite", "ner-crf-heldout.crfsuite", "ner-crf.json"
+    }  # fmt: skip
+    assert card["train_tokens_anercorp"] == 40 and card["dev_tokens"] == 4
+    assert json.loads((out / "ner-crf.json").read_text(encoding="utf-8")) == card
+
+    def knows(model: Path, attr: str) -> bool:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        return any(a == attr for a, _label in tagger.info().state_features)
+
+    assert knows(out / "ner-crf.crfsuite", "w=نابلس")
+    assert not knows(out / "ner-crf-heldout.crfsuite", "w=نابلس")
+    assert knows(out / "ner-crf-heldout.crfsuite", "w=بوتين")

@@ -200,6 +200,15 @@ class Resolver:
             ):
                 continue
             name = self._link_name(norms[s:e], t, s, e)
+            same = [matches[k] for k in overlapping if matches[k].kind == "actor"]
+            if name.actor_id and same and all(m.key == name.actor_id for m in same):
+                # «الشيخ تميم بن حمد» from the dictionary and «تميم بن حمد آل ثاني» from the
+                # tagger are one mention of one actor: it spans both, honorific included
+                first = min(same, key=lambda m: m.start_token)
+                if first.start_token < s:
+                    name.start = first.start_token
+                    name.proclitic = self._atom(first, norms).proclitic
+                name.end = max(e, *(m.end_token for m in same))
             drop.update(overlapping)
             extra.append(name)
         for k, m in enumerate(matches):
