@@ -51,6 +51,11 @@ FIGHT = 19  # root of fighting  # root of mobilising and deploying forces
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 BETWEEN = normalize("بين")
 IN = normalize("في")
+# A title's place phrase («المبعوث الأممي إلى ليبيا»، «السفير الروسي في دمشق») and what may
+# stand between a title and the name it introduces.
+PLACE_KINDS = frozenset({"country", "capital", "place"})
+PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("إلى", "الى", "في", "لدى"))
+TITLE_LINKS = frozenset({"،", ","})
 
 
 @dataclass(slots=True)
@@ -201,6 +206,9 @@ def _find_arguments(
             target, target_how = antecedents[-1], "pronoun"
     if target is None:
         origin = refs[source].end if source is not None and how in ("after", "inside") else end
+        named = _apposed_name(refs, norms, source) if how == "after" else None
+        if named is not None:  # «المبعوث الأممي إلى ليبيا عبد الله باتيلي»: one person
+            origin = refs[named].end
         reach = max(origin, frame_end or 0) + AFTER_WINDOW  # «فرضت … عقوبات على X»: past the frame
         rest = _actors_first(
             refs, [i for i in usable if i != source and origin <= refs[i].start <= reach]
@@ -248,6 +256,29 @@ def _find_arguments(
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def _apposed_name(
+    refs: Sequence[Reference], norms: Sequence[str], source: int | None
+) -> int | None:
+    """The name that follows a title subject, past the title's own place phrase.
+
+    «دعا المبعوث الأممي إلى ليبيا عبد الله باتيلي …»، «قال السفير الروسي في دمشق ألكسندر
+    يفيموف …»: the person named after the title is the subject again, not the object; only a
+    person with the title's own code counts.
+    """
+    if source is None or not refs[source].code:
+        return None
+    k = refs[source].end
+    for i in range(source + 1, len(refs)):
+        r = refs[i]
+        gap = norms[k : r.start]
+        if r.type == "PERS" and r.code == refs[source].code:
+            return i if all(w in TITLE_LINKS for w in gap) else None
+        if r.kind not in PLACE_KINDS or len(gap) != 1 or gap[0] not in PLACE_PREPOSITIONS:
+            return None
+        k = r.end  # the title's place: «إلى ليبيا»، «في دمشق»، «لدى الأمم المتحدة»
+    return None
 
 
 def _marked_doer(

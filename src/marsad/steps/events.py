@@ -75,6 +75,12 @@ NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "plac
 NOUN_REACH = (
     6  # a verbal noun's actor must be this close (…الاحتجاجات far from anyone is background)
 )
+# A meeting or call named as the circumstance of another act («حث بلينكن نظيره التركي، خلال
+# اتصال هاتفي، على …») is between that act's two parties, unless its own partner follows it
+# (خلال اتصال هاتفي مع …، بـ…).
+CONTACT = 4
+CIRCUMSTANTIAL = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "في"))
+PARTNER_MARKERS = frozenset(normalize(w) for w in ("مع", "بين", "من", "إلى", "الى"))
 
 
 class Events(ArticleStep):
@@ -106,6 +112,7 @@ class _ArticleCoder:
         self.parties = Parties(article.text, d, entities, self.published, INFERRED)
         self.suppressed = 0
         self.sentence_source: Side | None = None
+        self.sentence_target: Side | None = None
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -130,8 +137,10 @@ class _ArticleCoder:
         dated = dated_tokens(self.a.dates, sr.sentence, clauses, self.published)
         governor_end: int | None = None
         self.sentence_source = None
+        self.sentence_target = None
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
-        for m in self.triggers.find(norms):
+        mentions = {k for r in sr.refs for k in range(r.start, r.end)}
+        for m in self.triggers.find(norms, mentions=mentions):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
             if (
@@ -223,6 +232,9 @@ class _ArticleCoder:
             ):  # «اعتُقل صحفيان إيرانيان»: arrests with no doer named are the state's
                 source = own_government(target, any_role=True)
                 how = "context"
+        if self._circumstance_of_act(m, norms, words, target):
+            assert self.sentence_source is not None
+            source, target, how = self.sentence_source, self.sentence_target, "context"
         if source is None or (not source.entity_id and not source.code):
             return []
         if (
@@ -259,6 +271,7 @@ class _ArticleCoder:
         elif root == 1 and (how or not addressed(target, norms)):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
         self.sentence_source = source  # the doer of the sentence's coded act, for participles
+        self.sentence_target = target
         out = [self._event(sr, m, source, target, how, quote, when, clauses)]
         if m.pattern_id in JOINT_STATEMENTS:  # «أصدرت الخارجية بيانا مشتركا مع نظيرتها»
             return [*out, self._event(sr, m, target, source, how, quote, when, clauses)]
@@ -349,6 +362,26 @@ class _ArticleCoder:
                 "pattern": m.pattern_id,
             },
         )
+
+    def _circumstance_of_act(
+        self, m: TriggerMatch, norms: list[str], words: list[str], target: Side | None
+    ) -> bool:
+        """A call or meeting noun after خلال/أثناء/في that names no partner of its own, while
+        an earlier act of the sentence has both parties (see CONTACT)."""
+        if (
+            int(m.cameo[:2]) != CONTACT
+            or self.sentence_source is None
+            or self.sentence_target is None
+            or is_verb(words[m.start_token])
+            or m.start_token == 0
+            or norms[m.start_token - 1] not in CIRCUMSTANTIAL
+        ):
+            return False
+        own = target is not None and (
+            "ب" in target.ref.proclitic
+            or (target.ref.start > 0 and norms[target.ref.start - 1] in PARTNER_MARKERS)
+        )
+        return not own
 
     def _quote_at(self, pos: int) -> Quote | None:
         for q in self.a.quotes:
