@@ -141,6 +141,32 @@ _COUNTING = frozenset(
 )
 
 
+# Towns, villages and camps (agents.tsv codes them CVL: what befalls one befalls its people).
+_TOWNS = frozenset(
+    normalize(w)
+    for w in (
+        "بلدة",
+        "البلدة",
+        "بلدات",
+        "البلدات",
+        "قرية",
+        "القرية",
+        "قرى",
+        "القرى",
+        "مخيم",
+        "المخيم",
+        "مخيمات",
+        "المخيمات",
+    )
+)
+
+
+def town(norms: Sequence[str], start: int, proclitic: str) -> bool:
+    """The mention at ``start`` is a town or village («بلدة خان شيخون»، «على قرية»)."""
+    word = norms[start]
+    return word[len(proclitic) :] in _TOWNS if word.startswith(proclitic) else word in _TOWNS
+
+
 def reporting_outlet(norms: Sequence[str], start: int, proclitic: str) -> bool:
     """A newspaper or agency that reports the news is no actor in it: its mention is left
     uncoded, so it is neither a speaker nor a party (unless it is what the news is about)."""

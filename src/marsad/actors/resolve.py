@@ -315,6 +315,24 @@ class Resolver:
             iso3 = atoms[j].iso3  # «وزارة الخزانة الأمريكية»، «قوات حرس الحدود الإيرانية»
             used += 1
             j += 1
+        elif (
+            head.kind == "agent"
+            and j + 1 < len(atoms)
+            and atoms[j].kind == "agent"
+            and atoms[j].sector == "GOV"
+            and head.sector
+            and atoms[j].start == head.end
+            and not atoms[j].proclitic
+            and atoms[j + 1].kind in ("adjective", "country")
+            and atoms[j + 1].start == atoms[j].end
+            and genitive_then(head, atoms[j + 1], norms)
+        ):
+            # «قوات الحكومة السورية»، «قوات النظام السوري»: the forces of a country's government
+            # are one actor, its army (the head's sector), not forces and a government; other
+            # genitives keep their own sector («أحزاب المعارضة الأردنية» is the opposition)
+            iso3 = atoms[j + 1].iso3
+            used += 2
+            j += 2
         elif head.kind == "agent" and j < len(atoms) and located(atoms[j - 1], atoms[j], norms):
             iso3 = atoms[j].iso3  # «المتظاهرون في اسطنبول»، «سكان غزة»: people of a place
             used += 1

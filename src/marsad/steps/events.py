@@ -9,6 +9,7 @@ target — from the sentence, or from the discourse when the sentence leaves one
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,7 @@ from marsad.events.parties import (
 )
 from marsad.events.tables import cameo_info, plover_for
 from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
-from marsad.events.words import is_verb
+from marsad.events.words import is_verb, strip_conjunction
 from marsad.model import Article, Entity, Event, Quote
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import INFERRED, SentenceRefs, references_of
@@ -71,6 +72,11 @@ PROTEST = 14
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
 BETWEEN_WORD = normalize("بين")
+# Weapons of mass destruction named as what an attack used («غاز السارين في هجوم»، «أسلحة
+# كيماوية خلال القصف»): the attack is coded by the weapon, the more specific code (CAMEO 204).
+WEAPONS = ("204",)
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+USED_IN = ([normalize("في")], [normalize("خلال")], [normalize("أثناء")])
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
 NOUN_REACH = (
     6  # a verbal noun's actor must be this close (…الاحتجاجات far from anyone is background)
@@ -140,7 +146,7 @@ class _ArticleCoder:
         self.sentence_target = None
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
         mentions = {k for r in sr.refs for k in range(r.start, r.end)}
-        for m in self.triggers.find(norms, mentions=mentions):
+        for m in _weapons_in_attacks(self.triggers.find(norms, mentions=mentions), norms):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
             if (
@@ -402,6 +408,24 @@ class _ArticleCoder:
             if k is not None and clauses[k] == clause:
                 return {key: p[key] for key in ("name", "name_en", "country", "lat", "lon")}
         return None
+
+
+def _weapons_in_attacks(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
+    """«استُخدم غاز السارين في هجوم شنته …»: the weapon and the attack are one event, the
+    attack (whose arguments the sentence gives) coded by its weapon (see WEAPONS)."""
+    out = list(matches)
+    for k, m in enumerate(matches[:-1]):
+        nxt = matches[k + 1]
+        end = m.frame_end_token or m.end_token
+        if (
+            m.cameo.startswith(WEAPONS)
+            and nxt.cameo[:2] in ATTACK_ROOTS
+            and not nxt.cameo.startswith(WEAPONS)
+            and [strip_conjunction(w) for w in norms[end : nxt.start_token]] in USED_IN
+        ):
+            out[k + 1] = replace(nxt, cameo=m.cameo)
+            out.remove(m)
+    return out
 
 
 def _complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:
