@@ -17,6 +17,7 @@ from marsad.actors.cues import (
     attack_proclitic,
     counted_people,
     reporting_outlet,
+    river_bank,
 )
 from marsad.actors.dictionary import ActorDictionary, ActorMatch
 from marsad.actors.fuzzy import FuzzyIndex
@@ -204,6 +205,8 @@ class Resolver:
             extra.append(name)
         for k, m in enumerate(matches):
             if k in drop or adverb(matches, k, norms):
+                continue
+            if m.kind != "actor" and river_bank(norms, m.start_token):
                 continue
             atoms.append(self._atom(m, norms))
             for j in range(m.start_token, m.end_token):

@@ -40,6 +40,9 @@ AGENT_MARKERS = frozenset(
 )
 # Acts without an object: the noun's genitive is who does them («مكالمة الوزير»، «مظاهرة الطلاب»).
 INTRANSITIVE_ROOTS = frozenset({1, 2, 3, 4, 14})
+# Verbal nouns of intransitive verbs in other roots: «انسحاب القوات الروسية» is the forces
+# withdrawing, «استسلام المسلحين» the gunmen surrendering.
+INTRANSITIVE_NOUNS = tuple(normalize(w) for w in ("انسحاب", "استسلام"))
 COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
@@ -366,7 +369,7 @@ def _noun_arguments(
     )
     target: int | None = None
     target_how = ""
-    if root in INTRANSITIVE_ROOTS:
+    if root in INTRANSITIVE_ROOTS or norms[start].endswith(INTRANSITIVE_NOUNS):
         if genitive is not None and source is None:
             source, how = genitive, "genitive"
             end = refs[genitive].end  # «مكالمة وزير الخارجية …، سيرجي لافروف، … مع نظيره»

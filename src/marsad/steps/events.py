@@ -69,6 +69,7 @@ STATE_ACTS = ("172", "173", "174")
 # A domestic protest or strike that names no target is against the protesters' government
 # (CAMEO codes the party the protest is directed at).
 PROTEST = 14
+RETREAT = "0874"
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
 BETWEEN_WORD = normalize("بين")
@@ -256,6 +257,9 @@ class _ArticleCoder:
             # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
             # own; the relations reduced are with the country named after the trigger.
             target = self.parties.foreign_after(sr, m, source, day)
+        if m.cameo == RETREAT and (target is None or target.country == source.country):
+            # «انسحاب القوات الروسية من … خيرسون»: yielding the place to its country's forces
+            target = self.parties.yielded_place(sr, m, norms, source, day) or target
         if target is None and root in ADDRESSEE_ROOTS:
             target = self.parties.from_discourse(source, sr, m.start_token)
             how = how or "context"
