@@ -70,6 +70,10 @@ STATE_ACTS = ("172", "173", "174")
 # (CAMEO codes the party the protest is directed at).
 PROTEST = 14
 RETREAT = "0874"
+# Pessimistic and optimistic comments: about a place («الوضع في غزة بالغ الخطورة») they are on
+# that place's country, though nobody is addressed.
+COMMENTS = frozenset({"012", "013"})
+IN_WORD = normalize("في")
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
 BETWEEN_WORD = normalize("بين")
@@ -278,7 +282,9 @@ class _ArticleCoder:
         if m.pattern_id in JOINT_STATEMENTS:
             if how:
                 return []  # a joint statement is between parties the sentence names
-        elif root == 1 and (how or not addressed(target, norms)):
+        elif (
+            root == 1 and (how or not addressed(target, norms)) and not _on_place(m, target, norms)
+        ):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
         self.sentence_source = source  # the doer of the sentence's coded act, for participles
         self.sentence_target = target
@@ -412,6 +418,18 @@ class _ArticleCoder:
             if k is not None and clauses[k] == clause:
                 return {key: p[key] for key in ("name", "name_en", "country", "lat", "lon")}
         return None
+
+
+def _on_place(m: TriggerMatch, target: Side, norms: list[str]) -> bool:
+    """«قال شكري إن الوضع الإنساني في قطاع غزة بالغ الخطورة»: a pessimistic or optimistic
+    comment on the situation in a place is about that place, its target (see COMMENTS)."""
+    r = target.ref
+    return (
+        m.cameo[:3] in COMMENTS
+        and r.kind in ("place", "country", "capital")
+        and r.start > 0
+        and norms[r.start - 1] == IN_WORD
+    )
 
 
 def _weapons_in_attacks(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
