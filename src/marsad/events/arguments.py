@@ -47,6 +47,7 @@ COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
 VENUES = frozenset(normalize(w) for w in ("أمام",))
+APPEALS = frozenset({2, 10})  # appeals and demands: made to whom they name as their object
 AID = 7  # root of providing aid
 FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
 FORCE_POSTURE = 15
@@ -222,7 +223,12 @@ def _find_arguments(
         prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
         plain = [i for i in rest if i not in prep]
         pick = (plain or prep) if how in ("after", "inside") else (prep or plain)
-        if frame_end is not None:
+        addressee = (
+            root in APPEALS and how == "after" and plain and refs[plain[0]].start < frame_end
+            if frame_end is not None
+            else False
+        )  # «طالبت العفو الدولية السلطات البحرينية بالإفراج عن المعتقلين»: asked of the holder
+        if frame_end is not None and not addressee:
             # «بفرض عقوبات جديدة على بيلاروسيا»: the object right after the frame
             pick = [
                 i for i in prep if 0 <= refs[i].start - frame_end <= 2 and i not in venues

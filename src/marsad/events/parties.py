@@ -52,6 +52,8 @@ PASSIVE = frozenset(normalize(w) for w in ("تم", "وتم", "جرى", "وجرى
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 PLACE_KINDS = frozenset({"country", "capital", "place"})
 FROM = normalize("من")
+IN = normalize("في")
+STATE = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 WITHDRAWAL_REACH = 10  # tokens after a withdrawal where «من» and the place left may sit
 PARTICIPLES_PLURAL = frozenset(
     normalize(w)
@@ -224,6 +226,18 @@ class Parties:
                     return None
                 force = "MIL" if "MIL" in _roles(source.code) else ""
                 return Side(r, eid, place.text, f"{place.country}{force}")
+        return None
+
+    def keeper(self, sr: SentenceView, source: Side, norms: list[str], day: date) -> Side | None:
+        """«معتقلون فلسطينيون في السجون الإسرائيلية»: the state institution of another country
+        that holds the source, named right after it with «في»; what they protest is its doing."""
+        r = source.ref
+        for ref, eid in zip(sr.refs, sr.entity_ids, strict=True):
+            if ref.start != r.end + 1 or norms[r.end] != IN or ref.kind != "agent":
+                continue
+            held = self.side(ref, eid, day, sr.sentence.tokens)
+            if held.country and held.country != source.country and _roles(held.code) & STATE:
+                return held
         return None
 
     def plural_participle_doer(

@@ -267,6 +267,8 @@ class _ArticleCoder:
         if target is None and root in ADDRESSEE_ROOTS:
             target = self.parties.from_discourse(source, sr, m.start_token)
             how = how or "context"
+        if target is None and root == PROTEST and how == "":
+            target = self.parties.keeper(sr, source, norms, day)  # prisoners protest their jailer
         if (
             (target is None or target.entity_id == source.entity_id)  # «إضرابهم»: their own
             and root == PROTEST
