@@ -47,6 +47,28 @@ COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
 VENUES = frozenset(normalize(w) for w in ("أمام",))
+# Words saying that a doer belongs to a group: «ينتمي إلى»، «تابعون لـ».
+AFFILIATED = frozenset(
+    normalize(w)
+    for w in (
+        "ينتمي",
+        "تنتمي",
+        "ينتمون",
+        "ينتميان",
+        "المنتمي",
+        "المنتمين",
+        "منتم",
+        "منتمين",
+        "تابع",
+        "تابعة",
+        "تابعون",
+        "تابعين",
+        "التابع",
+        "التابعة",
+        "التابعين",
+    )
+)
+TO = frozenset(normalize(w) for w in ("إلى", "الى"))
 APPEALS = frozenset({2, 10})  # appeals and demands: made to whom they name as their object
 AID = 7  # root of providing aid
 FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
@@ -172,7 +194,7 @@ def _find_arguments(
             and not crosses
             and not introduced_by_preposition(refs[first], norms, words)
             and not (frame_end and refs[first].start < frame_end <= refs[first].end)
-        ):
+        ) or _affiliation(refs[first], norms, end):
             source, how = first, "after"
     target: int | None = None
     target_how = ""
@@ -265,6 +287,17 @@ def _find_arguments(
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def _affiliation(ref: Reference, norms: Sequence[str], end: int) -> bool:
+    """«فجّر انتحاري ينتمي إلى تنظيم الدولة نفسه»، «هاجم مسلحون تابعون لحركة الشباب …»: the
+    doer is named by the group it belongs to, which acts through it."""
+    gap = list(norms[end : ref.start])
+    if len(gap) > 3 or not gap:
+        return False
+    if gap[-1] in TO and len(gap) >= 2 and gap[-2] in AFFILIATED:
+        return len(gap) == 2 or gap[0].isalpha()
+    return gap[-1] in AFFILIATED and ref.proclitic.startswith("ل")
 
 
 def _apposed_name(
