@@ -385,6 +385,13 @@ def test_a_governments_forces_shelling_a_village_hit_its_people() -> None:
     assert brief(evs) == [("194", "SYRMIL", "SYRCVL", "2021-02-04")]
 
 
+def test_a_village_one_comes_from_or_whose_people_are_named_is_no_actor_of_its_own() -> None:
+    a, _ = events("نزح آلاف السكان من قرى ريف إدلب هربا من القصف.")
+    assert [m.text for e in a.entities for m in e.mentions] == ["السكان من قرى ريف إدلب"]
+    _, evs = events("التقى الرئيس الفلسطيني محمود عباس وفدا من أهالي قرية بلعين.")
+    assert [e.target["text"] for e in evs] == ["أهالي"]
+
+
 def test_a_village_does_not_take_the_attackers_nationality() -> None:
     _, evs = events("أطلقت الشرطة الإسرائيلية قنابل الغاز على قرية بلعين.")
     assert brief(evs) == []

@@ -161,10 +161,20 @@ _TOWNS = frozenset(
 )
 
 
+_WHERE = frozenset(normalize(w) for w in ("في", "من", "داخل", "قرب", "بالقرب", "عن"))
+
+
 def town(norms: Sequence[str], start: int, proclitic: str) -> bool:
     """The mention at ``start`` is a town or village («بلدة خان شيخون»، «على قرية»)."""
     word = norms[start]
     return word[len(proclitic) :] in _TOWNS if word.startswith(proclitic) else word in _TOWNS
+
+
+def where(norms: Sequence[str], start: int, proclitic: str) -> bool:
+    """A town after في، من، داخل، بـ is where something happens or whence people come
+    («نزحت من قرى جبل الزاوية»), not who suffers it."""
+    bare = proclitic[1:] if proclitic[:1] in ("و", "ف") else proclitic
+    return bare.startswith("ب") or (start > 0 and norms[start - 1] in _WHERE)
 
 
 _BANK = normalize("الضفة")

@@ -18,6 +18,8 @@ from marsad.actors.cues import (
     counted_people,
     reporting_outlet,
     river_bank,
+    town,
+    where,
 )
 from marsad.actors.dictionary import ActorDictionary, ActorMatch
 from marsad.actors.fuzzy import FuzzyIndex
@@ -208,7 +210,13 @@ class Resolver:
                 continue
             if m.kind != "actor" and river_bank(norms, m.start_token):
                 continue
-            atoms.append(self._atom(m, norms))
+            atom = self._atom(m, norms)
+            if town(norms, atom.start, atom.proclitic) and (
+                where(norms, atom.start, atom.proclitic)
+                or (atoms and atoms[-1].kind == "agent" and atoms[-1].end == atom.start)
+            ):
+                continue  # «من قرى جبل الزاوية»، «سكان القرى»: where, or whose people
+            atoms.append(atom)
             for j in range(m.start_token, m.end_token):
                 taken[j] = True
         atoms.extend(x for x in extra if not any(taken[j] for j in range(x.start, x.end)))
