@@ -211,7 +211,9 @@ class _Compiled:
             if j in asides:
                 if asides[j] < 0:
                     break  # the rest of the sentence is another clause
-                j = asides[j] + 1  # «دعا سعيد، فيما تتصاعد الاحتجاجات، الأحزاب إلى الحوار»
+                # «دعا سعيد، فيما تتصاعد الاحتجاجات، الأحزاب إلى الحوار»: its words still count
+                skipped += sum(words[j : asides[j] + 1])
+                j = asides[j] + 1
                 continue
             if (first is None or not first.isdisjoint(keys[j])) and _match_at(
                 self.frame, 0, keys, j
