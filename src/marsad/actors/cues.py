@@ -141,6 +141,59 @@ _COUNTING = frozenset(
 )
 
 
+# Towns, villages and camps (agents.tsv codes them CVL: what befalls one befalls its people).
+_TOWNS = frozenset(
+    normalize(w)
+    for w in (
+        "بلدة",
+        "البلدة",
+        "بلدات",
+        "البلدات",
+        "قرية",
+        "القرية",
+        "قرى",
+        "القرى",
+        "مخيم",
+        "المخيم",
+        "مخيمات",
+        "المخيمات",
+    )
+)
+
+
+_WHERE = frozenset(normalize(w) for w in ("في", "من", "داخل", "قرب", "بالقرب", "عن"))
+
+
+def town(norms: Sequence[str], start: int, proclitic: str) -> bool:
+    """The mention at ``start`` is a town or village («بلدة خان شيخون»، «على قرية»)."""
+    word = norms[start]
+    return word[len(proclitic) :] in _TOWNS if word.startswith(proclitic) else word in _TOWNS
+
+
+def where(norms: Sequence[str], start: int, proclitic: str) -> bool:
+    """A town after في، من، داخل، بـ is where something happens or whence people come
+    («نزحت من قرى جبل الزاوية»), not who suffers it."""
+    bare = proclitic[1:] if proclitic[:1] in ("و", "ف") else proclitic
+    return bare.startswith("ب") or (start > 0 and norms[start - 1] in _WHERE)
+
+
+_BANK = normalize("الضفة")
+_RIVER = frozenset(normalize(w) for w in ("نهر", "النهر", "لنهر", "للنهر"))
+_JORDAN = normalize("الأردن")
+_DIRECTIONS = frozenset(normalize(w) for w in ("الغربية", "الشرقية", "الشمالية", "الجنوبية"))
+
+
+def river_bank(norms: Sequence[str], start: int) -> bool:
+    """«الضفة الغربية لنهر دنيبرو» is a bank of a river, not the West Bank (which is «الضفة
+    الغربية لنهر الأردن» in full)."""
+    if not norms[start].endswith(_BANK):
+        return False
+    k = start + 1
+    if k < len(norms) and norms[k] in _DIRECTIONS:
+        k += 1
+    return k < len(norms) and norms[k] in _RIVER and norms[k + 1 : k + 2] != [_JORDAN]
+
+
 def reporting_outlet(norms: Sequence[str], start: int, proclitic: str) -> bool:
     """A newspaper or agency that reports the news is no actor in it: its mention is left
     uncoded, so it is neither a speaker nor a party (unless it is what the news is about)."""

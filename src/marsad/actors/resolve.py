@@ -17,6 +17,9 @@ from marsad.actors.cues import (
     attack_proclitic,
     counted_people,
     reporting_outlet,
+    river_bank,
+    town,
+    where,
 )
 from marsad.actors.dictionary import ActorDictionary, ActorMatch
 from marsad.actors.fuzzy import FuzzyIndex
@@ -214,7 +217,15 @@ class Resolver:
         for k, m in enumerate(matches):
             if k in drop or adverb(matches, k, norms):
                 continue
-            atoms.append(self._atom(m, norms))
+            if m.kind != "actor" and river_bank(norms, m.start_token):
+                continue
+            atom = self._atom(m, norms)
+            if town(norms, atom.start, atom.proclitic) and (
+                where(norms, atom.start, atom.proclitic)
+                or (atoms and atoms[-1].kind == "agent" and atoms[-1].end == atom.start)
+            ):
+                continue  # «من قرى جبل الزاوية»، «سكان القرى»: where, or whose people
+            atoms.append(atom)
             for j in range(m.start_token, m.end_token):
                 taken[j] = True
         atoms.extend(x for x in extra if not any(taken[j] for j in range(x.start, x.end)))
@@ -324,6 +335,24 @@ class Resolver:
             iso3 = atoms[j].iso3  # «وزارة الخزانة الأمريكية»، «قوات حرس الحدود الإيرانية»
             used += 1
             j += 1
+        elif (
+            head.kind == "agent"
+            and j + 1 < len(atoms)
+            and atoms[j].kind == "agent"
+            and atoms[j].sector == "GOV"
+            and head.sector
+            and atoms[j].start == head.end
+            and not atoms[j].proclitic
+            and atoms[j + 1].kind in ("adjective", "country")
+            and atoms[j + 1].start == atoms[j].end
+            and genitive_then(head, atoms[j + 1], norms)
+        ):
+            # «قوات الحكومة السورية»، «قوات النظام السوري»: the forces of a country's government
+            # are one actor, its army (the head's sector), not forces and a government; other
+            # genitives keep their own sector («أحزاب المعارضة الأردنية» is the opposition)
+            iso3 = atoms[j + 1].iso3
+            used += 2
+            j += 2
         elif head.kind == "agent" and j < len(atoms) and located(atoms[j - 1], atoms[j], norms):
             iso3 = atoms[j].iso3  # «المتظاهرون في اسطنبول»، «سكان غزة»: people of a place
             used += 1

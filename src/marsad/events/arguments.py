@@ -40,10 +40,36 @@ AGENT_MARKERS = frozenset(
 )
 # Acts without an object: the noun's genitive is who does them («مكالمة الوزير»، «مظاهرة الطلاب»).
 INTRANSITIVE_ROOTS = frozenset({1, 2, 3, 4, 14})
+# Verbal nouns of intransitive verbs in other roots: «انسحاب القوات الروسية» is the forces
+# withdrawing, «استسلام المسلحين» the gunmen surrendering.
+INTRANSITIVE_NOUNS = tuple(normalize(w) for w in ("انسحاب", "استسلام"))
 COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
 VENUES = frozenset(normalize(w) for w in ("أمام",))
+# Words saying that a doer belongs to a group: «ينتمي إلى»، «تابعون لـ».
+AFFILIATED = frozenset(
+    normalize(w)
+    for w in (
+        "ينتمي",
+        "تنتمي",
+        "ينتمون",
+        "ينتميان",
+        "المنتمي",
+        "المنتمين",
+        "منتم",
+        "منتمين",
+        "تابع",
+        "تابعة",
+        "تابعون",
+        "تابعين",
+        "التابع",
+        "التابعة",
+        "التابعين",
+    )
+)
+TO = frozenset(normalize(w) for w in ("إلى", "الى"))
+APPEALS = frozenset({2, 10})  # appeals and demands: made to whom they name as their object
 AID = 7  # root of providing aid
 FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
 FORCE_POSTURE = 15
@@ -51,6 +77,11 @@ FIGHT = 19  # root of fighting  # root of mobilising and deploying forces
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 BETWEEN = normalize("بين")
 IN = normalize("في")
+# A title's place phrase («المبعوث الأممي إلى ليبيا»، «السفير الروسي في دمشق») and what may
+# stand between a title and the name it introduces.
+PLACE_KINDS = frozenset({"country", "capital", "place"})
+PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("إلى", "الى", "في", "لدى"))
+TITLE_LINKS = frozenset({"،", ","})
 
 
 @dataclass(slots=True)
@@ -163,7 +194,7 @@ def _find_arguments(
             and not crosses
             and not introduced_by_preposition(refs[first], norms, words)
             and not (frame_end and refs[first].start < frame_end <= refs[first].end)
-        ):
+        ) or _affiliation(refs[first], norms, end):
             source, how = first, "after"
     target: int | None = None
     target_how = ""
@@ -201,6 +232,9 @@ def _find_arguments(
             target, target_how = antecedents[-1], "pronoun"
     if target is None:
         origin = refs[source].end if source is not None and how in ("after", "inside") else end
+        named = _apposed_name(refs, norms, source) if how == "after" else None
+        if named is not None:  # «المبعوث الأممي إلى ليبيا عبد الله باتيلي»: one person
+            origin = refs[named].end
         reach = max(origin, frame_end or 0) + AFTER_WINDOW  # «فرضت … عقوبات على X»: past the frame
         rest = _actors_first(
             refs, [i for i in usable if i != source and origin <= refs[i].start <= reach]
@@ -211,7 +245,12 @@ def _find_arguments(
         prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
         plain = [i for i in rest if i not in prep]
         pick = (plain or prep) if how in ("after", "inside") else (prep or plain)
-        if frame_end is not None:
+        addressee = (
+            root in APPEALS and how == "after" and plain and refs[plain[0]].start < frame_end
+            if frame_end is not None
+            else False
+        )  # «طالبت العفو الدولية السلطات البحرينية بالإفراج عن المعتقلين»: asked of the holder
+        if frame_end is not None and not addressee:
             # «بفرض عقوبات جديدة على بيلاروسيا»: the object right after the frame
             pick = [
                 i for i in prep if 0 <= refs[i].start - frame_end <= 2 and i not in venues
@@ -248,6 +287,40 @@ def _find_arguments(
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def _affiliation(ref: Reference, norms: Sequence[str], end: int) -> bool:
+    """«فجّر انتحاري ينتمي إلى تنظيم الدولة نفسه»، «هاجم مسلحون تابعون لحركة الشباب …»: the
+    doer is named by the group it belongs to, which acts through it."""
+    gap = list(norms[end : ref.start])
+    if len(gap) > 3 or not gap:
+        return False
+    if gap[-1] in TO and len(gap) >= 2 and gap[-2] in AFFILIATED:
+        return len(gap) == 2 or gap[0].isalpha()
+    return gap[-1] in AFFILIATED and ref.proclitic.startswith("ل")
+
+
+def _apposed_name(
+    refs: Sequence[Reference], norms: Sequence[str], source: int | None
+) -> int | None:
+    """The name that follows a title subject, past the title's own place phrase.
+
+    «دعا المبعوث الأممي إلى ليبيا عبد الله باتيلي …»، «قال السفير الروسي في دمشق ألكسندر
+    يفيموف …»: the person named after the title is the subject again, not the object; only a
+    person with the title's own code counts.
+    """
+    if source is None or not refs[source].code:
+        return None
+    k = refs[source].end
+    for i in range(source + 1, len(refs)):
+        r = refs[i]
+        gap = norms[k : r.start]
+        if r.type == "PERS" and r.code == refs[source].code:
+            return i if all(w in TITLE_LINKS for w in gap) else None
+        if r.kind not in PLACE_KINDS or len(gap) != 1 or gap[0] not in PLACE_PREPOSITIONS:
+            return None
+        k = r.end  # the title's place: «إلى ليبيا»، «في دمشق»، «لدى الأمم المتحدة»
+    return None
 
 
 def _marked_doer(
@@ -335,7 +408,7 @@ def _noun_arguments(
     )
     target: int | None = None
     target_how = ""
-    if root in INTRANSITIVE_ROOTS:
+    if root in INTRANSITIVE_ROOTS or norms[start].endswith(INTRANSITIVE_NOUNS):
         if genitive is not None and source is None:
             source, how = genitive, "genitive"
             end = refs[genitive].end  # «مكالمة وزير الخارجية …، سيرجي لافروف، … مع نظيره»

@@ -12,13 +12,16 @@ from typing import Any
 from marsad.events.modality import BREAKS
 from marsad.events.triggers import TriggerMatch
 from marsad.events.words import strip_conjunction
-from marsad.model import Sentence
+from marsad.model import Sentence, Token
 from marsad.text.dates import period_start
 from marsad.text.normalize import normalize
 
 DATE_WINDOW = 8  # tokens between a trigger and a date mention that dates it
 PRECISIONS = ("day", "week", "month")  # of an event's date, finest first
 SINCE = normalize("منذ")
+# Prepositions that open a circumstantial phrase: «بلينكن، خلال اتصال هاتفي أمس الخميس، …».
+CIRCUMSTANTIAL = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "في", "عقب", "لدى"))
+COMMAS = frozenset({"،", ","})
 # A date mention that may date an event: (token, clause, ISO day, set off, precision).
 Dating = tuple[int, int, str, bool, str]
 
@@ -30,7 +33,9 @@ def dated_tokens(
     event: a day, or a week or month a flashback names («الأسبوع الماضي») by its first day.
 
     A date that is a whole comma-delimited clause («بايدن، أمس الثلاثاء، اتصالا») is set
-    off: an adverb of the clause around it rather than a clause of its own. A week or
+    off: an adverb of the clause around it rather than a clause of its own; so is a date in a
+    circumstantial phrase between commas («حث بلينكن نظيره، خلال اتصال هاتفي أمس الخميس، على
+    …»), which dates the act it is the circumstance of. A week or
     month dates an act only when it is over by publication: after منذ it is when something
     began, one still to come («الأسبوع المقبل») dates a plan, and the current one («الشهر
     الجاري») says no more than the publication date does.
@@ -58,9 +63,24 @@ def dated_tokens(
             for i, t in enumerate(toks)
             if clauses[i] == clauses[k] and (t.start < d["start"] or t.start >= end)
         ]
-        set_off = clauses[k] > 0 and all(toks[i].norm in BREAKS for i in rest)
+        set_off = clauses[k] > 0 and (
+            all(toks[i].norm in BREAKS for i in rest) or _circumstance(toks, clauses, clauses[k])
+        )
         out.append((k, clauses[k], day, set_off, precision))
     return out
+
+
+def _circumstance(toks: list[Token], clauses: list[int], clause: int) -> bool:
+    """The clause is a phrase between commas that opens with خلال، أثناء، في …"""
+    own = [i for i, c in enumerate(clauses) if c == clause]
+    first, last = own[0], own[-1]
+    return (
+        toks[first].norm in COMMAS
+        and first + 1 <= last
+        and strip_conjunction(toks[first + 1].norm) in CIRCUMSTANTIAL
+        and last + 1 < len(toks)
+        and toks[last + 1].norm in COMMAS
+    )
 
 
 def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[str, str] | None:

@@ -50,6 +50,11 @@ PAIR_WINDOW = 4  # tokens around the trigger where the dual subject may sit
 NO_COUNTRY = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
 PASSIVE = frozenset(normalize(w) for w in ("تم", "وتم", "جرى", "وجرى", "تمت", "وتمت"))
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+PLACE_KINDS = frozenset({"country", "capital", "place"})
+FROM = normalize("من")
+IN = normalize("في")
+STATE = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
+WITHDRAWAL_REACH = 10  # tokens after a withdrawal where «من» and the place left may sit
 PARTICIPLES_PLURAL = frozenset(
     normalize(w)
     for w in (
@@ -202,6 +207,39 @@ class Parties:
                     return cand
         return None
 
+    def yielded_place(
+        self, sr: SentenceView, m: TriggerMatch, norms: list[str], source: Side, day: date
+    ) -> Side | None:
+        """Forces withdrawing «من» a place of another country yield it to that country; to
+        its forces when they are forces (CAMEO 0874: retreat, yield control of territory)."""
+        toks = sr.sentence.tokens
+        after_from = False
+        for k in range(m.end_token, min(len(norms), m.end_token + WITHDRAWAL_REACH)):
+            after_from = after_from or norms[k] == FROM
+            if not after_from:
+                continue
+            for r, eid in zip(sr.refs, sr.entity_ids, strict=True):
+                if r.start != k or r.kind not in PLACE_KINDS or not r.code:
+                    continue
+                place = self.side(r, eid, day, toks)
+                if place.country == source.country:
+                    return None
+                force = "MIL" if "MIL" in _roles(source.code) else ""
+                return Side(r, eid, place.text, f"{place.country}{force}")
+        return None
+
+    def keeper(self, sr: SentenceView, source: Side, norms: list[str], day: date) -> Side | None:
+        """«معتقلون فلسطينيون في السجون الإسرائيلية»: the state institution of another country
+        that holds the source, named right after it with «في»; what they protest is its doing."""
+        r = source.ref
+        for ref, eid in zip(sr.refs, sr.entity_ids, strict=True):
+            if ref.start != r.end + 1 or norms[r.end] != IN or ref.kind != "agent":
+                continue
+            held = self.side(ref, eid, day, sr.sentence.tokens)
+            if held.country and held.country != source.country and _roles(held.code) & STATE:
+                return held
+        return None
+
     def plural_participle_doer(
         self, sr: SentenceView, m: TriggerMatch, norms: list[str], day: date
     ) -> Side | None:
@@ -283,6 +321,10 @@ class Parties:
                 continue  # «أشخاص» placed in a country by context is no party to the talk
             return cand
         return None
+
+
+def _roles(code: str | None) -> set[str]:
+    return {code[k : k + 3] for k in range(3, len(code or ""), 3)} if code else set()
 
 
 def addressed(side: Side, norms: list[str]) -> bool:

@@ -8,13 +8,14 @@ and للاحتجاج meet the patterns أجرى, إفراج and احتجاج.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from marsad.datafiles import read_tsv
 from marsad.errors import DataError
+from marsad.events.modality import BREAKS
 from marsad.events.tables import resource_path
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses
@@ -30,9 +31,16 @@ MAX_GAP = 3  # tokens a `*` may skip
 # A frame must start within this many words after the trigger (punctuation is not counted).
 # Verb-subject-object order puts the subject, often with a time phrase, between a verb and
 # its object (فرضت وزارة الخزانة الأمريكية، الخميس الماضي، عقوبات), so a frame naming content
-# may sit far away; a frame in which every word may be a preposition (إلى، ب_) must not.
+# may sit far away; a frame in which every word may be a preposition (إلى، ب_) must not. The
+# words of actor mentions passed to ``find`` as ``mentions`` are not counted: a subject and an
+# addressee named with their titles («دعا المبعوث الأممي إلى ليبيا عبد الله باتيلي مجلس النواب
+# … إلى الجلوس إلى طاولة الحوار») stand between an appeal and what it asks for.
 FRAME_WINDOW = 10
 FUNCTION_FRAME_WINDOW = 4
+# Nor does a frame lie in a clause a conjunction opens («… فيما أعلنت الكويت اتفاق …»، «حيث …»):
+# it has its own predicate. A frame may follow such a clause when commas set it off as an aside.
+CLAUSE_OPENERS = frozenset(w for w in BREAKS if any(c.isalpha() for c in w))
+COMMAS = frozenset({"،", ","})
 # Endings a `word+` may carry: verb agreement, dual/plural, accusative alef, taa marbuta.
 _VERB_ENDINGS = ("ت", "ا", "وا", "و", "ن", "نا", "تم", "تا")
 _NOUN_ENDINGS = ("تان", "تين", "ون", "ين", "ان", "ات", "ه", "ي", "ها")
@@ -188,18 +196,31 @@ class _Compiled:
             tuple(-w for w in trig.weight),
         )
 
-    def frame_at(self, keys: Sequence[_Keys], words: Sequence[bool], end: int) -> int | None:
-        """Start of the first frame within the trigger's window after ``end``, or None."""
+    def frame_at(
+        self, keys: Sequence[_Keys], words: Sequence[bool], asides: dict[int, int], end: int
+    ) -> int | None:
+        """Start of the first frame within the trigger's window after ``end``, or None.
+
+        ``words`` tells which tokens count toward the window (words outside actor mentions);
+        ``asides`` maps a token opening another clause to the comma that closes it, or to -1.
+        """
         skipped = 0
         first = self.frame[0]
-        for j in range(end, len(keys)):
-            if skipped >= self.window:
-                break
+        j = end
+        while j < len(keys) and skipped < self.window:
+            if j in asides:
+                if asides[j] < 0:
+                    break  # the rest of the sentence is another clause
+                # «دعا سعيد، فيما تتصاعد الاحتجاجات، الأحزاب إلى الحوار»: its words still count
+                skipped += sum(words[j : asides[j] + 1])
+                j = asides[j] + 1
+                continue
             if (first is None or not first.isdisjoint(keys[j])) and _match_at(
                 self.frame, 0, keys, j
             ) is not None:
                 return j
             skipped += words[j]
+            j += 1
         return None
 
 
@@ -259,6 +280,17 @@ def _parse_line(path: Path, lineno: int, fields: list[str]) -> list[Trigger]:
             raise DataError(f"{where}: a frame needs words and cannot start or end with *")
     code = cameo if kind == "event" else ""
     return [Trigger(tid, code, kind, slots, f, lineno) for slots in patterns for f in frames]
+
+
+def _asides(norm_tokens: Sequence[str]) -> dict[int, int]:
+    """Each token that opens another clause, and the comma closing that clause (-1: none)."""
+    out: dict[int, int] = {}
+    for k, t in enumerate(norm_tokens):
+        if t in CLAUSE_OPENERS:
+            out[k] = next(
+                (j for j in range(k + 1, len(norm_tokens)) if norm_tokens[j] in COMMAS), -1
+            )
+    return out
 
 
 _TokenInfo = tuple[tuple[_Compiled, ...], _Keys, bool]
@@ -332,18 +364,25 @@ class TriggerSet:
         self._by_token[token] = info
         return info
 
-    def find(self, norm_tokens: Sequence[str], speech: bool = False) -> list[TriggerMatch]:
+    def find(
+        self,
+        norm_tokens: Sequence[str],
+        speech: bool = False,
+        mentions: Collection[int] = (),
+    ) -> list[TriggerMatch]:
         """Event triggers in a sentence's normalised tokens, in text order.
 
         Where matches overlap (trigger plus frame), the most specific wins, and of equally
         specific ones the trigger nearer its frame; null patterns win like any other and then
-        drop out. Speech verbs are returned only when ``speech``.
+        drop out. Speech verbs are returned only when ``speech``. ``mentions`` are the tokens
+        of actor mentions, which a frame's window does not count.
         """
         cache = self._by_token
         infos = [cache.get(t) or self._info(t) for t in norm_tokens]
         found: list[tuple[_Compiled, int, int, int | None, int | None]] = []
         keys: list[_Keys] | None = None
         words: list[bool] | None = None
+        asides: dict[int, int] = {}
         for i, (candidates, _k, _w) in enumerate(infos):
             if not candidates:
                 continue
@@ -357,8 +396,9 @@ class TriggerSet:
                 frame_end: int | None = None
                 if c.frame:
                     if words is None:
-                        words = [x[2] for x in infos]
-                    frame_start = c.frame_at(keys, words, end)
+                        words = [x[2] and k not in mentions for k, x in enumerate(infos)]
+                        asides = _asides(norm_tokens)
+                    frame_start = c.frame_at(keys, words, asides, end)
                     if frame_start is None:
                         continue
                     frame_end = _match_at(c.frame, 0, keys, frame_start)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from marsad.actors.cues import town
 from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.fuzzy import key as name_key
 from marsad.actors.fuzzy import similarity
@@ -89,11 +90,13 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
     country or place named before them in the sentence, else the first country named after
     them in it («اعتقل المتظاهرون على يد قوات الأمن التونسية»), else the place of the article's
     dateline, else the nationality of the last actor named before them in the sentence («أمر
-    النائب العام الليبي بفتح تحقيق مع مسؤولين»). Such codes carry a lower confidence; without
+    النائب العام الليبي بفتح تحقيق مع مسؤولين»), but not for a town or village: the forces
+    that shell it are often foreign. Such codes carry a lower confidence; without
     any they stay uncoded (an article about Russia may quote people anywhere).
     """
     locale = article_locale(article, found)
     for sr in found:
+        norms = [t.norm for t in sr.sentence.tokens]
         here: str | None = None
         speaker: str | None = None  # the nationality of the last actor named, as a last resort
         for k, r in enumerate(sr.refs):
@@ -109,7 +112,9 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
                     r.code, r.confidence = member, min(r.confidence, INFERRED)
                     continue
                 later = next((x.iso3 for x in sr.refs[k + 1 :] if x.iso3), None)
-                iso3 = here or later or locale or speaker  # «أمر النائب العام الليبي … مسؤولين»
+                iso3 = here or later or locale
+                if not town(norms, r.start, r.proclitic):  # a village is not the attacker's
+                    iso3 = iso3 or speaker  # «أمر النائب العام الليبي … مسؤولين»
                 if iso3 and r.sector not in NO_COUNTRY:
                     country = d.country(iso3)
                     r.iso3 = iso3

@@ -9,6 +9,7 @@ target — from the sentence, or from the discourse when the sentence leaves one
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,7 @@ from marsad.events.parties import (
 )
 from marsad.events.tables import cameo_info, plover_for
 from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
-from marsad.events.words import is_verb
+from marsad.events.words import is_verb, strip_conjunction
 from marsad.model import Article, Entity, Event, Quote
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import INFERRED, SentenceRefs, references_of
@@ -68,13 +69,29 @@ STATE_ACTS = ("172", "173", "174")
 # A domestic protest or strike that names no target is against the protesters' government
 # (CAMEO codes the party the protest is directed at).
 PROTEST = 14
+RETREAT = "0874"
+# Pessimistic and optimistic comments: about a place («الوضع في غزة بالغ الخطورة») they are on
+# that place's country, though nobody is addressed.
+COMMENTS = frozenset({"012", "013"})
+IN_WORD = normalize("في")
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
 BETWEEN_WORD = normalize("بين")
+# Weapons of mass destruction named as what an attack used («غاز السارين في هجوم»، «أسلحة
+# كيماوية خلال القصف»): the attack is coded by the weapon, the more specific code (CAMEO 204).
+WEAPONS = ("204",)
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+USED_IN = ([normalize("في")], [normalize("خلال")], [normalize("أثناء")])
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
 NOUN_REACH = (
     6  # a verbal noun's actor must be this close (…الاحتجاجات far from anyone is background)
 )
+# A meeting or call named as the circumstance of another act («حث بلينكن نظيره التركي، خلال
+# اتصال هاتفي، على …») is between that act's two parties, unless its own partner follows it
+# (خلال اتصال هاتفي مع …، بـ…).
+CONTACT = 4
+CIRCUMSTANTIAL = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "في"))
+PARTNER_MARKERS = frozenset(normalize(w) for w in ("مع", "بين", "من", "إلى", "الى"))
 
 
 class Events(ArticleStep):
@@ -106,6 +123,7 @@ class _ArticleCoder:
         self.parties = Parties(article.text, d, entities, self.published, INFERRED)
         self.suppressed = 0
         self.sentence_source: Side | None = None
+        self.sentence_target: Side | None = None
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -130,8 +148,10 @@ class _ArticleCoder:
         dated = dated_tokens(self.a.dates, sr.sentence, clauses, self.published)
         governor_end: int | None = None
         self.sentence_source = None
+        self.sentence_target = None
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
-        for m in self.triggers.find(norms):
+        mentions = {k for r in sr.refs for k in range(r.start, r.end)}
+        for m in _weapons_in_attacks(self.triggers.find(norms, mentions=mentions), norms):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
             if (
@@ -223,6 +243,9 @@ class _ArticleCoder:
             ):  # «اعتُقل صحفيان إيرانيان»: arrests with no doer named are the state's
                 source = own_government(target, any_role=True)
                 how = "context"
+        if self._circumstance_of_act(m, norms, words, target):
+            assert self.sentence_source is not None
+            source, target, how = self.sentence_source, self.sentence_target, "context"
         if source is None or (not source.entity_id and not source.code):
             return []
         if (
@@ -238,9 +261,14 @@ class _ArticleCoder:
             # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
             # own; the relations reduced are with the country named after the trigger.
             target = self.parties.foreign_after(sr, m, source, day)
+        if m.cameo == RETREAT and (target is None or target.country == source.country):
+            # «انسحاب القوات الروسية من … خيرسون»: yielding the place to its country's forces
+            target = self.parties.yielded_place(sr, m, norms, source, day) or target
         if target is None and root in ADDRESSEE_ROOTS:
             target = self.parties.from_discourse(source, sr, m.start_token)
             how = how or "context"
+        if target is None and root == PROTEST and how == "":
+            target = self.parties.keeper(sr, source, norms, day)  # prisoners protest their jailer
         if (
             (target is None or target.entity_id == source.entity_id)  # «إضرابهم»: their own
             and root == PROTEST
@@ -256,9 +284,12 @@ class _ArticleCoder:
         if m.pattern_id in JOINT_STATEMENTS:
             if how:
                 return []  # a joint statement is between parties the sentence names
-        elif root == 1 and (how or not addressed(target, norms)):
+        elif (
+            root == 1 and (how or not addressed(target, norms)) and not _on_place(m, target, norms)
+        ):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
         self.sentence_source = source  # the doer of the sentence's coded act, for participles
+        self.sentence_target = target
         out = [self._event(sr, m, source, target, how, quote, when, clauses)]
         if m.pattern_id in JOINT_STATEMENTS:  # «أصدرت الخارجية بيانا مشتركا مع نظيرتها»
             return [*out, self._event(sr, m, target, source, how, quote, when, clauses)]
@@ -350,6 +381,26 @@ class _ArticleCoder:
             },
         )
 
+    def _circumstance_of_act(
+        self, m: TriggerMatch, norms: list[str], words: list[str], target: Side | None
+    ) -> bool:
+        """A call or meeting noun after خلال/أثناء/في that names no partner of its own, while
+        an earlier act of the sentence has both parties (see CONTACT)."""
+        if (
+            int(m.cameo[:2]) != CONTACT
+            or self.sentence_source is None
+            or self.sentence_target is None
+            or is_verb(words[m.start_token])
+            or m.start_token == 0
+            or norms[m.start_token - 1] not in CIRCUMSTANTIAL
+        ):
+            return False
+        own = target is not None and (
+            "ب" in target.ref.proclitic
+            or (target.ref.start > 0 and norms[target.ref.start - 1] in PARTNER_MARKERS)
+        )
+        return not own
+
     def _quote_at(self, pos: int) -> Quote | None:
         for q in self.a.quotes:
             if q.start <= pos < q.end:
@@ -369,6 +420,36 @@ class _ArticleCoder:
             if k is not None and clauses[k] == clause:
                 return {key: p[key] for key in ("name", "name_en", "country", "lat", "lon")}
         return None
+
+
+def _on_place(m: TriggerMatch, target: Side, norms: list[str]) -> bool:
+    """«قال شكري إن الوضع الإنساني في قطاع غزة بالغ الخطورة»: a pessimistic or optimistic
+    comment on the situation in a place is about that place, its target (see COMMENTS)."""
+    r = target.ref
+    return (
+        m.cameo[:3] in COMMENTS
+        and r.kind in ("place", "country", "capital")
+        and r.start > 0
+        and norms[r.start - 1] == IN_WORD
+    )
+
+
+def _weapons_in_attacks(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
+    """«استُخدم غاز السارين في هجوم شنته …»: the weapon and the attack are one event, the
+    attack (whose arguments the sentence gives) coded by its weapon (see WEAPONS)."""
+    out = list(matches)
+    for k, m in enumerate(matches[:-1]):
+        nxt = matches[k + 1]
+        end = m.frame_end_token or m.end_token
+        if (
+            m.cameo.startswith(WEAPONS)
+            and nxt.cameo[:2] in ATTACK_ROOTS
+            and not nxt.cameo.startswith(WEAPONS)
+            and [strip_conjunction(w) for w in norms[end : nxt.start_token]] in USED_IN
+        ):
+            out[k + 1] = replace(nxt, cameo=m.cameo)
+            out.remove(m)
+    return out
 
 
 def _complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:
