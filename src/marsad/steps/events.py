@@ -9,7 +9,6 @@ target — from the sentence, or from the discourse when the sentence leaves one
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -28,9 +27,10 @@ from marsad.events.parties import (
     own_government,
     passive_trigger,
 )
+from marsad.events.readings import BETWEEN_WORD, complement_noun, on_place, weapons_in_attacks
 from marsad.events.tables import cameo_info, plover_for
 from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
-from marsad.events.words import is_verb, strip_conjunction
+from marsad.events.words import is_verb
 from marsad.model import Article, Entity, Event, Quote
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import INFERRED, SentenceRefs, references_of
@@ -70,18 +70,8 @@ STATE_ACTS = ("172", "173", "174")
 # (CAMEO codes the party the protest is directed at).
 PROTEST = 14
 RETREAT = "0874"
-# Pessimistic and optimistic comments: about a place («الوضع في غزة بالغ الخطورة») they are on
-# that place's country, though nobody is addressed.
-COMMENTS = frozenset({"012", "013"})
-IN_WORD = normalize("في")
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
-BETWEEN_WORD = normalize("بين")
-# Weapons of mass destruction named as what an attack used («غاز السارين في هجوم»، «أسلحة
-# كيماوية خلال القصف»): the attack is coded by the weapon, the more specific code (CAMEO 204).
-WEAPONS = ("204",)
-ATTACK_ROOTS = frozenset({"18", "19", "20"})
-USED_IN = ([normalize("في")], [normalize("خلال")], [normalize("أثناء")])
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
 NOUN_REACH = (
     6  # a verbal noun's actor must be this close (…الاحتجاجات far from anyone is background)
@@ -151,7 +141,7 @@ class _ArticleCoder:
         self.sentence_target = None
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
         mentions = {k for r in sr.refs for k in range(r.start, r.end)}
-        for m in _weapons_in_attacks(self.triggers.find(norms, mentions=mentions), norms):
+        for m in weapons_in_attacks(self.triggers.find(norms, mentions=mentions), norms):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
             if (
@@ -164,7 +154,7 @@ class _ArticleCoder:
             if mod != ASSERTED:
                 self.suppressed += 1
                 continue
-            if _complement_noun(words[m.start_token], m, norms):
+            if complement_noun(words[m.start_token], m, norms):
                 continue
             evs = self.code(sr, m, norms, words, clauses, dated)
             if int(m.cameo[:2]) in COMPLEMENT_ROOTS or m.cameo[:3] in COMPLEMENT_CODES:
@@ -284,9 +274,7 @@ class _ArticleCoder:
         if m.pattern_id in JOINT_STATEMENTS:
             if how:
                 return []  # a joint statement is between parties the sentence names
-        elif (
-            root == 1 and (how or not addressed(target, norms)) and not _on_place(m, target, norms)
-        ):
+        elif root == 1 and (how or not addressed(target, norms)) and not on_place(m, target, norms):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
         self.sentence_source = source  # the doer of the sentence's coded act, for participles
         self.sentence_target = target
@@ -420,44 +408,3 @@ class _ArticleCoder:
             if k is not None and clauses[k] == clause:
                 return {key: p[key] for key in ("name", "name_en", "country", "lat", "lon")}
         return None
-
-
-def _on_place(m: TriggerMatch, target: Side, norms: list[str]) -> bool:
-    """«قال شكري إن الوضع الإنساني في قطاع غزة بالغ الخطورة»: a pessimistic or optimistic
-    comment on the situation in a place is about that place, its target (see COMMENTS)."""
-    r = target.ref
-    return (
-        m.cameo[:3] in COMMENTS
-        and r.kind in ("place", "country", "capital")
-        and r.start > 0
-        and norms[r.start - 1] == IN_WORD
-    )
-
-
-def _weapons_in_attacks(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
-    """«استُخدم غاز السارين في هجوم شنته …»: the weapon and the attack are one event, the
-    attack (whose arguments the sentence gives) coded by its weapon (see WEAPONS)."""
-    out = list(matches)
-    for k, m in enumerate(matches[:-1]):
-        nxt = matches[k + 1]
-        end = m.frame_end_token or m.end_token
-        if (
-            m.cameo.startswith(WEAPONS)
-            and nxt.cameo[:2] in ATTACK_ROOTS
-            and not nxt.cameo.startswith(WEAPONS)
-            and [strip_conjunction(w) for w in norms[end : nxt.start_token]] in USED_IN
-        ):
-            out[k + 1] = replace(nxt, cameo=m.cameo)
-            out.remove(m)
-    return out
-
-
-def _complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:
-    """«رحبا بتمديد …»، «لتهنئة نظيره»: a verbal noun under ب/ل is another predicate's object.
-
-    The exception is a past event named with both parties, «للاتصال الهاتفي بين X و Y».
-    """
-    n = normalize(word)
-    if not n.startswith(("ب", "ل")) or is_verb(word) or n.startswith(("بين", "لقا")):
-        return False
-    return BETWEEN_WORD not in norms[m.end_token : m.end_token + 3]

@@ -1,0 +1,66 @@
+"""How a matched trigger reads in the words around it.
+
+A weapon named as what an attack used is the attack's code; a comment on the situation in a
+place is about that place; a verbal noun under ب/ل is another predicate's object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.events.parties import Side
+from marsad.events.triggers import TriggerMatch
+from marsad.events.words import is_verb, strip_conjunction
+from marsad.text.normalize import normalize
+
+# Pessimistic and optimistic comments: about a place («الوضع في غزة بالغ الخطورة») they are on
+# that place's country, though nobody is addressed.
+COMMENTS = frozenset({"012", "013"})
+IN_WORD = normalize("في")
+BETWEEN_WORD = normalize("بين")
+# Weapons of mass destruction named as what an attack used («غاز السارين في هجوم»، «أسلحة
+# كيماوية خلال القصف»): the attack is coded by the weapon, the more specific code (CAMEO 204).
+WEAPONS = ("204",)
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+USED_IN = ([normalize("في")], [normalize("خلال")], [normalize("أثناء")])
+
+
+def on_place(m: TriggerMatch, target: Side, norms: list[str]) -> bool:
+    """«قال شكري إن الوضع الإنساني في قطاع غزة بالغ الخطورة»: a pessimistic or optimistic
+    comment on the situation in a place is about that place, its target (see COMMENTS)."""
+    r = target.ref
+    return (
+        m.cameo[:3] in COMMENTS
+        and r.kind in ("place", "country", "capital")
+        and r.start > 0
+        and norms[r.start - 1] == IN_WORD
+    )
+
+
+def weapons_in_attacks(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
+    """«استُخدم غاز السارين في هجوم شنته …»: the weapon and the attack are one event, the
+    attack (whose arguments the sentence gives) coded by its weapon (see WEAPONS)."""
+    out = list(matches)
+    for k, m in enumerate(matches[:-1]):
+        nxt = matches[k + 1]
+        end = m.frame_end_token or m.end_token
+        if (
+            m.cameo.startswith(WEAPONS)
+            and nxt.cameo[:2] in ATTACK_ROOTS
+            and not nxt.cameo.startswith(WEAPONS)
+            and [strip_conjunction(w) for w in norms[end : nxt.start_token]] in USED_IN
+        ):
+            out[k + 1] = replace(nxt, cameo=m.cameo)
+            out.remove(m)
+    return out
+
+
+def complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:
+    """«رحبا بتمديد …»، «لتهنئة نظيره»: a verbal noun under ب/ل is another predicate's object.
+
+    The exception is a past event named with both parties, «للاتصال الهاتفي بين X و Y».
+    """
+    n = normalize(word)
+    if not n.startswith(("ب", "ل")) or is_verb(word) or n.startswith(("بين", "لقا")):
+        return False
+    return BETWEEN_WORD not in norms[m.end_token : m.end_token + 3]
