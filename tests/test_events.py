@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.events.words import is_verb
 from marsad.model import Article, Event
 from marsad.pipeline import analyze_text
 from marsad.steps.events import dedupe
@@ -540,3 +541,34 @@ def test_no_publication_date_means_no_invented_event_date() -> None:
         "خبر\nاعتقلت الشرطة المصرية ناشطا في القاهرة أمس.", published=date(2022, 3, 2), ner="none"
     )
     assert a.events[0].date == "2022-03-01"
+
+
+def test_in_reception_of_the_host_is_the_subject_and_the_guest_the_genitive() -> None:
+    # «كان X في استقبال Y»: X hosts Y (043 is coded from the host)
+    _, evs = events("وكان الرئيس المصري في استقبال العاهل الأردني في مطار القاهرة أمس.")
+    assert brief(evs) == [("043", "EGYGOV", "JORGOV", "2021-02-04")]
+    # «وكان في استقبال Y X»: the host follows the guest
+    _, evs = events("وصل الرئيس الفرنسي إلى بيروت، وكان في استقبال الرئيس الفرنسي نظيره اللبناني.")
+    assert ("043", "LBNGOV", "FRAGOV", "2021-02-05") in brief(evs)
+    # «وكان في استقباله X»: the pronoun is the guest, named before
+    _, evs = events(
+        "وصل الرئيس الفرنسي إلى القاهرة وكان في استقباله في المطار وزير الخارجية المصري."
+    )
+    assert ("043", "EGYGOV", "FRAGOV", "2021-02-05") in brief(evs)
+    assert all(e.cameo != "043" or e.source["code"] != "FRAGOV" for e in evs)
+
+
+def test_a_visit_of_his_is_by_the_person_the_pronoun_names() -> None:
+    _, evs = events(
+        "كان ولي العهد السعودي الأمير محمد بن سلمان في استقبال أمير قطر الشيخ تميم بن حمد "
+        "لدى وصوله إلى مطار العلا، في أول زيارة له إلى السعودية منذ سنوات."
+    )
+    assert brief(evs) == [
+        ("043", "SAUGOV", "QATGOV", "2021-02-05"),
+        ("042", "QATGOV", "SAU", "2021-02-05"),  # to the country named, the state
+    ]
+
+
+def test_a_verbal_noun_with_a_pronoun_is_not_a_verb() -> None:
+    assert not is_verb("استقباله") and not is_verb("اعتقالها") and not is_verb("تسليمهم")
+    assert is_verb("استقبلها") and is_verb("اعتقلهم")

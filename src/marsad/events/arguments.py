@@ -43,6 +43,15 @@ INTRANSITIVE_ROOTS = frozenset({1, 2, 3, 4, 14})
 # Verbal nouns of intransitive verbs in other roots: «انسحاب القوات الروسية» is the forces
 # withdrawing, «استسلام المسلحين» the gunmen surrendering.
 INTRANSITIVE_NOUNS = tuple(normalize(w) for w in ("انسحاب", "استسلام"))
+# «كان ولي العهد في استقبال أمير قطر»: after «في», the host is the subject before it and the
+# noun's genitive is the guest; «وكان في استقباله وزير الخارجية»: after «كان في», the host
+# follows and the pronoun is the guest, named before.
+RECEIVING_NOUNS = tuple(normalize(w) for w in ("استقبال",))
+GUEST_PRONOUNS = ("", "ه", "ها", "هم", "هما")
+IN_WORD = normalize("في")
+# «زيارة له»، «اجتماع لهم»: whose act it is, by a pronoun after the noun
+OWNER_PRONOUNS = frozenset(normalize(w) for w in ("له", "لها", "لهم", "لهما"))
+WAS = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"))
 COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
@@ -408,6 +417,10 @@ def _noun_arguments(
     )
     target: int | None = None
     target_how = ""
+    if source is None and start > 0 and norms[start - 1] == IN_WORD:
+        received = _reception(refs, usable, norms, words, start, end, genitive)
+        if received is not None:
+            return received
     if root in INTRANSITIVE_ROOTS or norms[start].endswith(INTRANSITIVE_NOUNS):
         if genitive is not None and source is None:
             source, how = genitive, "genitive"
@@ -420,6 +433,11 @@ def _noun_arguments(
             ]
             if subj:
                 source, how = subj[-1], "before"
+                if end < len(norms) and norms[end] in OWNER_PRONOUNS:
+                    # «في أول زيارة له»: the pronoun names the last person or body before
+                    owners = [i for i in subj if refs[i].type in ("PERS", "ORG")]
+                    if owners:
+                        source, how, end = owners[-1], "pronoun", end + 1
         target = _after_target(refs, usable, norms, words, end, frame_end, source)
         return Arguments(source, target, how, "after" if target is not None else "")
     if genitive is not None and genitive != source:
@@ -434,6 +452,43 @@ def _noun_arguments(
         target = _after_target(refs, usable, norms, words, end, frame_end, source)
         target_how = "after" if target is not None else ""
     return Arguments(source, target, how, target_how)
+
+
+def _reception(
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+    end: int,
+    genitive: int | None,
+) -> Arguments | None:
+    """Host and guest of «في استقبال» (see RECEIVING_NOUNS), or None for another noun."""
+    word = norms[start]
+    at = next((word.rfind(n) for n in RECEIVING_NOUNS if n in word), -1)
+    if at < 0 or word[at:].removeprefix(RECEIVING_NOUNS[0]) not in GUEST_PRONOUNS:
+        return None
+    pronoun = len(word) > at + len(RECEIVING_NOUNS[0])
+    before = [
+        i
+        for i in usable
+        if refs[i].end < start and not introduced_by_preposition(refs[i], norms, words)
+    ]
+    if start >= 2 and norms[start - 2] in WAS:
+        # «وكان في استقبال الرئيس الفرنسي نظيره اللبناني»، «وكان في استقباله … وزير الخارجية»
+        guest = before[-1] if pronoun and before else None if pronoun else genitive
+        after = refs[guest].end if guest is not None and not pronoun else end
+        hosts = [
+            i
+            for i in usable
+            if refs[i].start >= after and not introduced_by_preposition(refs[i], norms, words)
+        ]
+        if guest is None or not hosts:
+            return None
+        return Arguments(hosts[0], guest, "host", "pronoun" if pronoun else "genitive")
+    if pronoun or genitive is None or not before:
+        return None
+    return Arguments(before[-1], genitive, "host", "genitive")
 
 
 def _after_target(

@@ -133,9 +133,23 @@ def is_verb(word: str) -> bool:
             return False
         if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
             return False
+        stem = _unsuffixed(f)
+        if stem != f and len(stem) >= 5 and stem[-2] in "اي" and stem[0] in "اتم":
+            return False  # «استقباله»، «اعتقالها»: a verbal noun with a pronoun on it
         if len(f) == 4 and f[0] == "م" and not f.endswith("ت"):
             return False  # مقتل، مصرع: nouns of place and event (منحت is a verb)
     return True
+
+
+_NOUN_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def _unsuffixed(form: str) -> str:
+    """``form`` without a third-person pronoun suffix, if it has one."""
+    for suffix in _NOUN_PRONOUNS:
+        if form.endswith(suffix) and len(form) - len(suffix) >= 5:
+            return form[: -len(suffix)]
+    return form
 
 
 def strip_conjunction(word: str) -> str:

@@ -73,6 +73,9 @@ RETREAT = "0874"
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
+# Doers a verbal noun's own words point to, however far back they are named: the host of
+# «في استقبال»، the owner of «زيارة له».
+BOUND_DOERS = frozenset({"host", "pronoun"})
 NOUN_REACH = (
     6  # a verbal noun's actor must be this close (…الاحتجاجات far from anyone is background)
 )
@@ -218,6 +221,7 @@ class _ArticleCoder:
                 if (
                     not is_verb(words[m.start_token])
                     and abs(refs[args.source].start - m.start_token) > NOUN_REACH
+                    and args.source_how not in BOUND_DOERS
                 ):
                     source = None
             if args.target is not None:
