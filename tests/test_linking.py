@@ -202,3 +202,22 @@ def test_tagged_name_longer_than_the_dictionary_match_keeps_its_title(resolver: 
     # untagged, the mention is the dictionary's longest match
     got = refs(resolver, text, date(2021, 1, 5))
     assert got[-1] == ("أمير قطر الشيخ تميم بن حمد", "tamim_bin_hamad", "QATGOV")
+
+
+def _country_of(text: str, word: str) -> str | None:
+    a = analyze_text("خبر\n" + text, published=date(2021, 1, 6), ner="none")
+    return next((e.code for e in a.entities for m in e.mentions if m.text == word and e.code), None)
+
+
+def test_a_bare_amman_or_oman_follows_the_country_the_article_is_about() -> None:
+    # Jordan named, nothing pointing to Oman: «عمان» is Amman
+    text = "وصل وزير الخارجية المصري إلى عمان أمس ويلتقي العاهل الأردني الملك عبد الله الثاني."
+    assert _country_of(text, "عمان") == "JOR"
+    # the Sultan points to Oman
+    text = "وصل وزير الخارجية المصري إلى عمان أمس ويلتقي السلطان هيثم بن طارق."
+    assert _country_of(text, "عمان") == "OMN"
+    # nothing either way: the country reading stays
+    assert _country_of("وصل وزير الخارجية المصري إلى عمان أمس في زيارة رسمية.", "عمان") == "OMN"
+    # both named: no guess
+    text = "قال وزير الخارجية الأردني إنه سيزور عمان الأسبوع المقبل، في جولة خليجية تبدأ من مسقط."
+    assert _country_of(text, "عمان") == "OMN"

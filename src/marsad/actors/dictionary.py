@@ -85,6 +85,10 @@ class ActorDictionary:
         self._surname_index: dict[str, tuple[str, ...]] | None = None
         # Phrases that are only ever place names written without ال (ماليه، مالي، روسيا).
         self._bare_names: frozenset[tuple[str, ...]] = frozenset()
+        # A country whose name is also another country's capital -> that country: OMN -> JOR
+        # («عمان»: Oman, or Amman)
+        self.capital_homonyms: dict[str, str] = {}
+        self.capital_homonym_names: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -230,6 +234,16 @@ class ActorDictionary:
         )
         for toks, found in stripped.items():
             readings.setdefault(toks, found)
+        homonyms = {
+            toks: (country, capital)
+            for toks, found in readings.items()
+            for kind, country in found
+            if kind == "country"
+            for other, capital in found
+            if other == "capital" and capital != country
+        }
+        self.capital_homonyms = dict(homonyms.values())
+        self.capital_homonym_names = frozenset(" ".join(toks) for toks in homonyms)
         rank = {k: i for i, k in enumerate(KIND_PRIORITY)}
         index: dict[str, list[tuple[tuple[str, ...], list[tuple[str, str]]]]] = {}
         for toks, found in readings.items():

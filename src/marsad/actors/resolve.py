@@ -56,9 +56,14 @@ class Resolver:
         tags: Sequence[str],
         day: date,
         previous: Reference | None = None,
+        capitals: frozenset[str] = frozenset(),
     ) -> list[Reference]:
-        """Every reference in a sentence, descriptions composed, codes as of ``day``."""
-        atoms = self._atoms(norms, tags)
+        """Every reference in a sentence, descriptions composed, codes as of ``day``.
+
+        ``capitals``: countries whose capital a homonymous country name is read as here
+        (``{"JOR"}``: «عمان» is Amman), as the article around the sentence decides.
+        """
+        atoms = self._atoms(norms, tags, capitals)
         refs: list[Reference] = []
         i = 0
         while i < len(atoms):
@@ -179,8 +184,10 @@ class Resolver:
         return refs
 
     # ------------------------------------------------------------------ atoms
-    def _atoms(self, norms: Sequence[str], tags: Sequence[str]) -> list[Reference]:
-        matches = self._capitals(self.d.match(norms), norms)
+    def _atoms(
+        self, norms: Sequence[str], tags: Sequence[str], capitals: frozenset[str] = frozenset()
+    ) -> list[Reference]:
+        matches = self._capitals(self.d.match(norms), norms, capitals)
         taken = [False] * len(norms)
         atoms: list[Reference] = []
         strong = {"actor", "country", "metonym", "capital"}
@@ -235,10 +242,13 @@ class Resolver:
         atoms.sort(key=lambda r: r.start)
         return atoms
 
-    def _capitals(self, matches: list[ActorMatch], norms: Sequence[str]) -> list[ActorMatch]:
+    def _capitals(
+        self, matches: list[ActorMatch], norms: Sequence[str], capitals: frozenset[str]
+    ) -> list[ActorMatch]:
         """A country name that is also another country's capital («عمان»: Oman, or Amman) is
-        the capital after «العاصمة» («في العاصمة عمان») or beside another capital («بين عمّان
-        والقاهرة»): capitals stand for governments in pairs."""
+        the capital after «العاصمة» («في العاصمة عمان»), beside another capital («بين عمّان
+        والقاهرة»: capitals stand for governments in pairs), or when that capital's country
+        is in ``capitals``."""
         out = list(matches)
         for k, m in enumerate(matches):
             if m.kind != "country":
@@ -257,7 +267,7 @@ class Resolver:
                 and x.kind == "capital"
                 and (x.end_token == m.start_token or x.start_token == m.end_token)
             ]
-            if beside or any(w.endswith(CAPITAL_WORD) for w in before):
+            if beside or alt[1] in capitals or any(w.endswith(CAPITAL_WORD) for w in before):
                 out[k] = self.d.as_reading(m, *alt)
         return out
 

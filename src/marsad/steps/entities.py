@@ -14,7 +14,7 @@ from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.fuzzy import key as name_key
 from marsad.actors.fuzzy import similarity
 from marsad.actors.resolve import Reference, Resolver
-from marsad.model import Article, Entity, Mention, Sentence
+from marsad.model import Article, Entity, Mention, Sentence, Token
 from marsad.ner.base import NerBackend
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.segment import tokens_of
@@ -47,20 +47,63 @@ class Entities(ArticleStep):
         sentences = article.sentences
         tokens = [tokens_of(s, article.text) for s in sentences]
         tags = self.backend.tag([[t.text for t in toks] for toks in tokens])
-        found: list[SentenceRefs] = []
-        previous: Reference | None = None
-        for s, toks, tg in zip(sentences, tokens, tags, strict=True):
-            refs = self.resolver.references([t.norm for t in toks], tg, day, previous)
-            for r in refs:
-                if r.actor_id and r.type == "PERS":
-                    previous = r
-            found.append(SentenceRefs(s, refs))
+        found = self._resolve(sentences, tokens, tags, day)
+        capitals = capitals_in_view(found, self.dictionary)
+        if capitals:  # an article about Jordan means Amman by a bare «عمان»
+            found = self._resolve(sentences, tokens, tags, day, capitals)
         locate_agents(article, found, self.dictionary)
         article.entities = group(article, found, self.dictionary, day)
         article.places = places(article, found, self.dictionary)
         article.work["refs"] = found
         ctx.stats["entities"] += len(article.entities)
         return article
+
+
+    def _resolve(
+        self,
+        sentences: list[Sentence],
+        tokens: list[list[Token]],
+        tags: list[list[str]],
+        day: date,
+        capitals: frozenset[str] = frozenset(),
+    ) -> list[SentenceRefs]:
+        found: list[SentenceRefs] = []
+        previous: Reference | None = None
+        for s, toks, tg in zip(sentences, tokens, tags, strict=True):
+            refs = self.resolver.references([t.norm for t in toks], tg, day, previous, capitals)
+            for r in refs:
+                if r.actor_id and r.type == "PERS":
+                    previous = r
+            found.append(SentenceRefs(s, refs))
+        return found
+
+
+def capitals_in_view(found: list[SentenceRefs], d: ActorDictionary) -> frozenset[str]:
+    """Countries whose capital a homonymous country name in the article means: «عمان» is Amman
+    when Jordan is named (الأردن، الأردني، العاهل الأردني…) and nothing else points to Oman.
+
+    The bare name itself is no evidence either way; «سلطنة عمان»، «مسقط»، «العُماني» are.
+    """
+    homonyms = d.capital_homonyms
+    if not homonyms:
+        return frozenset()
+    seen: dict[str, int] = {}
+    bare: set[str] = set()
+    for sr in found:
+        toks = sr.sentence.tokens
+        for r in sr.refs:
+            if not r.iso3:
+                continue
+            if r.kind == "country" and r.iso3 in homonyms:
+                words = [t.norm for t in toks[r.start : r.end]]
+                words[0] = words[0][len(r.proclitic) :]
+                if " ".join(words) in d.capital_homonym_names:
+                    bare.add(r.iso3)
+                    continue
+            seen[r.iso3] = seen.get(r.iso3, 0) + 1
+    return frozenset(
+        homonyms[c] for c in bare if seen.get(homonyms[c], 0) > 0 and seen.get(c, 0) == 0
+    )
 
 
 PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "metonym"})
