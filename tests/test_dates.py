@@ -375,3 +375,10 @@ def test_never_raises_and_spans_in_bounds(text: str, published: date | None) -> 
         assert 0 <= m.start <= m.end <= len(text)
         assert text[m.start : m.end] == m.text
     sentence_date(find_dates(text, published), 0, len(text))
+
+
+def test_a_relative_day_with_its_date_written_out_is_one_mention() -> None:
+    got = find_dates("قُتل 12 مدنياً أمس الاثنين 28 حزيران/يونيو 2021 في إدلب", date(2021, 6, 29))
+    assert [(d.text, d.value, d.granularity) for d in got] == [
+        ("أمس الاثنين 28 حزيران/يونيو 2021", "2021-06-28", "day")
+    ]

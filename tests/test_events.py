@@ -208,7 +208,8 @@ def test_the_author_of_a_report_is_the_accuser(sentence: str) -> None:
 
 def test_the_nationality_of_a_strike_is_its_army_and_the_martyred_are_its_victims() -> None:
     _, evs = events("استشهد ثلاثة فلسطينيين في قصف إسرائيلي على غزة.")
-    assert brief(evs) == [("190", "ISRMIL", "PSECVL", "2021-02-05")]
+    # the deaths are the shelling's: coded by it (194), and the shelling not counted again
+    assert brief(evs) == [("194", "ISRMIL", "PSECVL", "2021-02-05")]
 
 
 def test_a_summit_in_a_third_country_is_a_meeting_there() -> None:
@@ -572,3 +573,37 @@ def test_a_visit_of_his_is_by_the_person_the_pronoun_names() -> None:
 def test_a_verbal_noun_with_a_pronoun_is_not_a_verb() -> None:
     assert not is_verb("استقباله") and not is_verb("اعتقالها") and not is_verb("تسليمهم")
     assert is_verb("استقبلها") and is_verb("اعتقلهم")
+
+
+def test_the_nationality_of_warplanes_is_their_army_and_a_place_hit_is_the_target() -> None:
+    _, evs = events("شنت طائرات إسرائيلية غارات على غزة.")
+    assert brief(evs) == [("195", "ISRMIL", "PSE", "2021-02-05")]
+    # the place an attack hits, when it names no one there
+    _, evs = events("قصفت مقاتلات روسية مواقع في إدلب.")
+    assert brief(evs) == [("194", "RUSMIL", "SYR", "2021-02-05")]
+    # a place of the attacker's own country: its people
+    _, evs = events("شنت الطائرات الحربية السورية غارات على أحياء سكنية في إدلب.")
+    assert brief(evs) == [("195", "SYRMIL", "SYRCVL", "2021-02-05")]
+
+
+def test_an_airliner_is_not_an_army() -> None:
+    a, _ = events("تحطمت طائرة مصرية فوق البحر المتوسط.")
+    assert all(not (e.code or "").endswith("MIL") for e in a.entities)
+
+
+def test_deaths_put_down_to_an_attack_are_that_attack_by_its_doer() -> None:
+    # unvowelled «قتل»: the victims are its subject, the attack named after «في» did it
+    _, evs = events("قتل ثلاثة فلسطينيين في غارات إسرائيلية على غزة.")
+    assert brief(evs) == [("195", "ISRMIL", "PSECVL", "2021-02-05")]
+    # civilians killed by Russian strikes on Idlib are Syrians, not Russians
+    _, evs = events("قُتل 12 مدنياً جراء غارات جوية روسية على إدلب.")
+    assert brief(evs) == [("195", "RUSMIL", "SYRCVL", "2021-02-05")]
+
+
+def test_the_dead_and_wounded_of_one_attack_are_one_event_dated_by_a_set_off_date() -> None:
+    _, evs = events(
+        "قُتل 12 مدنياً، بينهم 5 أطفال، وأصيب 23 آخرون بجروح، أمس الخميس، "
+        "جراء غارات جوية روسية على بلدات في ريف إدلب."
+    )
+    assert brief(evs) == [("195", "RUSMIL", "SYRCVL", "2021-02-04")]
+    assert evs[0].mentions == 2  # the killing and the wounding

@@ -110,6 +110,30 @@ _ATTACKS = frozenset(
         "اجتياح",
     )
 )
+# Weapons platforms whose nationality is likewise the army's: «طائرات إسرائيلية»، «مقاتلات
+# روسية»، «دبابات تركية» (plurals and fighters only: «طائرة مصرية» is as often an airliner).
+_PLATFORMS = frozenset(
+    normalize(w)
+    for w in (
+        "طائرات",
+        "الطائرات",
+        "مقاتلات",
+        "المقاتلات",
+        "مقاتلة",
+        "المقاتلة",
+        "مسيرة",
+        "المسيرة",
+        "مسيرات",
+        "المسيرات",
+        "دبابات",
+        "الدبابات",
+        "مدفعية",
+        "المدفعية",
+        "بوارج",
+        "البوارج",
+    )
+)
+_ARMED = _ATTACKS | _PLATFORMS
 # Accusative nouns in -iyyan that are people, never adverbs («قتل جنديا»، «اعتقل صحفيا»), and
 # «ميليشيا», which only looks like one.
 _PERSON_NOUNS_IN_YA = frozenset(
@@ -208,17 +232,22 @@ def reporting_outlet(norms: Sequence[str], start: int, proclitic: str) -> bool:
 
 
 def after_attack(norms: Sequence[str], start: int) -> bool:
-    """The nationality at ``start`` follows an attack noun: «القصف التركي»، «بغارة إسرائيلية»."""
+    """The nationality at ``start`` follows an attack noun or a weapons platform: «القصف
+    التركي»، «بغارة إسرائيلية»، «طائرات روسية»."""
     if start == 0:
         return False
-    word = norms[start - 1]
-    return word in _ATTACKS or word[len(attack_proclitic(word)) :] in _ATTACKS
+    return is_attack_word(norms[start - 1])
+
+
+def is_attack_word(word: str) -> bool:
+    """An attack noun or weapons platform, with or without a glued preposition (بالقصف)."""
+    return word in _ARMED or word[len(attack_proclitic(word)) :] in _ARMED
 
 
 def attack_proclitic(word: str) -> str:
     """The preposition or conjunction glued to an attack noun (بالقصف → ب)."""
     for p in ("وب", "ول", "وف", "ب", "ل", "و", "ف"):
-        if word.startswith(p) and word[len(p) :] in _ATTACKS:
+        if word.startswith(p) and word[len(p) :] in _ARMED:
             return p
     return ""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from marsad.actors.cues import is_attack_word
 from marsad.actors.resolve import Reference
 from marsad.events.phrases import (
     ACTOR_KINDS,
@@ -19,6 +20,7 @@ from marsad.events.phrases import (
     first_of_list,
     introduced_by_preposition,
 )
+from marsad.events.readings import CAUSE_REACH, CAUSES
 from marsad.events.words import LIGHT_VERBS, VICTIM_VERBS, bare, is_verb, plural, vowelled_passive
 from marsad.text.normalize import normalize
 
@@ -52,6 +54,9 @@ IN_WORD = normalize("في")
 # «زيارة له»، «اجتماع لهم»: whose act it is, by a pronoun after the noun
 OWNER_PRONOUNS = frozenset(normalize(w) for w in ("له", "لها", "لهم", "لهما"))
 WAS = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"))
+# Assault, fight, mass violence: deaths and wounds are put down to the attack named as their
+# cause, after one of CAUSES, within CAUSE_REACH tokens (events.readings).
+VIOLENT_ROOTS = frozenset({18, 19, 20})
 COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
@@ -118,6 +123,26 @@ def find_arguments(
     args = _find_arguments(refs, norms, words, start, end, frame_end, root)
     if args.source_how == "agent-marker":
         return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
+    if root in VIOLENT_ROOTS:
+        cause = _attack_cause(refs, norms, end)
+        if cause is not None and cause != args.source:
+            # «قُتل ثلاثة فلسطينيين في غارات إسرائيلية»، «… جراء غارات جوية»: the attack the
+            # deaths are put down to did them, to the people named after the trigger
+            victims = [
+                i
+                for i in (args.source, args.target)
+                if i is not None and i != cause and refs[i].kind not in PLACE_KINDS
+            ]
+            if not victims:  # «مقتل 12 مدنيا في غارات جوية»: those named before the cause
+                victims = [
+                    i
+                    for i, r in enumerate(refs)
+                    if end <= r.start < refs[cause].start
+                    and r.kind in ACTOR_KINDS
+                    and r.type != "MISC"
+                ]
+            victims.sort(key=lambda i: (refs[i].start < start, abs(refs[i].start - end)))
+            return Arguments(cause, victims[0] if victims else None, "cause", "victim")
     if bare(norms[start]) in VICTIM_VERBS or vowelled_passive(words[start]):
         # «استشهد ثلاثة فلسطينيين في قصف إسرائيلي»: the subject suffered the act; the doer
         # is named after it, or not at all
@@ -296,6 +321,23 @@ def _find_arguments(
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> int | None:
+    """An attack named as the cause after the trigger («في غارات إسرائيلية»، «جراء القصف
+    التركي»، «بغارة جوية»): an armed agent whose head is an attack noun (see CAUSES)."""
+    for i, r in enumerate(refs):
+        if r.start < end:
+            continue
+        if r.start - end > CAUSE_REACH or any(
+            norms[k] in SENTENCE_STOPS for k in range(end, r.start)
+        ):
+            return None
+        if r.kind != "agent" or r.sector != "MIL" or not is_attack_word(norms[r.start]):
+            continue
+        if r.proclitic.endswith("ب") or (r.start > 0 and norms[r.start - 1] in CAUSES):
+            return i
+    return None
 
 
 def _affiliation(ref: Reference, norms: Sequence[str], end: int) -> bool:

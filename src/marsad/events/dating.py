@@ -86,7 +86,8 @@ def _circumstance(toks: list[Token], clauses: list[int], clause: int) -> bool:
 def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[str, str] | None:
     """(ISO day, precision) of the closest date mention in the trigger's clause or set off
     next to it (a day before a week or month at the same distance), else the one date of
-    its clause, else one in an earlier clause."""
+    its clause, else one in an earlier clause, else the sentence's only date when it is set
+    off by commas."""
     here = clauses[m.start_token]
     near = [
         (abs(k - m.start_token), PRECISIONS.index(p), v, p)
@@ -102,10 +103,15 @@ def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[
     if len(same) == 1:
         return same.pop()
     earlier = [(c, v, p) for k, c, v, _, p in dated if c < here]
-    if not earlier:
-        return None
-    _, v, p = max(earlier)
-    return v, p
+    if earlier:
+        _, v, p = max(earlier)
+        return v, p
+    # «قُتل 12 مدنياً، بينهم …، وأصيب 23 آخرون، أمس الاثنين، جراء …»: a date set off by commas
+    # is an adverb of the sentence's act, however many clauses the commas make before it
+    set_off = {(v, p) for k, c, v, off, p in dated if off}
+    if len(set_off) == 1 and len(dated) == 1:
+        return set_off.pop()
+    return None
 
 
 def before_publication(first_day: str, precision: str, published: date) -> bool:

@@ -54,6 +54,9 @@ PLACE_KINDS = frozenset({"country", "capital", "place"})
 FROM = normalize("من")
 IN = normalize("في")
 STATE = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
+ATTACK_REACH = 8  # tokens after an attack where the place it hit may be named
+ATTACKED = frozenset(normalize(w) for w in ("على", "ضد", "في", "داخل"))
+STOPS = frozenset({".", "؛", ";", "!", "؟", "?", ":"})
 WITHDRAWAL_REACH = 10  # tokens after a withdrawal where «من» and the place left may sit
 PARTICIPLES_PLURAL = frozenset(
     normalize(w)
@@ -205,6 +208,28 @@ class Parties:
                 cand = self.side(r, eid, day, sr.sentence.tokens)
                 if cand.country and cand.country != source.country:
                     return cand
+        return None
+
+    def attacked_place(
+        self, sr: SentenceView, m: TriggerMatch, norms: list[str], day: date
+    ) -> Side | None:
+        """The place an attack names no one in: «غارات على غزة»، «قصفت … مواقع في إدلب».
+
+        The first place, capital or country after the trigger (or its frame) within
+        ATTACK_REACH tokens, after «على», «ضد» or «في»; none past a sentence stop.
+        """
+        toks = sr.sentence.tokens
+        start = m.frame_end_token or m.end_token
+        for r, eid in zip(sr.refs, sr.entity_ids, strict=True):
+            if r.start < start or r.kind not in PLACE_KINDS or not r.code:
+                continue
+            if r.start - start > ATTACK_REACH or any(
+                norms[k] in STOPS for k in range(start, r.start)
+            ):
+                return None
+            before = norms[r.start - 1] if r.start > 0 else ""
+            if before in ATTACKED or r.proclitic.endswith("ب"):
+                return self.side(r, eid, day, toks)
         return None
 
     def yielded_place(

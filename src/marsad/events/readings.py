@@ -22,6 +22,11 @@ BETWEEN_WORD = normalize("بين")
 # كيماوية خلال القصف»): the attack is coded by the weapon, the more specific code (CAMEO 204).
 WEAPONS = ("204",)
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
+CAUSES = frozenset(
+    normalize(w) for w in ("في", "جراء", "جرّاء", "إثر", "اثر", "بسبب", "نتيجة", "بفعل")
+)
+CAUSE_REACH = 30
 USED_IN = ([normalize("في")], [normalize("خلال")], [normalize("أثناء")])
 
 
@@ -52,6 +57,34 @@ def weapons_in_attacks(matches: list[TriggerMatch], norms: list[str]) -> list[Tr
         ):
             out[k + 1] = replace(nxt, cameo=m.cameo)
             out.remove(m)
+    return out
+
+
+def deaths_by_attack(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
+    """«قُتل 12 مدنياً … جراء غارات جوية»: a killing put down to an attack the sentence names is
+    that attack, coded by it when the killing's own code is the generic one (195, not 190;
+    an assassination stays 186); the attack is not counted again."""
+    out = list(matches)
+    for m in matches:
+        if m.cameo[:2] not in ATTACK_ROOTS or m not in out:
+            continue
+        for n in matches:
+            if (
+                n.start_token >= m.end_token
+                and n.start_token - m.end_token <= CAUSE_REACH
+                and n.cameo[:2] in ATTACK_ROOTS
+                and n.cameo != KILLING
+                and n.start_token > 0
+                and (
+                    strip_conjunction(norms[n.start_token - 1]) in CAUSES
+                    or norms[n.start_token].startswith("ب")
+                )
+            ):  # «قُتل … وأصيب … جراء غارات»: every casualty of the one attack
+                if m.cameo == KILLING:
+                    out[out.index(m)] = replace(m, cameo=n.cameo)
+                if n in out:
+                    out.remove(n)
+                break
     return out
 
 

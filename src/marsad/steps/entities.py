@@ -58,7 +58,6 @@ class Entities(ArticleStep):
         ctx.stats["entities"] += len(article.entities)
         return article
 
-
     def _resolve(
         self,
         sentences: list[Sentence],
@@ -154,7 +153,16 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
                 if member is not None:  # «مسؤول في حزب الله»: one of the organisation's people
                     r.code, r.confidence = member, min(r.confidence, INFERRED)
                     continue
-                later = next((x.iso3 for x in sr.refs[k + 1 :] if x.iso3), None)
+                # civilians do not take the nationality of the forces named after them
+                # («قُتل مدنيون جراء غارات روسية على إدلب» are Syrians)
+                later = next(
+                    (
+                        x.iso3
+                        for x in sr.refs[k + 1 :]
+                        if x.iso3 and not (r.sector == "CVL" and x.sector == "MIL")
+                    ),
+                    None,
+                )
                 iso3 = here or later or locale
                 if not town(norms, r.start, r.proclitic):  # a village is not the attacker's
                     iso3 = iso3 or speaker  # «أمر النائب العام الليبي … مسؤولين»

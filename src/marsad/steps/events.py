@@ -27,7 +27,14 @@ from marsad.events.parties import (
     own_government,
     passive_trigger,
 )
-from marsad.events.readings import BETWEEN_WORD, complement_noun, on_place, weapons_in_attacks
+from marsad.events.readings import (
+    ATTACK_ROOTS,
+    BETWEEN_WORD,
+    complement_noun,
+    deaths_by_attack,
+    on_place,
+    weapons_in_attacks,
+)
 from marsad.events.tables import cameo_info, plover_for
 from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
 from marsad.events.words import is_verb
@@ -73,9 +80,9 @@ RETREAT = "0874"
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
-# Doers a verbal noun's own words point to, however far back they are named: the host of
-# «في استقبال»، the owner of «زيارة له».
-BOUND_DOERS = frozenset({"host", "pronoun"})
+# Doers a verbal noun's own words point to, however far from it they are named: the host of
+# «في استقبال»، the owner of «زيارة له»، the attack a death is put down to.
+BOUND_DOERS = frozenset({"host", "pronoun", "cause"})
 NOUN_REACH = (
     6  # a verbal noun's actor must be this close (…الاحتجاجات far from anyone is background)
 )
@@ -144,7 +151,8 @@ class _ArticleCoder:
         self.sentence_target = None
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
         mentions = {k for r in sr.refs for k in range(r.start, r.end)}
-        for m in weapons_in_attacks(self.triggers.find(norms, mentions=mentions), norms):
+        found = self.triggers.find(norms, mentions=mentions)
+        for m in deaths_by_attack(weapons_in_attacks(found, norms), norms):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
             if (
@@ -242,10 +250,14 @@ class _ArticleCoder:
             source, target, how = self.sentence_source, self.sentence_target, "context"
         if source is None or (not source.entity_id and not source.code):
             return []
+        if target is None and m.cameo[:2] in ATTACK_ROOTS:
+            # an attack that names nobody is on the place it hits («غارات على غزة»), and one
+            # on a place of the attacker's own country is on its people
+            target = self.parties.attacked_place(sr, m, norms, day)
         if (
             target is not None
-            and m.cameo.startswith(POPULACE_CODES)
-            and bare_country(target)
+            and (m.cameo.startswith(POPULACE_CODES) or m.cameo[:2] in ATTACK_ROOTS)
+            and (bare_country(target) or target.ref.kind == "place")
             and target.country == source.country
         ):  # «فرضت السلطات العراقية حظر تجول في بغداد»: on the people of the place
             target = Side(target.ref, None, target.text, f"{target.code}CVL")

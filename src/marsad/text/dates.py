@@ -333,12 +333,27 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     for f in candidates:
         if not chosen or f.start >= chosen[-1].end:
             chosen.append(f)
+        elif _restates(chosen[-1], f):
+            # «أمس الاثنين 28 حزيران/يونيو 2021»: the weekday's date written out is one mention,
+            # valued by the date it writes
+            chosen[-1] = replace(f, start=chosen[-1].start)
     out: list[DateMention] = []
     for f in chosen:
         f = _until(norm, f)
         s, e = orig_span(text, offs, f.start, f.end)
         out.append(DateMention(s, e, text[s:e], f.value, f.kind, f.granularity, f.duration))
     return out
+
+
+def _restates(rel: _Found, f: _Found) -> bool:
+    """``f`` is a written-out day that begins inside the relative day ``rel`` and runs on."""
+    return (
+        rel.kind == "relative"
+        and rel.granularity == "day"
+        and f.kind == "absolute"
+        and f.granularity == "day"
+        and rel.start < f.start < rel.end < f.end
+    )
 
 
 def sentence_date(
