@@ -607,3 +607,49 @@ def test_the_dead_and_wounded_of_one_attack_are_one_event_dated_by_a_set_off_dat
     )
     assert brief(evs) == [("195", "RUSMIL", "SYRCVL", "2021-02-04")]
     assert evs[0].mentions == 2  # the killing and the wounding
+
+
+def test_a_mediator_is_neither_party_and_a_dual_verb_takes_both_subjects() -> None:
+    _, evs = events("السعودية وإيران تتفقان برعاية صينية على استئناف العلاقات الدبلوماسية.")
+    assert sorted(brief(evs)) == [
+        ("036", "IRN", "SAU", "2021-02-05"),
+        ("036", "SAU", "IRN", "2021-02-05"),
+    ]
+
+
+def test_a_relative_verb_with_an_object_pronoun_has_its_subject_after_it() -> None:
+    # «التي استضافتها X»: X hosts the antecedent
+    _, evs = events("اجتمع وزراء خارجية مجلس التعاون الخليجي في القمة التي استضافتها الرياض.")
+    assert ("043", "SAU", "IGOGCC", "2021-02-05") in brief(evs)
+    assert all(e.cameo != "043" or e.source["code"] != "IGOGCC" for e in evs)
+    # an adjectival clause without «التي»: «مشاورات يمنية تستضيفها الرياض»
+    _, evs = events("بدأت مشاورات يمنية تستضيفها الرياض بدعوة من مجلس التعاون الخليجي.")
+    assert ("043", "SAU", "YEM", "2021-02-05") in brief(evs)
+
+
+def test_a_relative_verb_without_a_pronoun_is_done_by_the_whole_antecedent_list() -> None:
+    _, evs = events(
+        "رحبت الدول العربية بالاتفاق، ومنها العراق وسلطنة عمان اللتان استضافتا جولات من الحوار بين الرياض وطهران."
+    )
+    hosted = sorted(b for b in brief(evs) if b[0] == "043")
+    assert hosted == [
+        ("043", "IRQ", "IRN", "2021-02-05"),
+        ("043", "IRQ", "SAU", "2021-02-05"),
+        ("043", "OMN", "SAU", "2021-02-05"),
+    ]
+
+
+def test_an_and_before_a_new_verb_opens_a_new_clause_not_another_object() -> None:
+    _, evs = events("الاتحاد الأوروبي يفرض عقوبات على شرطة الأخلاق الإيرانية وطهران تندد.")
+    assert brief(evs) == [
+        ("163", "IGOEUREEC", "IRNCOP", "2021-02-05"),
+        ("111", "IRN", "IGOEUREEC", "2021-02-05"),
+    ]
+    # a list of objects stays a list
+    _, evs = events("فرضت الولايات المتحدة عقوبات على روسيا وبيلاروسيا أمس.")
+    assert sorted(b[2] for b in brief(evs)) == ["BLR", "RUS"]
+
+
+def test_imperfect_verbs_that_look_like_verbal_nouns() -> None:
+    assert is_verb("تتفقان") and is_verb("يبحثان") and is_verb("تستضيفها") and is_verb("يستهدف")
+    assert not is_verb("استهداف") and not is_verb("تمديد") and not is_verb("التعاون")

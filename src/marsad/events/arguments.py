@@ -21,7 +21,15 @@ from marsad.events.phrases import (
     introduced_by_preposition,
 )
 from marsad.events.readings import CAUSE_REACH, CAUSES
-from marsad.events.words import LIGHT_VERBS, VICTIM_VERBS, bare, is_verb, plural, vowelled_passive
+from marsad.events.words import (
+    LIGHT_VERBS,
+    VICTIM_VERBS,
+    bare,
+    is_verb,
+    plural,
+    strip_conjunction,
+    vowelled_passive,
+)
 from marsad.text.normalize import normalize
 
 # Object pronouns that point back to a person (ها is more often a treaty or a city).
@@ -57,6 +65,17 @@ WAS = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكا
 # Assault, fight, mass violence: deaths and wounds are put down to the attack named as their
 # cause, after one of CAUSES, within CAUSE_REACH tokens (events.readings).
 VIOLENT_ROOTS = frozenset({18, 19, 20})
+MEDIATION = frozenset(
+    normalize(w) for w in ("برعاية", "وبرعاية", "رعاية", "بوساطة", "وبوساطة", "وساطة")
+)
+INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
+FROM = normalize("من")
+RELATIVES = frozenset(
+    normalize(w)
+    for w in ("التي", "الذي", "اللذان", "اللتان", "اللذين", "اللتين", "الذين", "اللواتي", "اللاتي")
+)
+OBJECT_PRONOUNS = ("ها", "هم", "هما", "ه")
+SUBJECT_REACH = 5  # «استضافتها مدينة العلا شمال غربي السعودية»: the subject's place phrase
 COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
 )
@@ -179,7 +198,11 @@ def _find_arguments(
     frame_end: int | None,
     root: int | None = None,
 ) -> Arguments:
-    usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS and r.type != "MISC"]
+    usable = [
+        i
+        for i, r in enumerate(refs)
+        if r.kind in ACTOR_KINDS and r.type != "MISC" and not _mediator(r, norms)
+    ]
     # «اشتباكات بالأسلحة الخفيفة والمتوسطة بين X و Y»: بين may follow the frame
     reach = end if is_verb(words[start]) else max(end, frame_end or 0)
     between_end = min(reach + 3, len(norms))
@@ -205,6 +228,9 @@ def _find_arguments(
                 # Clashes between two sides are fought by both (each way, as CAMEO codes it).
                 how = "coordinated" if root == FIGHT else "between"
                 return Arguments(sides[0], sides[1], "between", how)
+    relative = _relative_clause(refs, usable, norms, words, start, end, frame_end)
+    if relative is not None:
+        return relative
     marked = _marked_doer(refs, usable, norms, end)
     if marked is not None:  # «اعتقل المتظاهرون على يد قوات الأمن»: a passive with its doer
         doer, k = marked
@@ -321,6 +347,78 @@ def _find_arguments(
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def _mediator(ref: Reference, norms: Sequence[str]) -> bool:
+    """«برعاية صينية»، «بوساطة قطرية»، «بدعوة من مجلس التعاون»: who brokers or convenes an
+    act is neither its doer nor its object."""
+    k = ref.start
+    return (k > 0 and norms[k - 1] in MEDIATION) or (
+        k > 1 and norms[k - 1] == FROM and strip_conjunction(norms[k - 2]) in INVITATION
+    )
+
+
+def _relative_clause(
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+    end: int,
+    frame_end: int | None,
+) -> Arguments | None:
+    """A verb opening a relative clause, or one whose object pronoun points back.
+
+    «القمة التي استضافتها مدينة العلا»، «مشاورات يمنية تستضيفها الرياض»: the pronoun is the
+    antecedent, the object; the subject follows the verb. «العراق وسلطنة عمان اللتان
+    استضافتا جولات …»: without a pronoun, the antecedent (a whole list) is the subject.
+    """
+    if not is_verb(words[start]):
+        return None
+    before = [
+        i
+        for i in usable
+        if refs[i].end <= start and not introduced_by_preposition(refs[i], norms, words)
+    ]
+    rel = start > 0 and norms[start - 1] in RELATIVES
+    word = norms[start]
+    pronoun = len(word) >= 5 and word.endswith(OBJECT_PRONOUNS)
+    if pronoun and before and (rel or refs[before[-1]].end == start):
+        subj = next(
+            (
+                i
+                for i in usable
+                if end <= refs[i].start <= end + SUBJECT_REACH
+                and not introduced_by_preposition(refs[i], norms, words)
+            ),
+            None,
+        )
+        if subj is None:
+            return None
+        return Arguments(subj, before[-1], "after", "pronoun")
+    if rel and not pronoun and before and refs[before[-1]].end == start - 1:
+        last = before[-1]
+        first = first_of_list(refs, last, norms)
+        members = tuple(i for i in before if refs[first].start < refs[i].start <= refs[last].start)
+        target = _after_target(refs, usable, norms, words, end, frame_end, first)
+        if target in members:
+            return None
+        co_targets: list[int] = []
+        while (
+            target is not None
+            and (nxt := coordinated(refs, co_targets[-1] if co_targets else target, norms))
+            is not None
+        ):
+            co_targets.append(nxt)
+        return Arguments(
+            first,
+            target,
+            "before",
+            "after" if target is not None else "",
+            co_sources=members,
+            co_targets=tuple(co_targets),
+        )
+    return None
 
 
 def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> int | None:

@@ -105,6 +105,19 @@ def coordinated(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int 
             continue
         gap = norms[refs[i].end : r.start]
         if r.kind in ACTOR_KINDS and (r.proclitic.startswith("و") or gap in (["و"], ["،", "و"])):
+            if r.end < len(norms) and _singular_imperfect(norms[r.end]):
+                return None  # «يفرض عقوبات على إيران وطهران تندد»: a new clause's subject
             return j if len(gap) <= 2 else None
         return None
     return None
+
+
+def _singular_imperfect(word: str) -> bool:
+    """A present-tense verb of one subject («تندد»، «يرفض»), not a dual or plural one
+    («يبحثان»، «يرفضون») that a coordinated subject takes."""
+    return (
+        word[:1] in ("ت", "ي")
+        and len(word) >= 4
+        and not word.endswith(("ان", "ون", "وا", "ين"))
+        and is_verb(word)
+    )

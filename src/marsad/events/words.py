@@ -131,6 +131,10 @@ def is_verb(word: str) -> bool:
             return True  # form VIII perfects: التقى، التزم، التحق (not the article)
         if f.startswith(("ال", "لل")) and len(f) > 4:
             return False
+        if f[:1] in ("ت", "ي") and f.endswith(("ان", "ون")) and len(f) >= 6:
+            return True  # dual and plural imperfects: تتفقان، يبحثان، يرفضون (not تعاون)
+        if f.startswith(("يست", "تست", "نست")) and len(f) >= 6:
+            return True  # form X imperfects: تستضيف، يستهدف (its nouns are استفعال، مستفعل)
         if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
             return False
         stem = _unsuffixed(f)
