@@ -653,3 +653,26 @@ def test_an_and_before_a_new_verb_opens_a_new_clause_not_another_object() -> Non
 def test_imperfect_verbs_that_look_like_verbal_nouns() -> None:
     assert is_verb("تتفقان") and is_verb("يبحثان") and is_verb("تستضيفها") and is_verb("يستهدف")
     assert not is_verb("استهداف") and not is_verb("تمديد") and not is_verb("التعاون")
+
+
+def test_a_state_does_not_act_on_its_own_government() -> None:
+    _, evs = events(
+        "فرض الاتحاد الأوروبي عقوبات على مسؤولين إيرانيين. في المقابل، نددت طهران بالقرار، "
+        "وقال المتحدث باسم وزارة الخارجية الإيرانية إن العقوبات خطوة غير بناءة."
+    )
+    assert ("111", "IRN", "IGOEUREEC", "2021-02-05") in brief(evs)
+    assert all(e.target.get("code") != "IRNGOV" for e in evs if e.source.get("code") == "IRN")
+
+
+def test_a_reported_clause_with_its_own_subject_is_not_the_speakers_act() -> None:
+    # «الأطراف» did the agreeing, not the envoy who reports it
+    _, evs = events("وقال المبعوث الأممي إن الأطراف وافقت على وقف العمليات العسكرية في اليمن.")
+    assert brief(evs) == []
+    # speech acts stay the speaker's
+    _, evs = events("قال بايدن إن روسيا ستدفع الثمن.")
+    assert brief(evs) == [("130", "USAGOV", "RUS", "2021-02-05")]
+
+
+def test_a_subject_pronoun_on_the_complementizer_is_the_speaker() -> None:
+    _, evs = events("قال لافروف إنه سيزور القاهرة الأسبوع المقبل.")
+    assert brief(evs) == [("036", "RUSGOV", "EGY", "2021-02-05")]

@@ -221,3 +221,26 @@ def test_a_bare_amman_or_oman_follows_the_country_the_article_is_about() -> None
     # both named: no guess
     text = "قال وزير الخارجية الأردني إنه سيزور عمان الأسبوع المقبل، في جولة خليجية تبدأ من مسقط."
     assert _country_of(text, "عمان") == "OMN"
+
+
+def test_names_of_as_many_words_must_match_word_for_word(resolver: Resolver) -> None:
+    # close as whole strings, but «عبد» is not «صباح»
+    assert resolver.fuzzy.lookup("محمد عبد السلام") is None
+    assert resolver.fuzzy.lookup("ألكسي نافانلي") == ("alexei_navalny", 100.0)
+
+
+def test_an_organisations_unknown_spokesman_is_coded_as_the_organisation(
+    resolver: Resolver,
+) -> None:
+    text = "رحب المتحدث باسم جماعة الحوثي محمد عبد السلام بالهدنة"
+    tags = ["O"] * 5 + ["B-PERS", "I-PERS", "I-PERS", "O"]
+    got = refs(resolver, text, date(2022, 4, 2), tags)
+    assert ("المتحدث باسم جماعة الحوثي محمد عبد السلام", None, "YEMINS") in got
+
+
+def test_a_service_branch_in_a_list_of_adjectives_is_no_actor(resolver: Resolver) -> None:
+    text = "أوقفت الأطراف العمليات العسكرية الجوية والبرية والبحرية"
+    assert refs(resolver, text, date(2022, 4, 2)) == []
+    # after an actor it shares the head: the navy
+    text = "شاركت القوات الجوية والبحرية المصرية في المناورات"
+    assert ("والبحرية المصرية", None, "EGYMIL") in refs(resolver, text, date(2022, 4, 2))

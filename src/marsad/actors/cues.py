@@ -265,6 +265,20 @@ def counted_people(norms: Sequence[str], start: int) -> bool:
     return norms[k].isdigit() or norms[k] in _HOW_MANY or word in _HOW_MANY
 
 
+def listed_adjective(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
+    """«العمليات العسكرية الجوية والبرية والبحرية»: a one-word service branch joined by و to a
+    feminine adjective is one more adjective of the noun before, not the navy. After an actor
+    («القوات الجوية والبحرية») it is the branch, sharing the head."""
+    m = matches[k]
+    if m.kind != "agent" or m.end_token - m.start_token != 1 or m.start_token == 0:
+        return False
+    if not norms[m.start_token].startswith("و"):
+        return False
+    return norms[m.start_token - 1].endswith("يه") and not any(
+        x.end_token == m.start_token for x in matches
+    )
+
+
 def adverb(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
     """A one-word agent in -iyyan that is neither counted nor described is an adverb.
 

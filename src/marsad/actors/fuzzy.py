@@ -45,6 +45,18 @@ def similarity(a: str, b: str) -> float:
     return max(direct, skel)
 
 
+WORD_THRESHOLD = THRESHOLD
+
+
+def _words_agree(a: str, b: str) -> bool:
+    """Two names of as many words match word for word: «محمد عبد السلام» is not «محمد صباح
+    السالم», however close the whole strings score."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wa) != len(wb):
+        return True
+    return all(similarity(x, y) >= WORD_THRESHOLD for x, y in zip(wa, wb, strict=True))
+
+
 class _Bank:
     """Strings to search, with letter counts that rule most of them out before scoring.
 
@@ -130,7 +142,7 @@ class FuzzyIndex:
                 by_skel = self._best(sk, skeletons=True)
                 if by_skel is not None and (best is None or by_skel[1] > best[1]):
                     best = by_skel
-            if best is not None:
+            if best is not None and _words_agree(k, self.names[best[0]]):
                 hit = (self.ids[best[0]], best[1])
         if len(self._cache) < 100_000:
             self._cache[k] = hit

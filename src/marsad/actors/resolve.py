@@ -16,6 +16,7 @@ from marsad.actors.cues import (
     after_attack,
     attack_proclitic,
     counted_people,
+    listed_adjective,
     reporting_outlet,
     river_bank,
     town,
@@ -222,7 +223,7 @@ class Resolver:
             drop.update(overlapping)
             extra.append(name)
         for k, m in enumerate(matches):
-            if k in drop or adverb(matches, k, norms):
+            if k in drop or adverb(matches, k, norms) or listed_adjective(matches, k, norms):
                 continue
             if m.kind != "actor" and river_bank(norms, m.start_token):
                 continue
@@ -394,6 +395,11 @@ class Resolver:
                 ref = self._person(
                     person, day, country=iso3, start=head.start, sector=head.sector, title=title
                 )
+                if ref.code is None and org is not None and org.actor_id:
+                    # «المتحدث باسم جماعة الحوثي محمد عبد السلام»: an organisation's office
+                    # holder the dictionary does not know is coded as the organisation
+                    ref.code = self.d.code_on(org.actor_id, day)
+                    ref.iso3 = ref.iso3 or (ref.code[:3] if ref.code else None)
                 return ref, used
         end = atoms[i + used - 1].end
         if head.kind == "title" and end < len(norms) and norms[end] in FORMER:

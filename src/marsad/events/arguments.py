@@ -65,6 +65,25 @@ WAS = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكا
 # Assault, fight, mass violence: deaths and wounds are put down to the attack named as their
 # cause, after one of CAUSES, within CAUSE_REACH tokens (events.readings).
 VIOLENT_ROOTS = frozenset({18, 19, 20})
+BARE_COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن"))
+PRONOUN_COMPLEMENTIZERS = frozenset(
+    normalize(w)
+    for w in (
+        "إنه",
+        "أنه",
+        "بأنه",
+        "وأنه",
+        "إنها",
+        "أنها",
+        "بأنها",
+        "وأنها",
+        "إنهم",
+        "أنهم",
+        "بأنهم",
+    )
+)
+CLAUSE_REACH = 6  # words between «إن» and its verb: the clause's subject
+CLAUSE_SUBJECT = "clause-subject"  # how, when the subject is a word that names no actor
 MEDIATION = frozenset(
     normalize(w) for w in ("برعاية", "وبرعاية", "رعاية", "بوساطة", "وبوساطة", "وساطة")
 )
@@ -231,6 +250,17 @@ def _find_arguments(
     relative = _relative_clause(refs, usable, norms, words, start, end, frame_end)
     if relative is not None:
         return relative
+    if start > 0 and norms[start - 1] in PRONOUN_COMPLEMENTIZERS and is_verb(words[start]):
+        # «قال لافروف إنه سيزور القاهرة»: the pronoun is the subject, named before; what
+        # follows the verb is its object
+        said = [
+            i
+            for i in usable
+            if refs[i].end < start and not introduced_by_preposition(refs[i], norms, words)
+        ]
+        if said:
+            obj = _after_target(refs, usable, norms, words, end, frame_end, said[-1])
+            return Arguments(said[-1], obj, "pronoun", "after" if obj is not None else "")
     marked = _marked_doer(refs, usable, norms, end)
     if marked is not None:  # «اعتقل المتظاهرون على يد قوات الأمن»: a passive with its doer
         doer, k = marked
@@ -260,6 +290,13 @@ def _find_arguments(
     target_how = ""
     if source is None:
         subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
+        opener = _clause_opener(norms, start)
+        if opener is not None:
+            # «قال غروندبرغ إن الأطراف وافقت»: the clause names its own subject (الأطراف),
+            # which is no actor; the speaker before «إن» did not agree
+            subj = [i for i in subj if refs[i].start > opener]
+            if not subj:
+                how = CLAUSE_SUBJECT
         if subj:
             source, how = subj[-1], "before"
             first = first_of_list(refs, source, norms) if plural(words[start]) else source
@@ -347,6 +384,17 @@ def _find_arguments(
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def _clause_opener(norms: Sequence[str], start: int) -> int | None:
+    """The bare «إن»/«أن» opening the trigger's clause when words stand between it and the
+    verb (the clause's own subject), or None; «إنه»، «أنها» carry the subject themselves."""
+    for k in range(start - 1, max(-1, start - CLAUSE_REACH), -1):
+        if norms[k] in SENTENCE_STOPS:
+            return None
+        if norms[k] in BARE_COMPLEMENTIZERS:
+            return k if k < start - 1 else None
+    return None
 
 
 def _mediator(ref: Reference, norms: Sequence[str]) -> bool:

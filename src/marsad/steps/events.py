@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from marsad.actors.dictionary import ActorDictionary
-from marsad.events.arguments import find_arguments
+from marsad.events.arguments import CLAUSE_SUBJECT, find_arguments
 from marsad.events.dating import Dating, date_for, dated_tokens
 from marsad.events.dedupe import dedupe
 from marsad.events.modality import ASSERTED, clause_breaks, modality
@@ -198,7 +198,7 @@ class _ArticleCoder:
         if quote is not None and quote.speaker_entity_id:
             if root >= CLAIM_ROOT:
                 return []
-            if root in SPEAKER_ROOTS or args.source is None:
+            if root in SPEAKER_ROOTS or (args.source is None and args.source_how != CLAUSE_SUBJECT):
                 source = self.parties.entity_side(quote.speaker_entity_id, day)
                 target = self.parties.quote_target(sr, quote, m, source, day)
                 how = "quote"
@@ -234,7 +234,7 @@ class _ArticleCoder:
                     source = None
             if args.target is not None:
                 target = self.parties.side(refs[args.target], eids[args.target], day, toks)
-            if source is None and root < CLAIM_ROOT:
+            if source is None and root < CLAIM_ROOT and args.source_how != CLAUSE_SUBJECT:
                 source = self.sentence_source or self.parties.implicit_source(sr, m, norms, day)
                 how = "context"
             elif (
@@ -261,8 +261,16 @@ class _ArticleCoder:
             and target.country == source.country
         ):  # «فرضت السلطات العراقية حظر تجول في بغداد»: on the people of the place
             target = Side(target.ref, None, target.text, f"{target.code}CVL")
-        elif target is not None and bare_country(target) and target.country == source.country:
-            target = None  # «احترام قوانين روسيا» said by Russia: not the addressee
+        elif (
+            target is not None
+            and target.country == source.country
+            and (
+                bare_country(target) or (bare_country(source) and "GOV" in (target.code or "")[3:])
+            )
+        ):
+            # «احترام قوانين روسيا» said by Russia: not the addressee; «نددت طهران بالقرار،
+            # وقال المتحدث باسم الخارجية الإيرانية …»: a state does not act on its government
+            target = None
         if target is not None and root in FOREIGN_ROOTS and target.country == source.country:
             # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
             # own; the relations reduced are with the country named after the trigger.
