@@ -92,7 +92,7 @@ def test_events_filters(client: TestClient, store_file: Path) -> None:
     day = client.get("/events", params={"start": "2022-08-31", "end": "2022-08-31"}).json()
     assert day["total"] > 0 and {e["day"] for e in day["events"]} == {"2022-08-31"}
     art = client.get("/events", params={"article_id": ex1_id(store_file)}).json()
-    assert art["total"] == 6 and {e["article_id"] for e in art["events"]} == {ex1_id(store_file)}
+    assert art["total"] == 4 and {e["article_id"] for e in art["events"]} == {ex1_id(store_file)}
     rid = art["events"][0]["record_id"]
     assert rid is not None
     by_record = client.get("/events", params={"record_id": rid}).json()
@@ -157,7 +157,7 @@ def test_article_view(client: TestClient, store_file: Path) -> None:
     for e in view["entities"]:
         for m in e["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]
-    assert len(view["events"]) == 6
+    assert len(view["events"]) == 4
     for ev in view["events"]:
         sentence = view["sentences"][ev["sentence"]]
         assert ev["sentence_text"] == sentence["text"]

@@ -676,3 +676,22 @@ def test_a_reported_clause_with_its_own_subject_is_not_the_speakers_act() -> Non
 def test_a_subject_pronoun_on_the_complementizer_is_the_speaker() -> None:
     _, evs = events("قال لافروف إنه سيزور القاهرة الأسبوع المقبل.")
     assert brief(evs) == [("036", "RUSGOV", "EGY", "2021-02-05")]
+
+
+def test_what_is_needed_or_intended_has_not_happened() -> None:
+    # necessity, and its scope over a list joined by «، و»
+    _, evs = events(
+        "شدد شكري على ضرورة الامتناع عن الخطوات الأحادية، والعمل على إعادة إطلاق مسار "
+        "تفاوضي بين الجانبين الفلسطيني والإسرائيلي."
+    )
+    assert brief(evs) == []
+    # a purpose: «لاستكمال التشاور» is what the meeting is for
+    _, evs = events(
+        "يلتقي الوزيران الأسبوع المقبل في القاهرة لاستكمال التشاور مع جامعة الدول العربية."
+    )
+    assert all(e.trigger != "التشاور" for e in evs)
+    # a relative verb's subject is no party to the noun before it
+    _, evs = events(
+        "اتفقت السعودية وإيران في ختام مباحثات استضافتها العاصمة الصينية على استئناف العلاقات."
+    )
+    assert all(e.target.get("code") != "CHN" for e in evs)

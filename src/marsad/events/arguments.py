@@ -571,6 +571,15 @@ def _noun_arguments(
     (احتجازها). A noun standing alone is not given the subject of another clause: victims
     named before «مقتل» or «القصف» are not its perpetrators.
     """
+    # «مباحثات استضافتها العاصمة الصينية»: who a relative verb's clause names after the noun
+    # is that verb's subject, not a party to the noun's act
+    for k in (end, end + 1):
+        if k >= len(norms) or (k > end and norms[k - 1] not in RELATIVES):
+            continue
+        w = norms[k]
+        if len(w) >= 5 and w.endswith(OBJECT_PRONOUNS) and is_verb(words[k]):
+            usable = [i for i in usable if refs[i].start < k]
+            break
     seen = 0
     for k in range(start - 1, -1, -1):
         if norms[k] in SENTENCE_STOPS or seen >= LIGHT_VERB_REACH:

@@ -67,6 +67,22 @@ CONDITIONALS = _words(
     "يريد",
     "سيناريو",
 )
+# Necessity and obligation: what must or should happen has not («ضرورة استئناف المفاوضات»،
+# «يجب وقف إطلاق النار»). Their scope runs on over «، و…»: a list of what is needed.
+NECESSITY = _words(
+    "ضرورة",
+    "بضرورة",
+    "لضرورة",
+    "يجب",
+    "ويجب",
+    "ينبغي",
+    "وينبغي",
+    "يتعين",
+    "لابد",
+    "المطلوب",
+    "أهمية",
+    "بأهمية",
+)
 QUESTIONS = _words("هل", "فهل", "وهل", "أهل", "لماذا", "كيف", "متى", "ماذا")
 # Opinion and analysis: a trigger in their clause is someone's reading, not a reported act.
 OPINION_WORDS = _words(
@@ -178,6 +194,20 @@ def modality(
         for k in range(first, start)
     ):
         return OPINION
-    if any(w in CONDITIONALS for w in scope):
+    if any(w in CONDITIONALS for w in scope) or _needed(norms, start):
         return HYPOTHETICAL
     return ASSERTED
+
+
+def _needed(norms: Sequence[str], start: int) -> bool:
+    """A necessity word governs the trigger: in its clause, or across commas that continue a
+    list with و («ضرورة الامتناع عن …، والعمل على إعادة إطلاق مسار تفاوضي»)."""
+    for k in range(start - 1, -1, -1):
+        w = norms[k]
+        if w in NECESSITY:
+            return True
+        if w in BREAKS:
+            if w in ("،", ",") and k + 1 < len(norms) and norms[k + 1].startswith("و"):
+                continue
+            return False
+    return False

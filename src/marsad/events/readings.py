@@ -89,11 +89,25 @@ def deaths_by_attack(matches: list[TriggerMatch], norms: list[str]) -> list[Trig
 
 
 def complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:
-    """«رحبا بتمديد …»، «لتهنئة نظيره»: a verbal noun under ب/ل is another predicate's object.
+    """«رحبا بتمديد …»، «لتهنئة نظيره»: a verbal noun under ب/ل is another predicate's object,
+    and one after a purpose noun («لاستكمال التشاور») is what is intended.
 
     The exception is a past event named with both parties, «للاتصال الهاتفي بين X و Y».
     """
     n = normalize(word)
-    if not n.startswith(("ب", "ل")) or is_verb(word) or n.startswith(("بين", "لقا")):
+    if is_verb(word) or BETWEEN_WORD in norms[m.end_token : m.end_token + 3]:
         return False
-    return BETWEEN_WORD not in norms[m.end_token : m.end_token + 3]
+    if n.startswith(("ب", "ل")) and not n.startswith(("بين", "لقا")):
+        return True
+    # «لاستكمال التشاور»، «لبحث التعاون»: the genitive of a purpose noun is what is intended
+    k = m.start_token - 1
+    return k >= 0 and _purpose_noun(norms[k])
+
+
+def _purpose_noun(word: str) -> bool:
+    """«لاستكمال»، «لبحث»، «لمناقشة»: ل + a verbal noun, the purpose of another act."""
+    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+    if not w.startswith("ل") or w.startswith("لل") or len(w) < 4:
+        return False
+    noun = w[1:]  # a bare three-letter root after ل is a verbal noun too («لبحث»، «لدعم»)
+    return len(noun) == 3 or noun.endswith("ه") or not is_verb(noun)
