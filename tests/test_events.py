@@ -695,3 +695,9 @@ def test_what_is_needed_or_intended_has_not_happened() -> None:
         "اتفقت السعودية وإيران في ختام مباحثات استضافتها العاصمة الصينية على استئناف العلاقات."
     )
     assert all(e.target.get("code") != "CHN" for e in evs)
+
+
+def test_talks_named_by_one_nationality_are_among_its_people() -> None:
+    # «مشاورات يمنية تستضيفها الرياض»: Riyadh hosts Yemenis; the talks have no other party
+    _, evs = events("بدأت مشاورات يمنية تستضيفها الرياض بدعوة من مجلس التعاون الخليجي.")
+    assert brief(evs) == [("043", "SAU", "YEM", "2021-02-05")]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.actors.cues import is_attack_word
+from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.events.phrases import (
     ACTOR_KINDS,
@@ -83,7 +84,8 @@ PRONOUN_COMPLEMENTIZERS = frozenset(
     )
 )
 CLAUSE_REACH = 6  # words between «إن» and its verb: the clause's subject
-CLAUSE_SUBJECT = "clause-subject"  # how, when the subject is a word that names no actor
+CLAUSE_SUBJECT = "clause-subject"
+NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adjective after it  # how, when the subject is a word that names no actor
 MEDIATION = frozenset(
     normalize(w) for w in ("برعاية", "وبرعاية", "رعاية", "بوساطة", "وبوساطة", "وساطة")
 )
@@ -573,11 +575,20 @@ def _noun_arguments(
     """
     # «مباحثات استضافتها العاصمة الصينية»: who a relative verb's clause names after the noun
     # is that verb's subject, not a party to the noun's act
-    for k in (end, end + 1):
-        if k >= len(norms) or (k > end and norms[k - 1] not in RELATIVES):
-            continue
+    for k in (end, end + 1, end + 2):
+        if k >= len(norms) or (
+            k > end
+            and norms[k - 1] not in RELATIVES
+            and not any(refs[i].start >= end and refs[i].end == k for i in usable)
+        ):
+            continue  # right after the noun, its «التي», or its adjective («مشاورات يمنية»)
         w = norms[k]
-        if len(w) >= 5 and w.endswith(OBJECT_PRONOUNS) and is_verb(words[k]):
+        if (
+            len(w) >= 5
+            and w.endswith(OBJECT_PRONOUNS)
+            and is_verb(words[k])
+            and not is_counterpart(w)  # «نظيره» is a noun with its pronoun
+        ):
             usable = [i for i in usable if refs[i].start < k]
             break
     seen = 0
@@ -620,7 +631,9 @@ def _noun_arguments(
             return received
     if root in INTRANSITIVE_ROOTS or norms[start].endswith(INTRANSITIVE_NOUNS):
         if genitive is not None and source is None:
-            source, how = genitive, "genitive"
+            # «مشاورات يمنية»: talks named by one nationality are among its own people
+            source = genitive
+            how = NATIONALITY if refs[genitive].kind == "adjective" else "genitive"
             end = refs[genitive].end  # «مكالمة وزير الخارجية …، سيرجي لافروف، … مع نظيره»
         if source is None:
             subj = [

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from marsad.actors.dictionary import ActorDictionary
-from marsad.events.arguments import CLAUSE_SUBJECT, find_arguments
+from marsad.events.arguments import CLAUSE_SUBJECT, NATIONALITY, find_arguments
 from marsad.events.dating import Dating, date_for, dated_tokens
 from marsad.events.dedupe import dedupe
 from marsad.events.modality import ASSERTED, clause_breaks, modality
@@ -278,7 +278,7 @@ class _ArticleCoder:
         if m.cameo == RETREAT and (target is None or target.country == source.country):
             # «انسحاب القوات الروسية من … خيرسون»: yielding the place to its country's forces
             target = self.parties.yielded_place(sr, m, norms, source, day) or target
-        if target is None and root in ADDRESSEE_ROOTS:
+        if target is None and root in ADDRESSEE_ROOTS and args.source_how != NATIONALITY:
             target = self.parties.from_discourse(source, sr, m.start_token)
             how = how or "context"
         if target is None and root == PROTEST and how == "":
