@@ -192,7 +192,7 @@ def test_find_events_filters(examples: Path) -> None:
         assert analytics.find_events(store)["total"] == 34
         assert analytics.find_events(store, quad_class=4)["total"] == 6
         assert analytics.find_events(store, code="163")["total"] == 3
-        assert analytics.find_events(store, code="04")["total"] == 10
+        assert analytics.find_events(store, code="04")["total"] == 9
         assert analytics.find_events(store, actor="IGOUNO")["total"] == 5
         assert analytics.find_events(store, actor="IGO")["total"] == 10
         assert analytics.find_events(store, start=date(2023, 1, 1))["total"] == 9

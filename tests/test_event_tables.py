@@ -169,3 +169,17 @@ def test_arabic_names_cover_exactly_the_official_codes() -> None:
     names = cameo_arabic_table()
     assert sorted(official - set(names)) == [], "official codes without an Arabic name"
     assert sorted(set(names) - official) == [], "Arabic names for codes the list does not have"
+
+
+def test_future_intents_table_maps_acts_to_intents_and_threats() -> None:
+    from marsad.events.tables import future_intent, load_future_intents
+
+    table = load_future_intents()
+    assert all(intent[:2] in ("03", "13") for intent in table.values())
+    assert future_intent("0871") == "035"  # a ceasefire to come: intent to yield
+    assert (future_intent("040"), future_intent("163"), future_intent("1631")) == (
+        "036",
+        "1312",
+        "1312",
+    )
+    assert future_intent("190") == "138" and future_intent("010") is None

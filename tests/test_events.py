@@ -701,3 +701,16 @@ def test_talks_named_by_one_nationality_are_among_its_people() -> None:
     # «مشاورات يمنية تستضيفها الرياض»: Riyadh hosts Yemenis; the talks have no other party
     _, evs = events("بدأت مشاورات يمنية تستضيفها الرياض بدعوة من مجلس التعاون الخليجي.")
     assert brief(evs) == [("043", "SAU", "YEM", "2021-02-05")]
+
+
+def test_an_act_announced_for_the_future_is_its_intent_or_threat() -> None:
+    # sanctions to come are threatened (1312), imposed ones are sanctions (163)
+    _, evs = events("أعلنت الولايات المتحدة أنها ستفرض عقوبات جديدة على روسيا.")
+    assert brief(evs) == [("1312", "USA", "RUS", "2021-02-05")]
+    _, evs = events("فرضت الولايات المتحدة عقوبات جديدة على روسيا.")
+    assert brief(evs) == [("163", "USA", "RUS", "2021-02-05")]
+    # a meeting to come is the intent to meet (036), wherever it is to be held
+    _, evs = events("ستلتقي وزيرة الخارجية الأمريكية نظيرها الروسي في جنيف.")
+    assert brief(evs) == [("036", "USAGOV", "RUSGOV", "2021-02-05")]
+    _, evs = events("التقت وزيرة الخارجية الأمريكية نظيرها الروسي في جنيف.")
+    assert brief(evs) == [("044", "USAGOV", "RUSGOV", "2021-02-05")]

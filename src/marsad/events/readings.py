@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.events.parties import Side
+from marsad.events.tables import future_intent
 from marsad.events.triggers import TriggerMatch
 from marsad.events.words import is_verb, strip_conjunction
 from marsad.text.normalize import normalize
@@ -22,6 +23,8 @@ BETWEEN_WORD = normalize("بين")
 # كيماوية خلال القصف»): the attack is coded by the weapon, the more specific code (CAMEO 204).
 WEAPONS = ("204",)
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+IMPERFECT = frozenset("يتنا")  # prefixes of the imperfect after the future سـ
+WILL = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف"))
 KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
 CAUSES = frozenset(
     normalize(w) for w in ("في", "جراء", "جرّاء", "إثر", "اثر", "بسبب", "نتيجة", "بفعل")
@@ -86,6 +89,25 @@ def deaths_by_attack(matches: list[TriggerMatch], norms: list[str]) -> list[Trig
                     out.remove(n)
                 break
     return out
+
+
+def future_acts(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
+    """«سيعقدان اجتماعاً»، «ستفرض عقوبات»، «سوف نرد عسكرياً»: an act announced for the future
+    is the intent or threat to do it (``tables.future_intent``), not the act."""
+    out: list[TriggerMatch] = []
+    for m in matches:
+        intent = future_intent(m.cameo) if m.kind == "event" and m.cameo else None
+        if intent is not None and _future(norms, m.start_token):
+            m = replace(m, cameo=intent)
+        out.append(m)
+    return out
+
+
+def _future(norms: list[str], k: int) -> bool:
+    """The verb at ``k`` carries the future prefix سـ, or follows سوف."""
+    w = norms[k]
+    w = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
+    return (len(w) >= 4 and w[0] == "س" and w[1] in IMPERFECT) or (k > 0 and norms[k - 1] in WILL)
 
 
 def complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:

@@ -17,9 +17,11 @@ from marsad.errors import DataError
 _CAMEO_FILE = "cameo.tsv"
 _PLOVER_FILE = "cameo_plover.tsv"
 _ARABIC_FILE = "cameo_ar.tsv"
+_FUTURE_FILE = "future_intents.tsv"
 _CAMEO_HEADER = ("code", "label", "goldstein", "quad_class", "root")
 _PLOVER_HEADER = ("code", "event", "mode", "context")
 _ARABIC_HEADER = ("code", "name")
+_FUTURE_HEADER = ("code", "intent")
 
 
 @dataclass(slots=True, frozen=True)
@@ -95,6 +97,35 @@ def load_cameo_arabic(path: Path | None = None) -> dict[str, str]:
             raise DataError(f"{path}:{lineno}: empty name for code {code}")
         table[code] = name
     return table
+
+
+def load_future_intents(path: Path | None = None) -> dict[str, str]:
+    """Read the table of what an act announced for the future is coded as (03x or 13x)."""
+    path = path or resource_path(_FUTURE_FILE)
+    table: dict[str, str] = {}
+    for lineno, (code, intent) in read_tsv(path, _FUTURE_HEADER):
+        _check_code(path, lineno, code)
+        _check_code(path, lineno, intent)
+        if code in table:
+            raise DataError(f"{path}:{lineno}: duplicate code {code}")
+        table[code] = intent
+    return table
+
+
+@lru_cache(maxsize=1)
+def future_intents() -> dict[str, str]:
+    """The shipped future-intent table, read once."""
+    return load_future_intents()
+
+
+def future_intent(code: str) -> str | None:
+    """The intent or threat code of an act announced for the future: the entry for the
+    longest prefix of ``code`` in the table, or None when the act has none."""
+    table = future_intents()
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
 
 
 @lru_cache(maxsize=1)

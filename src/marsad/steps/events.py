@@ -32,6 +32,7 @@ from marsad.events.readings import (
     BETWEEN_WORD,
     complement_noun,
     deaths_by_attack,
+    future_acts,
     on_place,
     weapons_in_attacks,
 )
@@ -152,7 +153,7 @@ class _ArticleCoder:
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
         mentions = {k for r in sr.refs for k in range(r.start, r.end)}
         found = self.triggers.find(norms, mentions=mentions)
-        for m in deaths_by_attack(weapons_in_attacks(found, norms), norms):
+        for m in future_acts(deaths_by_attack(weapons_in_attacks(found, norms), norms), norms):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
             if (
@@ -343,6 +344,7 @@ class _ArticleCoder:
         cameo = m.cameo
         if (
             m.pattern_id in MEETINGS
+            and cameo.startswith("04")  # not a meeting announced for the future (036)
             and place is not None
             and place.get("country") not in (source.country, target.country)
         ):
