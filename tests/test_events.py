@@ -714,3 +714,19 @@ def test_an_act_announced_for_the_future_is_its_intent_or_threat() -> None:
     assert brief(evs) == [("036", "USAGOV", "RUSGOV", "2021-02-05")]
     _, evs = events("التقت وزيرة الخارجية الأمريكية نظيرها الروسي في جنيف.")
     assert brief(evs) == [("044", "USAGOV", "RUSGOV", "2021-02-05")]
+
+
+def test_shot_dead_by_a_force_is_that_forces_act() -> None:
+    # unvowelled «قتل» with «برصاص الجيش …»: the army fired (small arms, 193)
+    _, evs = events("قتل شاب فلسطيني صباح أمس برصاص الجيش الإسرائيلي قرب مدينة جنين.")
+    assert brief(evs) == [("193", "ISRMIL", "PSECVL", "2021-02-04")]
+
+
+def test_ranking_first_and_sports_attacks_are_no_violence() -> None:
+    _, evs = events("احتلت السعودية المرتبة الأولى عالمياً بعد الولايات المتحدة.")
+    assert brief(evs) == []
+    _, evs = events("وتكمن قوة المنتخب السعودي في سرعة هجماته على مرمى المنتخب الجزائري.")
+    assert brief(evs) == []
+    # an occupied town named as the direct object is the target
+    _, evs = events("احتلت القوات الإسرائيلية مدينة جنين.")
+    assert brief(evs) == [("192", "ISRMIL", "PSE", "2021-02-05")]

@@ -66,6 +66,24 @@ WAS = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكا
 # Assault, fight, mass violence: deaths and wounds are put down to the attack named as their
 # cause, after one of CAUSES, within CAUSE_REACH tokens (events.readings).
 VIOLENT_ROOTS = frozenset({18, 19, 20})
+# «برصاص الجيش»، «بنيران القوات»، «بقذيفة أطلقها …»: the weapon's owner named after it did it.
+WEAPON_CAUSES = frozenset(
+    normalize(w)
+    for w in (
+        "برصاص",
+        "برصاصة",
+        "بنيران",
+        "بنار",
+        "بقذيفة",
+        "بقذائف",
+        "بصاروخ",
+        "بصواريخ",
+        "بطلق",
+        "بطلقات",
+        "بطلقة",
+    )
+)
+ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 BARE_COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن"))
 PRONOUN_COMPLEMENTIZERS = frozenset(
     normalize(w)
@@ -481,11 +499,21 @@ def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> 
             norms[k] in SENTENCE_STOPS for k in range(end, r.start)
         ):
             return None
+        prev = strip_conjunction(norms[r.start - 1]) if r.start > 0 else ""
+        if prev in WEAPON_CAUSES and _armed(r):
+            return i  # «قُتل شاب برصاص الجيش الإسرائيلي»: the force that fired
         if r.kind != "agent" or r.sector != "MIL" or not is_attack_word(norms[r.start]):
             continue
-        if r.proclitic.endswith("ب") or (r.start > 0 and norms[r.start - 1] in CAUSES):
+        if r.proclitic.endswith("ب") or prev in CAUSES:
             return i
     return None
+
+
+def _armed(r: Reference) -> bool:
+    """A force that can fire: army, police, rebels, insurgents, intelligence."""
+    code = r.code or ""
+    roles = {code[k : k + 3] for k in range(3, len(code), 3)}
+    return bool(roles & ARMED_ROLES) or r.sector in ARMED_ROLES
 
 
 def _affiliation(ref: Reference, norms: Sequence[str], end: int) -> bool:

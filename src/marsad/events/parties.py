@@ -57,6 +57,10 @@ STATE = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 ATTACK_REACH = 8  # tokens after an attack where the place it hit may be named
 ATTACKED = frozenset(normalize(w) for w in ("على", "ضد", "في", "داخل"))
 STOPS = frozenset({".", "؛", ";", "!", "؟", "?", ":"})
+# Prepositions that put a place beside an attack rather than under it: whence, whither, near.
+ELSEWHERE = frozenset(
+    normalize(w) for w in ("من", "إلى", "الى", "عن", "مع", "قرب", "نحو", "باتجاه", "بين", "لدى")
+)
 WITHDRAWAL_REACH = 10  # tokens after a withdrawal where «من» and the place left may sit
 PARTICIPLES_PLURAL = frozenset(
     normalize(w)
@@ -228,7 +232,11 @@ class Parties:
             ):
                 return None
             before = norms[r.start - 1] if r.start > 0 else ""
-            if before in ATTACKED or r.proclitic.endswith("ب"):
+            if (
+                before in ATTACKED
+                or r.proclitic.endswith("ب")
+                or (before not in ELSEWHERE and not r.proclitic)
+            ):  # «على غزة»، «بغزة»، «احتلت القوات مدينة جنين»; not «من»، «إلى»، «قرب»
                 return self.side(r, eid, day, toks)
         return None
 

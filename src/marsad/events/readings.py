@@ -7,9 +7,11 @@ place is about that place; a verbal noun under ب/ل is another predicate's obje
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
+from marsad.errors import DataError
 from marsad.events.parties import Side
-from marsad.events.tables import future_intent
+from marsad.events.tables import future_intent, resource_path
 from marsad.events.triggers import TriggerMatch
 from marsad.events.words import is_verb, strip_conjunction
 from marsad.text.normalize import normalize
@@ -23,6 +25,8 @@ BETWEEN_WORD = normalize("بين")
 # كيماوية خلال القصف»): the attack is coded by the weapon, the more specific code (CAMEO 204).
 WEAPONS = ("204",)
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+SPORTS_FILE = "sports_words.txt"
+VIOLENCE = frozenset({"17", "18", "19", "20"})  # roots a sports sentence does not report
 IMPERFECT = frozenset("يتنا")  # prefixes of the imperfect after the future سـ
 WILL = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف"))
 KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
@@ -108,6 +112,23 @@ def _future(norms: list[str], k: int) -> bool:
     w = norms[k]
     w = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
     return (len(w) >= 4 and w[0] == "س" and w[1] in IMPERFECT) or (k > 0 and norms[k - 1] in WILL)
+
+
+@lru_cache(maxsize=1)
+def sports_words() -> frozenset[str]:
+    """The shipped list of sports words (``resources/events/sports_words.txt``), normalised."""
+    path = resource_path(SPORTS_FILE)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read word list: {exc}") from exc
+    return frozenset(normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+
+
+def sporting(norms: list[str]) -> bool:
+    """The sentence reports sport («قوة المنتخب في سرعة هجماته»): its attacks are play."""
+    words = sports_words()
+    return any(w in words or strip_conjunction(w) in words for w in norms)
 
 
 def complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:

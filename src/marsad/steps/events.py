@@ -30,10 +30,12 @@ from marsad.events.parties import (
 from marsad.events.readings import (
     ATTACK_ROOTS,
     BETWEEN_WORD,
+    VIOLENCE,
     complement_noun,
     deaths_by_attack,
     future_acts,
     on_place,
+    sporting,
     weapons_in_attacks,
 )
 from marsad.events.tables import cameo_info, plover_for
@@ -153,6 +155,8 @@ class _ArticleCoder:
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
         mentions = {k for r in sr.refs for k in range(r.start, r.end)}
         found = self.triggers.find(norms, mentions=mentions)
+        if found and sporting(norms):  # «سرعة هجماته»: play, not violence
+            found = [m for m in found if m.cameo[:2] not in VIOLENCE]
         for m in future_acts(deaths_by_attack(weapons_in_attacks(found, norms), norms), norms):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
