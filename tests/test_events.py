@@ -730,3 +730,12 @@ def test_ranking_first_and_sports_attacks_are_no_violence() -> None:
     # an occupied town named as the direct object is the target
     _, evs = events("احتلت القوات الإسرائيلية مدينة جنين.")
     assert brief(evs) == [("192", "ISRMIL", "PSE", "2021-02-05")]
+
+
+def test_a_verbal_noun_standing_alone_takes_no_party_from_the_discourse() -> None:
+    # «المباحثات» described after the talks were reported is no new act with a guessed partner
+    _, evs = events(
+        "التقى وزير الخارجية الإيراني نظيره الصيني في بكين. ووصف الوزير الإيراني المباحثات "
+        "بأنها كانت صريحة وبناءة."
+    )
+    assert brief(evs) == [("040", "IRNGOV", "CHNGOV", "2021-02-05")]

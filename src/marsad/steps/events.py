@@ -197,6 +197,7 @@ class _ArticleCoder:
         source: Side | None = None
         target: Side | None = None
         how = ""
+        guessed = False  # the source taken from the sentence's other act or its subject
         args = find_arguments(
             refs, norms, words, m.start_token, m.end_token, m.frame_end_token, root
         )
@@ -242,6 +243,7 @@ class _ArticleCoder:
             if source is None and root < CLAIM_ROOT and args.source_how != CLAUSE_SUBJECT:
                 source = self.sentence_source or self.parties.implicit_source(sr, m, norms, day)
                 how = "context"
+                guessed = True
             elif (
                 source is None
                 and target is not None
@@ -253,7 +255,20 @@ class _ArticleCoder:
         if self._circumstance_of_act(m, norms, words, target):
             assert self.sentence_source is not None
             source, target, how = self.sentence_source, self.sentence_target, "context"
+            guessed = False  # both parties are the act's it is the circumstance of
         if source is None or (not source.entity_id and not source.code):
+            return []
+        if (
+            guessed
+            and how == "context"
+            and args.target is None
+            and not is_verb(words[m.start_token])
+            and m.cameo[:2] not in ATTACK_ROOTS
+        ):
+            # «وجرى خلال الاستقبال …»، «بعد التوقيع على الاتفاقية»: a verbal noun whose doer
+            # is only guessed and whose object its sentence does not name refers back to an
+            # act, or to none; on sampled news, filling it in was wrong far more often than
+            # right
             return []
         if target is None and m.cameo[:2] in ATTACK_ROOTS:
             # an attack that names nobody is on the place it hits («غارات على غزة»), and one
@@ -283,7 +298,16 @@ class _ArticleCoder:
         if m.cameo == RETREAT and (target is None or target.country == source.country):
             # «انسحاب القوات الروسية من … خيرسون»: yielding the place to its country's forces
             target = self.parties.yielded_place(sr, m, norms, source, day) or target
-        if target is None and root in ADDRESSEE_ROOTS and args.source_how != NATIONALITY:
+        if (
+            target is None
+            and root in ADDRESSEE_ROOTS
+            and args.source_how != NATIONALITY
+            and (
+                is_verb(words[m.start_token])
+                or how == "participle"
+                or args.source_how in ("light-verb", *BOUND_DOERS)
+            )
+        ):  # a verbal noun standing alone («المفاوضات»، «الاتهامات») names its act, not a talk
             target = self.parties.from_discourse(source, sr, m.start_token)
             how = how or "context"
         if target is None and root == PROTEST and how == "":
