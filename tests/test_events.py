@@ -739,3 +739,12 @@ def test_a_verbal_noun_standing_alone_takes_no_party_from_the_discourse() -> Non
         "بأنها كانت صريحة وبناءة."
     )
     assert brief(evs) == [("040", "IRNGOV", "CHNGOV", "2021-02-05")]
+
+
+def test_a_missing_party_comes_from_the_last_few_sentences_only() -> None:
+    met = "التقى وزير الخارجية الإيراني نظيره الروسي. "
+    _, evs = events(met + "ودعا الوزير الروسي إلى الحوار.")
+    assert ("026", "RUSGOV", "IRNGOV", "2021-02-05") in brief(evs)
+    filler = "وارتفعت أسعار النفط صباح اليوم. وهطلت أمطار غزيرة على المدينة. وافتتح معرض للكتاب. "
+    _, evs = events(met + filler + "ودعا الوزير الروسي إلى الحوار.")
+    assert [b for b in brief(evs) if b[0] == "026"] == []

@@ -9,6 +9,7 @@ target — from the sentence, or from the discourse when the sentence leaves one
 
 from __future__ import annotations
 
+from collections import deque
 from datetime import date
 from typing import Any
 
@@ -83,6 +84,7 @@ RETREAT = "0874"
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
+DISCOURSE_SENTENCES = 3  # sentences before the current one a missing party may come from
 # Doers a verbal noun's own words point to, however far from it they are named: the host of
 # «في استقبال»، the owner of «زيارة له»، the attack a death is put down to.
 BOUND_DOERS = frozenset({"host", "pronoun", "cause"})
@@ -130,15 +132,21 @@ class _ArticleCoder:
 
     def run(self) -> list[Event]:
         events: list[Event] = []
+        recent: deque[list[Side]] = deque(maxlen=DISCOURSE_SENTENCES)
         for sr in references_of(self.a):
             if not sr.sentence.heading:
                 events.extend(self.sentence(sr))
             toks = sr.sentence.tokens
-            self.parties.history.extend(
-                self.parties.side(r, eid, self.published, toks)
-                for r, eid in zip(sr.refs, sr.entity_ids, strict=True)
-                if eid
+            recent.append(
+                [
+                    self.parties.side(r, eid, self.published, toks)
+                    for r, eid in zip(sr.refs, sr.entity_ids, strict=True)
+                    if eid
+                ]
             )
+            # the discourse a missing party is taken from: the last few sentences, not the
+            # whole article (an opinion piece names everyone once)
+            self.parties.history = [side for sides in recent for side in sides]
         return events
 
     def sentence(self, sr: SentenceRefs) -> list[Event]:
