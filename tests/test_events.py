@@ -748,3 +748,14 @@ def test_a_missing_party_comes_from_the_last_few_sentences_only() -> None:
     filler = "وارتفعت أسعار النفط صباح اليوم. وهطلت أمطار غزيرة على المدينة. وافتتح معرض للكتاب. "
     _, evs = events(met + filler + "ودعا الوزير الروسي إلى الحوار.")
     assert [b for b in brief(evs) if b[0] == "026"] == []
+
+
+def test_a_counted_group_after_an_unvowelled_arrest_is_its_patient() -> None:
+    # «اعتقل عشرات المتظاهرين»: the protesters were arrested, by the state of the place
+    _, evs = events("اعتقل عشرات المتظاهرين في بغداد أمس.")
+    assert brief(evs) == [("173", "IRQGOV", "IRQCVL", "2021-02-04")]
+    _, evs = events("اعتقلت الشرطة العراقية عشرات المتظاهرين في بغداد أمس.")
+    assert brief(evs) == [("173", "IRQCOP", "IRQCVL", "2021-02-04")]
+    # a strike's nationality is not where its victims are
+    _, evs = events("قتل 12 مدنيا في غارات روسية على إدلب.")
+    assert brief(evs) == [("195", "RUSMIL", "SYRCVL", "2021-02-05")]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.actors.cues import after_attack
 from marsad.text.segment import clitic_analyses
 
 GAP = frozenset({"،", ",", "-", "–", "(", ")", "و", '"', "«", "»"})
@@ -64,8 +65,9 @@ def located(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
         b.kind not in ("place", "capital", "country", "adjective")
         or not b.iso3
         or b.proclitic.startswith("و")
+        or (b.kind == "adjective" and after_attack(norms, b.start))
     ):
-        return False
+        return False  # «مدنيين في غارات روسية»: the strike's nationality, not where they are
     gap = list(norms[a.end : b.start])
     if gap in ([], ["في"], ["من"]):
         return True

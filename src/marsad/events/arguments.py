@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from marsad.actors.cues import is_attack_word
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
+from marsad.events.parties import counted_after
 from marsad.events.phrases import (
     ACTOR_KINDS,
     authored,
@@ -66,6 +67,10 @@ WAS = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكا
 # Assault, fight, mass violence: deaths and wounds are put down to the attack named as their
 # cause, after one of CAUSES, within CAUSE_REACH tokens (events.readings).
 VIOLENT_ROOTS = frozenset({18, 19, 20})
+# Acts an unvowelled verb with a counted group after it reports as befalling that group
+# («اعتقل عشرات المتظاهرين»، «قتل 12 مدنيا»); «تظاهر آلاف الأردنيين» is the group acting.
+PASSIVE_PRONE = frozenset({17, 18})
+KILL_VERBS = frozenset(normalize(w) for w in ("قتل", "جرح", "اصاب", "أصاب"))
 # «برصاص الجيش»، «بنيران القوات»، «بقذيفة أطلقها …»: the weapon's owner named after it did it.
 WEAPON_CAUSES = frozenset(
     normalize(w)
@@ -297,7 +302,11 @@ def _find_arguments(
     ):
         first = after[0]
         gap = [w for w in norms[end : refs[first].start] if w not in FILLERS]
-        crosses = any(w in COMPLEMENTIZERS for w in gap)
+        # «اعتقل عشرات المتظاهرين»: a counted group after the verb is what befell
+        crosses = any(w in COMPLEMENTIZERS for w in gap) or (
+            counted_after(norms, end - 1)
+            and (root in PASSIVE_PRONE or bare(norms[start]) in KILL_VERBS)
+        )
         # The frame's own words are the object: «وطردت عشرة دبلوماسيين روس».
         if (
             len(gap) <= 1

@@ -8,6 +8,7 @@ a call with Blinken), to a participle continuing its subject («…، داعيا
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -48,6 +49,21 @@ PAIR_NOUNS = frozenset(
 )
 PAIR_WINDOW = 4  # tokens around the trigger where the dual subject may sit
 NO_COUNTRY = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
+QUANTITIES = frozenset(
+    normalize(w)
+    for w in (
+        "عشرات",
+        "مئات",
+        "آلاف",
+        "الآلاف",
+        "أكثر",
+        "نحو",
+        "قرابة",
+        "حوالي",
+        "العشرات",
+        "المئات",
+    )
+)
 PASSIVE = frozenset(normalize(w) for w in ("تم", "وتم", "جرى", "وجرى", "تمت", "وتمت"))
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 PLACE_KINDS = frozenset({"country", "capital", "place"})
@@ -376,8 +392,21 @@ def own_government(side: Side, any_role: bool = False) -> Side | None:
 
 
 def passive_trigger(words: list[str], norms: list[str], k: int) -> bool:
-    """«اعتُقل …»، «تم اعتقال …»: the trigger is a passive, its doer unnamed."""
-    return vowelled_passive(words[k]) or any(w in PASSIVE for w in norms[max(0, k - 2) : k])
+    """«اعتُقل …»، «تم اعتقال …»، «اعتقل عشرات المتظاهرين»: the trigger is a passive, its doer
+    unnamed (a counted group right after an unvowelled verb is what befell, not who did it)."""
+    return (
+        vowelled_passive(words[k])
+        or any(w in PASSIVE for w in norms[max(0, k - 2) : k])
+        or counted_after(norms, k)
+    )
+
+
+def counted_after(norms: Sequence[str], k: int) -> bool:
+    """A number or a quantity word («عشرات»، «أكثر من»، «200») right after the token ``k``."""
+    if k + 1 >= len(norms):
+        return False
+    nxt = strip_conjunction(norms[k + 1])
+    return nxt.isdigit() or nxt in QUANTITIES
 
 
 def bare_country(side: Side) -> bool:
