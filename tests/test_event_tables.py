@@ -183,3 +183,26 @@ def test_future_intents_table_maps_acts_to_intents_and_threats() -> None:
         "1312",
     )
     assert future_intent("190") == "138" and future_intent("010") is None
+
+
+def test_a_bad_future_intents_table_names_its_line(tmp_path: Path) -> None:
+    from marsad.events.tables import load_future_intents
+
+    path = tmp_path / "future.tsv"
+    path.write_text("code\tintent\n04\t036\n19\t13x\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"future.tsv:3: bad CAMEO code '13x'"):
+        load_future_intents(path)
+    path.write_text("code\tintent\n04\t036\n04\t030\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"future.tsv:3: duplicate code 04"):
+        load_future_intents(path)
+
+
+def test_an_unreadable_word_list_is_a_data_error(tmp_path: Path) -> None:
+    from marsad.datafiles import read_lines
+
+    path = tmp_path / "words.txt"
+    path.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(DataError, match=r"words\.txt: cannot read word list"):
+        read_lines(path)
+    path.write_text("# a comment\n\nكرة\n  الملعب  \n", encoding="utf-8")
+    assert read_lines(path) == ["كرة", "الملعب"]

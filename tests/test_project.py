@@ -37,7 +37,7 @@ LOWER = {
     "text": {"text", "errors", "datafiles"},
     "readers": {"readers", "text", "errors", "settings", "model"},
     "store": {"store", "errors", "model"},
-    "ner": {"ner", "text", "errors", "model", "settings", "evaluate", "actors"},
+    "ner": {"ner", "text", "errors", "model", "settings", "evaluate", "actors", "datafiles"},
     "actors": {"actors", "text", "errors", "model", "datafiles"},
     "events": {"events", "text", "errors", "model", "actors", "datafiles"},
     "analytics": {"analytics", "store", "model", "errors", "settings", "text", "events", "actors"},

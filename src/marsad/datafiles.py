@@ -1,4 +1,5 @@
-"""The data files marsad ships are '#'-commented TSV tables whose first row names the columns."""
+"""The data files marsad ships: '#'-commented TSV tables whose first row names the columns,
+and '#'-commented lists of one entry a line."""
 
 from __future__ import annotations
 
@@ -12,6 +13,16 @@ from marsad.errors import DataError
 def resource(*parts: str) -> Path:
     """Path of a shipped file under ``marsad/resources``."""
     return Path(str(resources.files("marsad").joinpath("resources", *parts)))
+
+
+def read_lines(path: Path, what: str = "word list") -> list[str]:
+    """The stripped entries of a list file, blank lines and '#' comments left out; a file that
+    cannot be read raises DataError naming it."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read {what}: {exc}") from exc
+    return [x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")]
 
 
 def read_tsv(path: Path, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:

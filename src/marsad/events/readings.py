@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from marsad.errors import DataError
+from marsad.datafiles import read_lines
 from marsad.events.parties import Side
 from marsad.events.tables import future_intent, resource_path
 from marsad.events.triggers import TriggerMatch
@@ -117,12 +117,7 @@ def _future(norms: list[str], k: int) -> bool:
 @lru_cache(maxsize=1)
 def sports_words() -> frozenset[str]:
     """The shipped list of sports words (``resources/events/sports_words.txt``), normalised."""
-    path = resource_path(SPORTS_FILE)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read word list: {exc}") from exc
-    return frozenset(normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(normalize(w) for w in read_lines(resource_path(SPORTS_FILE)))
 
 
 def sporting(norms: list[str]) -> bool:

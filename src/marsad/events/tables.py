@@ -6,6 +6,7 @@ back to its three-digit parent and then its root, so a coder may emit codes fine
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -87,28 +88,35 @@ def load_plover(path: Path | None = None) -> dict[str, PloverInfo]:
 
 def load_cameo_arabic(path: Path | None = None) -> dict[str, str]:
     """Read a table of Arabic CAMEO names (default: the shipped one) into a code → name dict."""
-    path = path or resource_path(_ARABIC_FILE)
-    table: dict[str, str] = {}
-    for lineno, (code, name) in read_tsv(path, _ARABIC_HEADER):
-        _check_code(path, lineno, code)
-        if code in table:
-            raise DataError(f"{path}:{lineno}: duplicate code {code}")
+
+    def named(path: Path, lineno: int, code: str, name: str) -> None:
         if not name:
             raise DataError(f"{path}:{lineno}: empty name for code {code}")
-        table[code] = name
-    return table
+
+    return _code_map(path or resource_path(_ARABIC_FILE), _ARABIC_HEADER, named)
 
 
 def load_future_intents(path: Path | None = None) -> dict[str, str]:
     """Read the table of what an act announced for the future is coded as (03x or 13x)."""
-    path = path or resource_path(_FUTURE_FILE)
-    table: dict[str, str] = {}
-    for lineno, (code, intent) in read_tsv(path, _FUTURE_HEADER):
-        _check_code(path, lineno, code)
+
+    def coded(path: Path, lineno: int, _code: str, intent: str) -> None:
         _check_code(path, lineno, intent)
+
+    return _code_map(path or resource_path(_FUTURE_FILE), _FUTURE_HEADER, coded)
+
+
+def _code_map(
+    path: Path, header: tuple[str, str], check: Callable[[Path, int, str, str], None]
+) -> dict[str, str]:
+    """A two-column table keyed by CAMEO code: codes checked and unique, and ``check(path,
+    line number, code, value)`` run on each row."""
+    table: dict[str, str] = {}
+    for lineno, (code, value) in read_tsv(path, header):
+        _check_code(path, lineno, code)
         if code in table:
             raise DataError(f"{path}:{lineno}: duplicate code {code}")
-        table[code] = intent
+        check(path, lineno, code, value)
+        table[code] = value
     return table
 
 

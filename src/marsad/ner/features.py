@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.errors import DataError
+from marsad.datafiles import read_lines
 from marsad.ner.clusters import (
     CLUSTER_FILE,
     NAME_NGRAM_FILE,
@@ -39,12 +39,7 @@ _CACHE = 500_000
 
 
 def _read_list(name: str) -> frozenset[str]:
-    path = RESOURCES / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read word list: {exc}") from exc
-    return frozenset(normalize(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(normalize(x) for x in read_lines(RESOURCES / name))
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.actors.dictionary import ActorDictionary, phrase_tokens
-from marsad.errors import DataError
+from marsad.datafiles import read_lines
 from marsad.ner.consistency import name_key
 from marsad.ner.wordtype import analyse
 from marsad.text.normalize import normalize, normalize_word
@@ -205,14 +205,8 @@ NER_LISTS = {
 
 def _list_phrases() -> Iterable[tuple[str, str]]:
     for name, cat in NER_LISTS.items():
-        path = LISTS_DIR / name
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise DataError(f"{path}: cannot read name list: {exc}") from exc
-        for line in lines:
-            if line.strip() and not line.startswith("#"):
-                yield line.strip(), cat
+        for line in read_lines(LISTS_DIR / name, "name list"):
+            yield line, cat
 
 
 @lru_cache(maxsize=1)
