@@ -96,6 +96,12 @@ NOTES = [
     " self-training on SaudiNewsNet sentences the model tags with sequence probability >= 0.9"
     " (1,500 sentences 0.7883, 4,199 sentences 0.7879); a bias against O at decoding (-0.001"
     " at 0.2, -0.006 at 0.4: the misses are boundaries and types more than names left out).",
+    "Tried on 2026-11-29 and not kept: BILOU labels instead of IOB2 (0.7715 vs 0.7911,"
+    " same params); a BiLSTM-CRF (PyTorch, 128 units each way) over a bag of this model's"
+    " own features, a trained word embedding and frozen 100-d PPMI-SVD vectors of"
+    " SaudiNewsNet words: 0.763 at its best epoch (0.752 with no pretrained vectors);"
+    " adding its scores to this CRF's at weight 0.5-0.75 gave 0.796: +0.005, with the weight"
+    " picked on dev, is not worth a torch dependency at run time.",
 ]
 
 # AQMAR and Wojood lowered dev F1 when mixed in (0.66 vs 0.71), so the default is ANERcorp
