@@ -41,11 +41,12 @@ def test_dyad_json_is_the_library_output(db: str) -> None:
     assert code == 0
     data = json.loads(out)
     assert (data["a"], data["b"], data["by"], data["start"]) == ("SAU", "IRN", "week", "2023-03-01")
-    # the Beijing agreement of 10-11 March 2023, each way (036, Goldstein 4.0); the 2016 break
-    # of relations is before --from
+    # the Beijing agreement of 10-11 March 2023, each way: intent (036, Goldstein 4.0), restored
+    # relations (054, 6.0) and the joint statement's pledges (030, 4.0); the 2016 break of
+    # relations is before --from
     [week] = [p for p in data["periods"] if p["records"]]
-    assert (week["period"], week["records"], week["goldstein_total"]) == ("2023-03-06", 2, 8.0)
-    assert (week["a_to_b"]["records"], week["b_to_a"]["records"]) == (1, 1)
+    assert (week["period"], week["records"], week["goldstein_total"]) == ("2023-03-06", 6, 28.0)
+    assert (week["a_to_b"]["records"], week["b_to_a"]["records"]) == (3, 3)
 
 
 def test_dyad_errors_are_one_line(db: str, tmp_path: Path) -> None:
@@ -66,13 +67,13 @@ def test_export_gdelt_to_a_folder_and_stdout(db: str, tmp_path: Path) -> None:
     code, _, err = run("export", "--format", "gdelt", "--db", db, "-o", str(tmp_path))
     target = tmp_path / "marsad-gdelt-events.tsv"
     assert code == 0
-    assert err.strip() == f"wrote 32 rows (gdelt, events) to {target}"
+    assert err.strip() == f"wrote 35 rows (gdelt, events) to {target}"
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 32 and all(len(x.split("\t")) == len(gdelt_columns()) for x in lines)
+    assert len(lines) == 35 and all(len(x.split("\t")) == len(gdelt_columns()) for x in lines)
     code, out, _ = run("export", "--format", "gdelt", "--table", "mentions", "--header", "--db", db)
     assert code == 0
     rows = out.splitlines()
-    assert rows[0].split("\t") == gdelt_columns("mentions") and len(rows) == 34
+    assert rows[0].split("\t") == gdelt_columns("mentions") and len(rows) == 37
 
 
 def test_export_plover_and_parquet(db: str, tmp_path: Path) -> None:

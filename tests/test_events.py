@@ -259,6 +259,38 @@ def test_a_dual_subject_of_a_joint_statement_is_the_pair_in_view(
     assert accord == [pair, pair[::-1]]
 
 
+@pytest.mark.parametrize(
+    ("follow", "cameo", "pair"),
+    [
+        # the two of the last act between two countries, not the host named in between
+        ("وأضاف البيان أن البلدين اتفقا على احترام سيادة الدول.", "030", ("JOR", "IRQ")),
+        # a dual of ministers is the two governments
+        ("وقال البيان إن وزيري خارجية البلدين سيعقدان اجتماعا قريبا.", "036", ("JORGOV", "IRQGOV")),
+        ("وقال المتحدث إن لقاءات عقدت بين الطرفين الشهر الماضي.", "040", ("JOR", "IRQ")),
+    ],
+)
+def test_a_dual_doing_a_mutual_act_is_the_pair_of_the_last_act(
+    follow: str, cameo: str, pair: tuple[str, str]
+) -> None:
+    a = analyze_text(
+        "خبر\nأعلن العراق والأردن أمس اتفاقهما على استئناف العلاقات الدبلوماسية في ختام مباحثات "
+        f"استضافتها العاصمة المصرية القاهرة.\n{follow}\n",
+        published=date(2022, 5, 10),
+        ner="none",
+    )
+    lead = sorted((e.source["code"], e.target["code"]) for e in a.events if e.sentence == 1)
+    assert ("IRQ", "JOR") in lead and ("JOR", "IRQ") in lead
+    mutual = sorted((e.source["code"], e.target["code"]) for e in a.events if e.cameo == cameo)
+    assert mutual == sorted([pair, pair[::-1]])
+
+
+def test_a_mutual_act_with_no_dual_keeps_its_own_parties() -> None:
+    _, evs = events("والتقى وزير الخارجية الأمريكي نظيره الصيني في كوالالمبور.", date(2015, 8, 6))
+    assert brief(evs) == [("044", "USAGOV", "CHNGOV", "2015-08-06")]
+    # a dual with no pair coded in view invents none
+    assert events("واتفق البلدان على احترام سيادة الدول.")[1] == []
+
+
 def test_a_statement_that_is_not_joint_is_no_accord() -> None:
     _, evs = events("وأصدرت الخارجية المصرية بيانا حول الأوضاع في الأردن.")
     assert [e for e in evs if e.cameo == "019"] == []

@@ -48,6 +48,45 @@ PAIR_NOUNS = frozenset(
     )
 )
 PAIR_WINDOW = 4  # tokens around the trigger where the dual subject may sit
+# Dual nouns that name the pair's governments, and words that make the dual after them so
+# («وزيرا خارجية البلدين»، «حكومتا البلدين»، «زعيما الجانبين»).
+PAIR_LEADERS = frozenset(
+    normalize(w)
+    for w in (
+        "الرئيسان",
+        "الرئيسين",
+        "الزعيمان",
+        "الزعيمين",
+        "الوزيران",
+        "الوزيرين",
+        "القائدان",
+        "القائدين",
+        "الحكومتان",
+        "الحكومتين",
+        "الملكان",
+        "الملكين",
+    )
+)
+LEADERS_OF = frozenset(
+    normalize(w)
+    for w in (
+        "وزيرا",
+        "وزيري",
+        "رئيسا",
+        "رئيسي",
+        "زعيما",
+        "زعيمي",
+        "حكومتا",
+        "حكومتي",
+        "قادة",
+        "وزراء",
+        "خارجية",
+        "دفاع",
+        "داخلية",
+        "مالية",
+    )
+)
+DUAL_PRONOUN = normalize("هما")  # «اتفاقهما»، «بينهما»، «سفارتيهما»: of the two
 NO_COUNTRY = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
 QUANTITIES = frozenset(
     normalize(w)
@@ -178,6 +217,8 @@ class Parties:
         self.published = published
         self.inferred = inferred  # confidence of a country taken from the article
         self.history: list[Side] = []
+        # the two parties of each event coded in the sentences of ``history``, in order
+        self.pairs: list[tuple[Side, Side]] = []
 
     def side(self, ref: Reference, eid: str | None, day: date, toks: list[Token]) -> Side:
         code = ref.code
@@ -187,9 +228,28 @@ class Parties:
         return Side(ref, eid or None, self.text[start:end], code)
 
     def accord_pair(
-        self, sr: SentenceView, m: TriggerMatch, norms: list[str], words: list[str], day: date
+        self,
+        sr: SentenceView,
+        m: TriggerMatch,
+        norms: list[str],
+        words: list[str],
+        day: date,
+        dual_only: bool = False,
     ) -> tuple[Side, Side, str] | None:
-        """The two parties of a joint statement, in the order they were named, and how found."""
+        """The two parties of a joint statement or of a mutual act, in the order they were
+        named, and how found: a list subject («أصدرت مصر والأردن بيانا مشتركا»), else the last
+        two countries in view when a dual names them («البلدان»، «الرئيسان»، «اتفاقهما»).
+
+        With ``dual_only`` a pair is read only where a dual marks the act as the two's; a
+        dual of leaders («وزيرا خارجية البلدين») makes a bare country its government.
+        """
+        near = norms[max(0, m.start_token - PAIR_WINDOW) : m.end_token + PAIR_WINDOW]
+        nouns = [k for k, w in enumerate(near) if strip_conjunction(w) in PAIR_NOUNS]
+        dual = bool(nouns) or any(
+            len(w) > len(DUAL_PRONOUN) + 2 and w.endswith(DUAL_PRONOUN) for w in near
+        )
+        if dual_only and not dual:
+            return None
         toks = sr.sentence.tokens
         listed = listed_pair(sr.refs, norms, words, m.start_token, m.end_token)
         if listed is not None:
@@ -198,9 +258,20 @@ class Parties:
             b = self.side(sr.refs[j], sr.entity_ids[j], day, toks)
             if a.code and b.code and a.entity_id != b.entity_id:
                 return a, b, ""
-        near = norms[max(0, m.start_token - PAIR_WINDOW) : m.end_token + PAIR_WINDOW]
-        if not any(strip_conjunction(w) in PAIR_NOUNS for w in near):
+        if not nouns:
             return None
+        k = nouns[0]
+        holders = strip_conjunction(near[k]) in PAIR_LEADERS  # «الوزيران»
+        of_pair = any(strip_conjunction(w) in LEADERS_OF for w in near[max(0, k - 2) : k])
+        pairs = [
+            (a, b) for a, b in self.pairs if a.country and b.country and a.country != b.country
+        ]
+        if holders:  # two office holders, not two countries
+            pairs = [(a, b) for a, b in pairs if not bare_country(a) and not bare_country(b)]
+        elif of_pair:  # «وزيرا خارجية البلدين»: the two countries' governments
+            pairs = [(_government(a), _government(b)) for a, b in pairs]
+        if pairs:  # the two of the last act between two countries
+            return pairs[-1][0], pairs[-1][1], "context"
         here = [
             self.side(r, e, day, toks)
             for r, e in zip(sr.refs, sr.entity_ids, strict=True)
@@ -214,6 +285,10 @@ class Parties:
                 continue  # «استقبله في القاهرة»: where they met, not who
             if any(p.country == cand.country for p in parties):
                 continue
+            if holders and bare_country(cand):
+                continue  # «الوزيران» are two office holders, not two countries
+            if of_pair:  # «وزيرا خارجية البلدين»: their governments
+                cand = _government(cand)
             parties.append(cand)
             if len(parties) == 2:
                 return parties[1], parties[0], "context"
@@ -407,6 +482,13 @@ def counted_after(norms: Sequence[str], k: int) -> bool:
         return False
     nxt = strip_conjunction(norms[k + 1])
     return nxt.isdigit() or nxt in QUANTITIES
+
+
+def _government(side: Side) -> Side:
+    """A country named by a dual of leaders («وزيرا خارجية البلدين») as its government."""
+    if not bare_country(side):
+        return side
+    return Side(side.ref, side.entity_id, side.text, f"{side.country}GOV")
 
 
 def bare_country(side: Side) -> bool:

@@ -66,6 +66,10 @@ RECIPROCAL_CODES = frozenset({"019", "040", "041", "044", "046", "057"})  # not 
 # («أصدرت مصر والأردن بيانا مشتركا») or as a dual noun for the last two parties in view
 # («التقى بايدن بوتين … وأصدر الرئيسان بيانا مشتركا»; see ``Parties.accord_pair``).
 ACCORD = "019"
+# Acts the two of a dual do together («اتفق البلدان على …»، «سيعقد وزيرا خارجية البلدين
+# اجتماعا»، «أعلنتا اتفاقهما على استئناف العلاقات»): coded both ways, like an accord.
+MUTUAL_ROOTS = frozenset({3, 6})
+MUTUAL_CODES = frozenset({"040", "041", "044", "046", "050", "054", "057"})
 JOINT_STATEMENTS = frozenset({"019.6", "019.7"})  # lines of triggers.tsv: «بيان مشترك»
 # Lines of triggers.tsv that are meetings in person (not talks, which may be by phone): one in
 # a third country is 044.
@@ -129,13 +133,18 @@ class _ArticleCoder:
         self.suppressed = 0
         self.sentence_source: Side | None = None
         self.sentence_target: Side | None = None
+        self.sentence_pairs: list[tuple[Side, Side]] = []  # the parties of its events
 
     def run(self) -> list[Event]:
         events: list[Event] = []
         recent: deque[list[Side]] = deque(maxlen=DISCOURSE_SENTENCES)
+        recent_pairs: deque[list[tuple[Side, Side]]] = deque(maxlen=DISCOURSE_SENTENCES)
         for sr in references_of(self.a):
+            self.sentence_pairs = []
             if not sr.sentence.heading:
                 events.extend(self.sentence(sr))
+            recent_pairs.append(self.sentence_pairs)
+            self.parties.pairs = [pair for pairs in recent_pairs for pair in pairs]
             toks = sr.sentence.tokens
             recent.append(
                 [
@@ -216,8 +225,9 @@ class _ArticleCoder:
                 source = self.parties.entity_side(quote.speaker_entity_id, day)
                 target = self.parties.quote_target(sr, quote, m, source, day)
                 how = "quote"
-        if m.cameo == ACCORD and how != "quote":
-            pair = self.parties.accord_pair(sr, m, norms, words, day)
+        mutual = root in MUTUAL_ROOTS or m.cameo[:3] in MUTUAL_CODES
+        if (m.cameo == ACCORD or mutual) and how != "quote":
+            pair = self.parties.accord_pair(sr, m, norms, words, day, dual_only=m.cameo != ACCORD)
             if pair is not None:
                 first, second, how = pair
                 return [
@@ -376,6 +386,7 @@ class _ArticleCoder:
         t_start, t_end = toks[m.start_token].start, toks[m.end_token - 1].end
         day = date.fromisoformat(when[0]) if when else self.published
         dated = when is not None or self.dated_article
+        self.sentence_pairs.append((source, target))
         place = self._place(sr, clauses, clauses[m.start_token])
         cameo = m.cameo
         if (
