@@ -21,35 +21,7 @@ from marsad.events.words import strip_conjunction, vowelled_passive
 from marsad.model import Entity, Quote, Sentence, Token
 from marsad.text.normalize import normalize
 
-# The dual nouns that name the two parties of a joint statement («وأصدر الرئيسان بيانا مشتركا»).
-PAIR_NOUNS = frozenset(
-    normalize(w)
-    for w in (
-        "الرئيسان",
-        "الرئيسين",
-        "الجانبان",
-        "الجانبين",
-        "الطرفان",
-        "الطرفين",
-        "البلدان",
-        "البلدين",
-        "الزعيمان",
-        "الزعيمين",
-        "الوزيران",
-        "الوزيرين",
-        "القائدان",
-        "القائدين",
-        "الحكومتان",
-        "الحكومتين",
-        "الدولتان",
-        "الدولتين",
-        "الملكان",
-        "الملكين",
-    )
-)
-PAIR_WINDOW = 4  # tokens around the trigger where the dual subject may sit
-# Dual nouns that name the pair's governments, and words that make the dual after them so
-# («وزيرا خارجية البلدين»، «حكومتا البلدين»، «زعيما الجانبين»).
+# Dual nouns that name two office holders («الرئيسان»، «الوزيران»), never two countries.
 PAIR_LEADERS = frozenset(
     normalize(w)
     for w in (
@@ -67,6 +39,24 @@ PAIR_LEADERS = frozenset(
         "الملكين",
     )
 )
+# The dual nouns that name the two parties of a joint statement («وأصدر الرئيسان بيانا
+# مشتركا») or of a mutual act («اتفق البلدان»).
+PAIR_NOUNS = PAIR_LEADERS | frozenset(
+    normalize(w)
+    for w in (
+        "الجانبان",
+        "الجانبين",
+        "الطرفان",
+        "الطرفين",
+        "البلدان",
+        "البلدين",
+        "الدولتان",
+        "الدولتين",
+    )
+)
+PAIR_WINDOW = 4  # tokens around the trigger where the dual subject may sit
+# Words that make the dual after them the pair's governments («وزيرا خارجية البلدين»،
+# «حكومتا البلدين»، «زعيما الجانبين»).
 LEADERS_OF = frozenset(
     normalize(w)
     for w in (
