@@ -284,6 +284,26 @@ def test_a_dual_doing_a_mutual_act_is_the_pair_of_the_last_act(
     assert mutual == sorted([pair, pair[::-1]])
 
 
+def test_a_dual_of_office_holders_is_never_two_countries() -> None:
+    # the last act is the Jordanian minister praising "Egyptian efforts" (a bare country);
+    # «الوزيران» skips it for the two ministers of the call
+    a = analyze_text(
+        "خبر\nتلقى وزير الخارجية المصري سامح شكري أمس اتصالا هاتفيا من نظيره الأردني أيمن الصفدي.\n"
+        "وأشاد الصفدي بالجهود المصرية في تثبيت التهدئة.\n"
+        "واتفق الوزيران على عقد لقاء في القاهرة الأسبوع المقبل.\n",
+        published=date(2022, 8, 31),
+        ner="none",
+    )
+    [call] = [e for e in a.events if e.cameo == "041"]
+    ministers = {call.source["entity_id"], call.target["entity_id"]}
+    intent = [e for e in a.events if e.cameo == "036"]
+    assert sorted((e.source["code"], e.target["code"]) for e in intent) == [
+        ("EGYGOV", "JORGOV"),
+        ("JORGOV", "EGYGOV"),
+    ]
+    assert all({e.source["entity_id"], e.target["entity_id"]} == ministers for e in intent)
+
+
 def test_a_mutual_act_with_no_dual_keeps_its_own_parties() -> None:
     _, evs = events("والتقى وزير الخارجية الأمريكي نظيره الصيني في كوالالمبور.", date(2015, 8, 6))
     assert brief(evs) == [("044", "USAGOV", "CHNGOV", "2015-08-06")]

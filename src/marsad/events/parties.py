@@ -227,11 +227,13 @@ class Parties:
         dual_only: bool = False,
     ) -> tuple[Side, Side, str] | None:
         """The two parties of a joint statement or of a mutual act, in the order they were
-        named, and how found: a list subject («أصدرت مصر والأردن بيانا مشتركا»), else the last
-        two countries in view when a dual names them («البلدان»، «الرئيسان»، «اتفاقهما»).
+        named, and how found: a list subject («أصدرت مصر والأردن بيانا مشتركا»); else, when a
+        dual noun names them («البلدان»، «الرئيسان»), the two of the last act between two
+        countries in ``pairs``, else the last two countries in view.
 
-        With ``dual_only`` a pair is read only where a dual marks the act as the two's; a
-        dual of leaders («وزيرا خارجية البلدين») makes a bare country its government.
+        With ``dual_only`` a pair is read only where a dual (a pair noun or «…هما») marks the act
+        as the two's. «الوزيران» takes two office holders, never bare countries; a dual after a
+        ministerial word («وزيرا خارجية البلدين») makes each country its government.
         """
         near = norms[max(0, m.start_token - PAIR_WINDOW) : m.end_token + PAIR_WINDOW]
         nouns = [k for k, w in enumerate(near) if strip_conjunction(w) in PAIR_NOUNS]
