@@ -811,3 +811,48 @@ def test_a_counted_group_after_an_unvowelled_arrest_is_its_patient() -> None:
     # a strike's nationality is not where its victims are
     _, evs = events("قتل 12 مدنيا في غارات روسية على إدلب.")
     assert brief(evs) == [("195", "RUSMIL", "SYRCVL", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the attack a killing is put down to names its doer after it
+        ("قتل 3 جنود إسرائيليين في هجوم شنته حركة حماس أمس.", ("190", "PSEREBHMS", "ISRMIL")),
+        ("قتل 18 شخصًا أمس في قصف لقوات النظام السوري على حلب.", ("194", "SYRMIL", "SYRCVL")),
+        (
+            "قتل جندي أفغاني في تفجير انتحاري تبناه تنظيم داعش في كابول أمس.",
+            ("1831", "IMGMOSISI", "AFGMIL"),
+        ),
+        ("وقتل جنديان أفغانيان في هجمات لحركة طالبان أمس.", ("190", "AFGREB", "AFGMIL")),
+    ],
+)
+def test_the_doer_of_the_attack_a_killing_is_put_down_to_did_it(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    _, evs = events(sentence)
+    assert brief(evs) == [(*expected, "2021-02-04")]
+
+
+def test_the_wounded_suffered_the_act() -> None:
+    # «أُصيب» unvowelled: those wounded are the target, the force after it the doer
+    _, evs = events("وأصيب 5 مدنيين بجروح في قصف لقوات النظام السوري على حلب.")
+    assert brief(evs) == [("194", "SYRMIL", "SYRCVL", "2021-02-05")]
+
+
+def test_one_actor_code_on_both_sides_is_no_event() -> None:
+    # the subject list read as doer and victim of one killing: USAGOV on both sides
+    sentence = "وقتل السفير الأميركي في ليبيا كريستوفر ستيفنز ودبلوماسيون أميركيون آخرون."
+    assert events(sentence)[1] == []
+    _, evs = events("وانتقد الرئيس الأمريكي وزير الخارجية الروسي أمس.")
+    assert brief(evs) == [("111", "USAGOV", "RUSGOV", "2021-02-04")]
+
+
+def test_summoning_ones_own_ambassador_is_recalling_him() -> None:
+    _, evs = events(
+        "واستدعت وزارة الخارجية البحرينية سفير مملكة البحرين لدى الجمهورية الإسلامية الإيرانية"
+        " وذلك للتشاور."
+    )
+    assert brief(evs) == [("161", "BHRGOV", "IRN", "2021-02-05")]
+    # a foreign envoy summoned is a complaint to his state
+    _, evs = events("واستدعت الخارجية الإيرانية سفير البحرين في طهران.")
+    assert brief(evs) == [("114", "IRNGOV", "BHRGOV", "2021-02-05")]

@@ -89,6 +89,43 @@ WEAPON_CAUSES = frozenset(
     )
 )
 ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
+# Attack nouns besides those whose nationality is an army (cues.is_attack_word) that name
+# their doer after them: «في تفجير انتحاري تبناه تنظيم داعش».
+DOER_ATTACKS = frozenset(
+    normalize(w)
+    for w in (
+        "تفجير",
+        "تفجيرات",
+        "اعتداء",
+        "اعتداءات",
+        "هجمات",
+        "عملية",
+        "كمين",
+    )
+)
+# «في هجوم شنته حركة حماس»، «في تفجير انتحاري تبناه التنظيم»: the relative verb that names
+# an attack's doer after the attack noun.
+DOER_LINKS = frozenset(
+    normalize(w)
+    for w in (
+        "شنه",
+        "شنته",
+        "شنها",
+        "شنتها",
+        "نفذه",
+        "نفذته",
+        "نفذها",
+        "نفذتها",
+        "تبناه",
+        "تبنته",
+        "تبناها",
+        "تبنتها",
+        "أطلقه",
+        "أطلقته",
+        "أطلقها",
+        "أطلقتها",
+    )
+)
 BARE_COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن"))
 PRONOUN_COMPLEMENTIZERS = frozenset(
     normalize(w)
@@ -511,11 +548,38 @@ def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> 
         prev = strip_conjunction(norms[r.start - 1]) if r.start > 0 else ""
         if prev in WEAPON_CAUSES and _armed(r):
             return i  # «قُتل شاب برصاص الجيش الإسرائيلي»: the force that fired
+        if r.code and r.kind in ACTOR_KINDS and _attack_by(r, norms):
+            return i  # «في هجوم شنته حركة حماس»، «في قصف لقوات النظام»: the attack's doer
         if r.kind != "agent" or r.sector != "MIL" or not is_attack_word(norms[r.start]):
             continue
         if r.proclitic.endswith("ب") or prev in CAUSES:
             return i
     return None
+
+
+def _attack_by(r: Reference, norms: Sequence[str]) -> bool:
+    """``r`` is named as the doer of an attack given as a cause: «في قصف لقوات النظام» (the
+    attack noun right before a ل-phrase) or «جراء هجوم (انتحاري) شنته حركة حماس» (a relative
+    verb after it). The attack noun must itself follow a cause word or carry ب."""
+    k = r.start
+    if r.proclitic.startswith("ل"):
+        heads = [k - 1]
+    elif k >= 1 and norms[k - 1] in DOER_LINKS:
+        heads = [k - 2, k - 3]  # one adjective may stand between: «هجوم انتحاري شنته»
+    else:
+        return False
+    for h in heads:
+        if h < 0:
+            continue
+        noun = norms[h]
+        glued = next((p for p in ("وب", "ب") if noun.startswith(p) and len(noun) > len(p) + 2), "")
+        bare_noun = noun[len(glued) :].removeprefix("ال")
+        if not (is_attack_word(noun) or bare_noun in DOER_ATTACKS):
+            continue
+        before = strip_conjunction(norms[h - 1]) if h > 0 else ""
+        if before in CAUSES or glued:
+            return True
+    return False
 
 
 def _armed(r: Reference) -> bool:

@@ -79,6 +79,12 @@ VICTIM_VERBS = frozenset(
         "اغتيل",
         "اغتيلت",
         "اغتيلوا",
+        # «أُصيب» is written without its vowel; the active «أصاب» is spelt apart
+        "أصيب",
+        "أصيبت",
+        "أصيبوا",
+        "يصاب",
+        "تصاب",
     )
 )
 DAMMA = "\u064f"

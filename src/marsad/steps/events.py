@@ -10,6 +10,7 @@ target — from the sentence, or from the discourse when the sentence leaves one
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -87,6 +88,10 @@ PROTEST = 14
 RETREAT = "0874"
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
+# Summoning an ambassador (triggers.tsv 114.2) is a complaint to the envoy's state; a state
+# summoning its own envoy («استدعت الخارجية سفير البحرين لدى إيران للتشاور») recalls him (161).
+SUMMONS = "114.2"
+RECALL = "161"
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
 DISCOURSE_SENTENCES = 3  # sentences before the current one a missing party may come from
 # Doers a verbal noun's own words point to, however far from it they are named: the host of
@@ -309,6 +314,8 @@ class _ArticleCoder:
             # «احترام قوانين روسيا» said by Russia: not the addressee; «نددت طهران بالقرار،
             # وقال المتحدث باسم الخارجية الإيرانية …»: a state does not act on its government
             target = None
+        if m.pattern_id == SUMMONS and target is not None and target.country == source.country:
+            m, root = replace(m, cameo=RECALL), int(RECALL[:2])
         if target is not None and root in FOREIGN_ROOTS and target.country == source.country:
             # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
             # own; the relations reduced are with the country named after the trigger.
@@ -342,6 +349,10 @@ class _ArticleCoder:
             return []
         if not source.code or not target.code:
             return []  # an event joins two coded actors
+        if source.code == target.code:
+            # «افتتحت … نادياً في سجن النساء بالرياض»: one actor code on both sides is a
+            # dyad with itself, which no series counts; on sampled news it was a misread
+            return []
         if m.pattern_id in JOINT_STATEMENTS:
             if how:
                 return []  # a joint statement is between parties the sentence names
