@@ -244,3 +244,40 @@ def test_a_service_branch_in_a_list_of_adjectives_is_no_actor(resolver: Resolver
     # after an actor it shares the head: the navy
     text = "شاركت القوات الجوية والبحرية المصرية في المناورات"
     assert ("والبحرية المصرية", None, "EGYMIL") in refs(resolver, text, date(2022, 4, 2))
+
+
+def test_a_three_consonant_skeleton_alone_links_no_name(resolver: Resolver) -> None:
+    # one letter apart in skeletons of three and four consonants, far apart as written
+    for name in ("اداير", "كارتر", "بلاتر", "الرايس"):
+        assert resolver.fuzzy.lookup(name) is None, name
+    # variants whose written forms agree still link
+    assert resolver.fuzzy.lookup("بوتن") == ("vladimir_putin", 100.0)
+    hit = resolver.fuzzy.lookup("أردوجان")
+    assert hit is not None and hit[0] == "recep_tayyip_erdogan"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("ترأس ولي العهد الاجتماع الأسبوعي لمجلس الوزراء", "ترأس"),  # not Liz Truss
+        ("وارتفع مؤشر بورصة الكويت أمس", "بورصة"),  # not Bursa
+        ("وقال الشاب إنه وجده ملقى على الأرض", "وجده"),  # not Oujda
+        ("وقال الشاب إنه وجده ملقى على الأرض", "ملقى"),  # not Hani al-Mulki
+        ("وأشار إلى أن العيون تتجه إلى الاجتماع", "العيون"),  # not Laayoune
+    ],
+)
+def test_a_name_that_is_also_a_common_word_needs_the_tagger(
+    resolver: Resolver, text: str, word: str
+) -> None:
+    assert all(word not in got for got, _, _ in refs(resolver, text, date(2023, 1, 1)))
+    # tagged as a name by NER, the dictionary reading stands
+    words = [text[s.start : s.end] for s in tokenize(text)]
+    tags = ["B-LOC" if w == word else "O" for w in words]
+    assert any(word in got for got, _, _ in refs(resolver, text, date(2023, 1, 1), tags))
+
+
+def test_kyiv_is_not_how_and_aden_is_a_city() -> None:
+    a = analyze_text("خبر\nوتساءل الوزير الروسي كيف يمكن للغرب أن يتجاهل ذلك.", ner="none")
+    assert a.places == [] and {e.code for e in a.entities} == {"RUSGOV"}
+    a = analyze_text("خبر\nوصلت الطائرة في 14 آب الماضي إلى عدن.", ner="none")
+    assert [(p["name_en"], p["country"]) for p in a.places] == [("Aden", "YEM")]

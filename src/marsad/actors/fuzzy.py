@@ -22,6 +22,11 @@ from marsad.text.normalize import normalize
 _VOWELS = re.compile(r"[اويءى]")
 THRESHOLD = 85.0
 MIN_LEN = 4
+# A skeleton of three consonants is too short to vouch for a name on its own: «اداير» (ادر)
+# and «أونوديرا» (اندر) score 86, as do «كارتر» (كرتر) and «كرتي» (كرت), «بلاتر» and «بلير».
+# When either skeleton is shorter than this, the keys must agree too.
+SKELETON_ALONE = 4
+KEY_FLOOR = 75.0
 
 
 @lru_cache(maxsize=100_000)
@@ -140,7 +145,15 @@ class FuzzyIndex:
             sk = skeleton(k)
             if len(sk.replace(" ", "")) >= 3:
                 by_skel = self._best(sk, skeletons=True)
-                if by_skel is not None and (best is None or by_skel[1] > best[1]):
+                if (
+                    by_skel is not None
+                    and (best is None or by_skel[1] > best[1])
+                    and (
+                        min(len(sk), len(self.skeletons[by_skel[0]])) - sk.count(" ")
+                        >= SKELETON_ALONE
+                        or fuzz.ratio(k, self.names[by_skel[0]]) >= KEY_FLOOR
+                    )
+                ):
                     best = by_skel
             if best is not None and _words_agree(k, self.names[best[0]]):
                 hit = (self.ids[best[0]], best[1])

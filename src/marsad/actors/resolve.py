@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from marsad.actors.cues import (
     adverb,
@@ -24,6 +25,7 @@ from marsad.actors.cues import (
 )
 from marsad.actors.dictionary import ActorDictionary, ActorMatch
 from marsad.actors.fuzzy import FuzzyIndex
+from marsad.actors.records import RESOURCES
 from marsad.actors.reference import (
     Reference,
     genitive_then,
@@ -42,6 +44,26 @@ STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
 # «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
 DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
+
+
+HOMOGRAPHS_FILE = RESOURCES / "homographs.txt"
+
+
+@lru_cache(maxsize=1)
+def homographs() -> frozenset[str]:
+    """Normalised one-word names that are also common words (resources/actors/homographs.txt)."""
+    words: set[str] = set()
+    for line in HOMOGRAPHS_FILE.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(normalize(word))
+    return frozenset(words)
+
+
+def homograph(token: str) -> bool:
+    """The token, with or without a leading و/ف/ب/ل/ك, is one of ``homographs``."""
+    found = homographs()
+    return token in found or (token[:1] in "وفبلك" and token[1:] in found)
 
 
 class Resolver:
@@ -225,6 +247,12 @@ class Resolver:
         for k, m in enumerate(matches):
             if k in drop or adverb(matches, k, norms) or listed_adjective(matches, k, norms):
                 continue
+            if (
+                m.end_token - m.start_token == 1
+                and tags[m.start_token] == "O"
+                and homograph(norms[m.start_token])
+            ):
+                continue  # «ترأس الاجتماع» is no Liz Truss unless the tagger says so
             if m.kind != "actor" and river_bank(norms, m.start_token):
                 continue
             atom = self._atom(m, norms)
