@@ -102,6 +102,12 @@ NOTES = [
     " SaudiNewsNet words: 0.763 at its best epoch (0.752 with no pretrained vectors);"
     " adding its scores to this CRF's at weight 0.5-0.75 gave 0.796: +0.005, with the weight"
     " picked on dev, is not worth a torch dependency at run time.",
+    "Tried on 2026-11-29 and not kept: AQMAR and Wojood added with feature augmentation "
+    "(Daume 2007: every feature copied once as shared and once per domain, the ANERcorp "
+    "copy folded into the shared weight at tagging time): 0.7804 with both (c1=0.02, "
+    "c2=0.03, vs 0.7881) and 0.7843 with Wojood alone (c1=0.05, c2=0.05, vs 0.7911); "
+    "their annotation conventions differ from ANERcorp's more than shared weights can "
+    "absorb.",
 ]
 
 # AQMAR and Wojood lowered dev F1 when mixed in (0.66 vs 0.71), so the default is ANERcorp
