@@ -281,3 +281,53 @@ def test_kyiv_is_not_how_and_aden_is_a_city() -> None:
     assert a.places == [] and {e.code for e in a.entities} == {"RUSGOV"}
     a = analyze_text("خبر\nوصلت الطائرة في 14 آب الماضي إلى عدن.", ner="none")
     assert [(p["name_en"], p["country"]) for p in a.places] == [("Aden", "YEM")]
+
+
+def test_a_names_last_letter_is_not_a_spelling_variant(resolver: Resolver) -> None:
+    # equal skeletons, but ي ends the other name: Saleh is not Salehi, Salman not Soleimani
+    assert resolver.fuzzy.lookup("صالح") is None
+    assert resolver.fuzzy.lookup("سلمان") is None
+    assert resolver.fuzzy.lookup("صالحي") == ("ali_akbar_salehi", 100.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قصفت ميليشيات الحوثيين وصالح مناطق سكنية", ("ميليشيات الحوثيين", "houthis", "YEMINS")),
+        ("واشتبكت قوات حزب الله مع الجيش", ("قوات حزب الله", "hezbollah", "LBNREB")),
+    ],
+)
+def test_a_groups_fighters_are_the_group(
+    resolver: Resolver, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert refs(resolver, text, date(2015, 8, 1))[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويجدد تهديد أمن المملكة",
+        "على حماية الأمن القومي العربي",
+        "تعزيز الأمن والاستقرار في المنطقة",
+        "أقامت الدعوى نيابة عن أهالي المدينة",
+    ],
+)
+def test_security_and_on_behalf_as_abstract_nouns_are_no_agents(
+    resolver: Resolver, text: str
+) -> None:
+    got = refs(resolver, text, date(2015, 8, 1))
+    assert not any(code and code.endswith(("COP", "JUD")) for _, _, code in got)
+    assert not any(w.endswith(("أمن", "نيابة")) for w, _, _ in got)
+
+
+def test_the_security_forces_are_still_an_agent(resolver: Resolver) -> None:
+    assert refs(resolver, "واعتقل الأمن المصري الناشط", date(2015, 8, 1))[0] == (
+        "الأمن المصري",
+        None,
+        "EGYCOP",
+    )
+
+
+def test_a_governorate_is_a_place_not_its_government(resolver: Resolver) -> None:
+    got = refs(resolver, "انسحبت القوات إلى مدينة الحوطة عاصمة محافظة لحج", date(2015, 8, 1))
+    assert not any(w.startswith("محافظة") for w, _, _ in got)

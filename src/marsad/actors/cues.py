@@ -297,3 +297,48 @@ def adverb(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
     return not (
         nxt is not None and nxt.start_token == m.end_token and nxt.kind in ("adjective", "country")
     )
+
+
+# «الأمن» names the security forces, but before these it is security itself: «الأمن القومي»،
+# «الأمن والاستقرار»؛ «أمن» without the article is always the abstract noun («تهديد أمن
+# المملكة»), the forces being «رجال أمن»، «قوات الأمن». «نيابة عن» is "on behalf of".
+_SECURITY = frozenset(normalize(w) for w in ("الأمن", "أمن"))
+_SECURITY_ABSTRACT = frozenset(
+    normalize(w)
+    for w in (
+        "القومي",
+        "الوطني",
+        "الغذائي",
+        "المائي",
+        "الإقليمي",
+        "الدولي",
+        "الجماعي",
+        "السيبراني",
+        "والاستقرار",
+        "والسلام",
+        "والأمان",
+        "والسلم",
+    )
+)
+_ON_BEHALF = (normalize("نيابة"), normalize("عن"))
+
+
+def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
+    """A one-word agent match that is the abstract noun, not the body: security, on behalf —
+    unless an office or body just before makes it part of a name («وزير الأمن القومي»)."""
+    m = matches[k]
+    if m.kind != "agent" or m.end_token - m.start_token != 1:
+        return False
+    prev = matches[k - 1] if k else None
+    if prev is not None and prev.end_token == m.start_token and prev.kind in ("title", "agent"):
+        return False  # «وزير الأمن القومي»، «مجلس الأمن الوطني»: part of an office's name
+    word = norms[m.start_token]
+    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    if bare.startswith("لل"):
+        bare = "ال" + bare[2:]  # للأمن
+    elif bare[:1] in "بك" and bare[1:3] == "ال":
+        bare = bare[1:]  # بالأمن
+    nxt = norms[m.end_token] if m.end_token < len(norms) else ""
+    if bare in _SECURITY:
+        return not bare.startswith("ال") or nxt in _SECURITY_ABSTRACT
+    return (bare, nxt) == _ON_BEHALF

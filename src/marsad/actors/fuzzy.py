@@ -24,7 +24,9 @@ THRESHOLD = 85.0
 MIN_LEN = 4
 # A skeleton of three consonants is too short to vouch for a name on its own: «اداير» (ادر)
 # and «أونوديرا» (اندر) score 86, as do «كارتر» (كرتر) and «كرتي» (كرت), «بلاتر» and «بلير».
-# When either skeleton is shorter than this, the keys must agree too.
+# When either skeleton is shorter than this, the keys must agree too. Spellings of one name
+# vary in their vowels and inner letters, not in the last letter, which is often a suffix:
+# «صالح» is not «صالحي» (Salehi), «سلمان» is not «سليماني», though their skeletons are equal.
 SKELETON_ALONE = 4
 KEY_FLOOR = 75.0
 
@@ -155,7 +157,11 @@ class FuzzyIndex:
                     )
                 ):
                     best = by_skel
-            if best is not None and _words_agree(k, self.names[best[0]]):
+            if (
+                best is not None
+                and _words_agree(k, self.names[best[0]])
+                and k[-1] == self.names[best[0]][-1]
+            ):
                 hit = (self.ids[best[0]], best[1])
         if len(self._cache) < 100_000:
             self._cache[k] = hit

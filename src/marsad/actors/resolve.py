@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.actors.cues import (
+    abstract_noun,
     adverb,
     after_attack,
     attack_proclitic,
@@ -43,6 +44,8 @@ COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
 # «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
+# Agents whose noun followed by a group's name is that group: its fighters, militias, forces.
+MEMBER_SECTORS = frozenset({"REB", "MIL", "INS", "RAD", "SPY", "COP"})
 DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
 
 
@@ -123,6 +126,21 @@ class Resolver:
                 ref.start, ref.proclitic = a.start, a.proclitic
                 refs.append(ref)
                 i += used + 1
+                continue
+            if (
+                a.kind == "agent"
+                and a.sector in MEMBER_SECTORS
+                and i + 1 < len(atoms)
+                and atoms[i + 1].kind == "actor"
+                and atoms[i + 1].type != "PERS"
+                and atoms[i + 1].start == a.end
+                and not atoms[i + 1].proclitic
+            ):
+                # «ميليشيات الحوثيين»، «مسلحي حركة الشباب»: the group's own fighters are the group
+                group = self._finish(atoms[i + 1], day)
+                group.start, group.proclitic = a.start, a.proclitic
+                refs.append(group)
+                i += 2
                 continue
             if a.kind in ("title", "agent", "counterpart"):
                 if (
@@ -245,7 +263,12 @@ class Resolver:
             drop.update(overlapping)
             extra.append(name)
         for k, m in enumerate(matches):
-            if k in drop or adverb(matches, k, norms) or listed_adjective(matches, k, norms):
+            if (
+                k in drop
+                or adverb(matches, k, norms)
+                or abstract_noun(matches, k, norms)
+                or listed_adjective(matches, k, norms)
+            ):
                 continue
             if (
                 m.end_token - m.start_token == 1
