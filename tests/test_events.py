@@ -856,3 +856,27 @@ def test_summoning_ones_own_ambassador_is_recalling_him() -> None:
     # a foreign envoy summoned is a complaint to his state
     _, evs = events("واستدعت الخارجية الإيرانية سفير البحرين في طهران.")
     assert brief(evs) == [("114", "IRNGOV", "BHRGOV", "2021-02-05")]
+
+
+def test_an_unnamed_addressee_is_the_other_party_of_a_coded_act_not_anyone_named_before() -> None:
+    # the last party named (Obama) is not who Tehran condemns: the EU of the coded sanctions is
+    _, evs = events(
+        "فرض الاتحاد الأوروبي عقوبات على مسؤولين إيرانيين. وأشاد الرئيس الأمريكي باراك أوباما"
+        " بالجهود. وفي المقابل، نددت طهران بالقرار."
+    )
+    assert brief(evs) == [
+        ("163", "IGOEUREEC", "IRNGOV", "2021-02-05"),
+        ("111", "IRN", "IGOEUREEC", "2021-02-05"),
+    ]
+    # a demand after a change of subject has no addressee in view: no event
+    _, evs = events(
+        "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس. وفي سياق آخر، طالب الاتحاد"
+        " الأوروبي بزيادة المساعدات الإنسانية."
+    )
+    assert [e for e in evs if e.source.get("code") == "IGOEUREEC"] == []
+    # the other party of the call stays the addressee of what the caller stressed
+    _, evs = events(
+        "أجرى وزير الخارجية الروسي سيرجي لافروف اتصالا هاتفيا مع نظيره الأمريكي أنتوني بلينكن"
+        " أمس. وأكد لافروف ضرورة احترام المصالح الروسية."
+    )
+    assert ("100", "RUSGOV", "USAGOV", "2021-02-05") in brief(evs)

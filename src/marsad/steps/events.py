@@ -145,9 +145,10 @@ class _ArticleCoder:
         recent: deque[list[Side]] = deque(maxlen=DISCOURSE_SENTENCES)
         recent_pairs: deque[list[tuple[Side, Side]]] = deque(maxlen=DISCOURSE_SENTENCES)
         for sr in references_of(self.a):
+            if sr.sentence.heading:
+                continue  # a subheading («ترحيب دولي») codes nothing and takes no discourse slot
             self.sentence_pairs = []
-            if not sr.sentence.heading:
-                events.extend(self.sentence(sr))
+            events.extend(self.sentence(sr))
             recent_pairs.append(self.sentence_pairs)
             self.parties.pairs = [pair for pairs in recent_pairs for pair in pairs]
             toks = sr.sentence.tokens
@@ -333,7 +334,7 @@ class _ArticleCoder:
                 or args.source_how in ("light-verb", *BOUND_DOERS)
             )
         ):  # a verbal noun standing alone («المفاوضات»، «الاتهامات») names its act, not a talk
-            target = self.parties.from_discourse(source, sr, m.start_token)
+            target = self.parties.from_discourse(source, sr, m.start_token, self.sentence_pairs)
             how = how or "context"
         if target is None and root == PROTEST and how == "":
             target = self.parties.keeper(sr, source, norms, day)  # prisoners protest their jailer
