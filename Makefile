@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[$(EXTRAS)]"
 	touch $@
 
+# The demo store is rebuilt on every run, so its figures are the current code's, not those of
+# whichever version first filled it (re-ingesting unchanged articles stores nothing new).
 demo: install
 	$(VENV)/bin/marsad analyze examples/articles
+	rm -f demo.duckdb demo.duckdb.wal
 	$(VENV)/bin/marsad ingest examples/articles examples/dyad-usa-rus --db demo.duckdb
 	$(VENV)/bin/marsad dyad USA RUS --by month --db demo.duckdb
 	@echo "next: $(VENV)/bin/marsad serve --db demo.duckdb  (dashboard at http://127.0.0.1:8765/ui)"
