@@ -880,3 +880,32 @@ def test_an_unnamed_addressee_is_the_other_party_of_a_coded_act_not_anyone_named
         " أمس. وأكد لافروف ضرورة احترام المصالح الروسية."
     )
     assert ("100", "RUSGOV", "USAGOV", "2021-02-05") in brief(evs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأكملت الطائرة الفرنسية رحلتها وهبطت في باريس.",  # a flight, not «رحّلتها» deported
+        # a prison, not jailing
+        "وقالت الهيئة إن 16 أسيرا فلسطينيا مريضا يقبعون في مستشفى سجن الرملة الإسرائيلي، إضافة"
+        " لوجود مئات الأسرى المرضى في سجون الاحتلال الأخرى.",
+        "واستعادت القوات العراقية المدينة من أيدي داعش.",  # hands, not «أيّد» endorsed
+    ],
+)
+def test_nouns_that_look_like_triggers_code_nothing(sentence: str) -> None:
+    assert events(sentence)[1] == []
+
+
+def test_killed_at_the_hands_of_names_the_doer() -> None:
+    _, evs = events("وقتل عدد من الفلسطينيين على أيدي مستوطنين إسرائيليين أمس.")
+    assert brief(evs) == [("190", "ISRCVL", "PSECVL", "2021-02-04")]
+
+
+def test_the_court_acts_on_whoever_appears_before_it() -> None:
+    _, evs = events("ومثل شاب أردني أمام القضاء الأمريكي في نيويورك بتهمة الانضمام إلى داعش.")
+    assert brief(evs) == [("173", "USAJUD", "JORCVL", "2021-02-05")]
+    # deportation and endorsement are still coded
+    _, evs = events("ورحلت السلطات السعودية عشرات المقيمين اليمنيين أمس.")
+    assert brief(evs) == [("174", "SAUGOV", "YEM", "2021-02-04")]
+    _, evs = events("وأيدت مصر قرار مجلس الأمن أمس.")
+    assert brief(evs) == [("051", "EGY", "IGOUNO", "2021-02-04")]

@@ -264,6 +264,7 @@ def test_a_three_consonant_skeleton_alone_links_no_name(resolver: Resolver) -> N
         ("وقال الشاب إنه وجده ملقى على الأرض", "وجده"),  # not Oujda
         ("وقال الشاب إنه وجده ملقى على الأرض", "ملقى"),  # not Hani al-Mulki
         ("وأشار إلى أن العيون تتجه إلى الاجتماع", "العيون"),  # not Laayoune
+        ("ووعدت إدارة النادي اللاعبين بمكافآت مالية", "مالية"),  # not Malé
     ],
 )
 def test_a_name_that_is_also_a_common_word_needs_the_tagger(

@@ -46,6 +46,7 @@ AGENT_MARKERS = frozenset(
     {
         (normalize("من"), normalize("قبل")),
         (normalize("على"), normalize("يد")),
+        (normalize("على"), normalize("أيدي")),  # «قُتلوا على أيدي مستوطنين»
         (normalize("بقرار"), normalize("من")),  # «رُفع حظر التجول بقرار من وزارة الداخلية»
         (normalize("بأمر"), normalize("من")),
     }

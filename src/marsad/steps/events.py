@@ -88,6 +88,9 @@ PROTEST = 14
 RETREAT = "0874"
 # Acts between states: reducing relations is never with one's own country.
 FOREIGN_ROOTS = frozenset({16})
+# Appearing before a court (triggers.tsv 173.14): the subject is the defendant, the court the
+# doer of the legal action.
+BEFORE_COURT = frozenset({"173.14"})
 # Summoning an ambassador (triggers.tsv 114.2) is a complaint to the envoy's state; a state
 # summoning its own envoy («استدعت الخارجية سفير البحرين لدى إيران للتشاور») recalls him (161).
 SUMMONS = "114.2"
@@ -276,6 +279,9 @@ class _ArticleCoder:
             ):  # «اعتُقل صحفيان إيرانيان»: arrests with no doer named are the state's
                 source = own_government(target, any_role=True)
                 how = "context"
+        if m.pattern_id in BEFORE_COURT and how == "":
+            # «مثل شاب أردني أمام القضاء الأمريكي»: the court acts on whoever appears before it
+            source, target = target, source
         if self._circumstance_of_act(m, norms, words, target):
             assert self.sentence_source is not None
             source, target, how = self.sentence_source, self.sentence_target, "context"
