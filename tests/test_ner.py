@@ -9,7 +9,7 @@ import pycrfsuite
 import pytest
 
 from marsad.errors import ModelError
-from marsad.ner.consistency import name_key, propagate
+from marsad.ner.consistency import majority_types, name_key, propagate
 from marsad.ner.corpora import read_anercorp, read_newsfane, read_wojood, repair_iob2, split_dev
 from marsad.ner.crf import CrfTagger, load_tagger, train
 from marsad.ner.features import sentence_features, word_features
@@ -271,3 +271,13 @@ def test_train_writes_a_heldout_model_and_a_shipped_one_with_the_dev_slice(
     assert knows(out / "ner-crf.crfsuite", "w=نابلس")
     assert not knows(out / "ner-crf-heldout.crfsuite", "w=نابلس")
     assert knows(out / "ner-crf-heldout.crfsuite", "w=بوتين")
+
+
+def test_an_entity_string_takes_the_type_most_of_its_occurrences_have() -> None:
+    sents = [["قالت", "حركة", "حماس", "إن"], ["وأضافت", "حركة", "حماس"], ["ورد", "وحركة", "حماس"]]
+    tags = [["O", "B-ORG", "I-ORG", "O"], ["O", "B-ORG", "I-ORG"], ["O", "B-PERS", "I-PERS"]]
+    out = majority_types(sents, tags)
+    assert out[2] == ["O", "B-ORG", "I-ORG"]  # «وحركة» is «حركة» with its conjunction
+    assert out[:2] == tags[:2] and tags[2] == ["O", "B-PERS", "I-PERS"]  # input left alone
+    # one against one: no majority, nothing changes
+    assert majority_types(sents[1:], tags[1:]) == tags[1:]
