@@ -909,3 +909,24 @@ def test_the_court_acts_on_whoever_appears_before_it() -> None:
     assert brief(evs) == [("174", "SAUGOV", "YEM", "2021-02-04")]
     _, evs = events("وأيدت مصر قرار مجلس الأمن أمس.")
     assert brief(evs) == [("051", "EGY", "IGOUNO", "2021-02-04")]
+
+
+def test_a_doer_marker_after_another_noun_is_that_nouns() -> None:
+    # «من قبل» names who made the statements, not who condemns them
+    _, evs = events(
+        "وأكدت أن البحرين تدين بشدة استمرار التصريحات العدائية من قبل مسؤولي الجمهورية"
+        " الإسلامية الإيرانية تجاه البحرين دون أدنى مراعاة لمبادئ حسن الجوار."
+    )
+    assert brief(evs) == [("111", "BHR", "IRNGOV", "2021-02-05")]
+    # right after the patient, or after a time word, it names the passive's doer
+    _, evs = events("واعتقل أمس ثلاثة صحفيين من قبل الشرطة التركية.")
+    assert brief(evs) == [("173", "TURCOP", "TURMED", "2021-02-04")]
+
+
+def test_his_killing_is_a_noun_whose_genitive_suffered_it() -> None:
+    # «مقتله»: the one killed is no doer (it read as a verb with Qaddafi as subject)
+    sentence = (
+        "وروى كل منهما قصصا عن مساعي المتطرفين للاستيلاء على بقايا مخزون القذافي الغامض من"
+        " الأسلحة الكيماوية، منذ مقتله في خريف 2011 حتى الآن."
+    )
+    assert events(sentence)[1] == []

@@ -42,6 +42,10 @@ AFTER_WINDOW = 8
 # A light verb may sit this far before its noun: «أجرت القوات البحرية المصرية والسعودية مناورات».
 LIGHT_VERB_REACH = 6
 SENTENCE_STOPS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
+# Words a doer marker may follow after the trigger (or the actor right after it): one after
+# a verb (is_verb takes some nouns for verbs: «هجوم واسع من قبل …»), two after a verbal noun.
+VERB_MARKER_GAP = 1
+NOUN_MARKER_GAP = 2
 AGENT_MARKERS = frozenset(
     {
         (normalize("من"), normalize("قبل")),
@@ -324,7 +328,7 @@ def _find_arguments(
         if said:
             obj = _after_target(refs, usable, norms, words, end, frame_end, said[-1])
             return Arguments(said[-1], obj, "pronoun", "after" if obj is not None else "")
-    marked = _marked_doer(refs, usable, norms, end)
+    marked = _marked_doer(refs, usable, norms, end, is_verb(words[start]))
     if marked is not None:  # «اعتقل المتظاهرون على يد قوات الأمن»: a passive with its doer
         doer, k = marked
         patients = [i for i in after if refs[i].start < k] or [
@@ -625,11 +629,23 @@ def _apposed_name(
 
 
 def _marked_doer(
-    refs: Sequence[Reference], usable: list[int], norms: Sequence[str], end: int
+    refs: Sequence[Reference], usable: list[int], norms: Sequence[str], end: int, verb: bool
 ) -> tuple[int, int] | None:
-    """The actor after «على يد» / «من قبل» following the trigger, and where the marker is."""
+    """The actor after «على يد» / «من قبل» following the trigger, and where the marker is.
+
+    The marker must follow the trigger or the actor right after it («اعتُقل المتظاهرون على يد
+    …»), past fillers and at most a word or two (VERB_MARKER_GAP, NOUN_MARKER_GAP: «هجوم واسع
+    من قبل …»); further on it names the doer of a noun it follows («تدين بشدة استمرار
+    التصريحات العدائية من قبل مسؤولين»).
+    """
     for k in range(end, min(end + AFTER_WINDOW, len(norms) - 1)):
         if (norms[k], norms[k + 1]) in AGENT_MARKERS:
+            last = max(
+                [end] + [refs[i].end for i in usable if end <= refs[i].start and refs[i].end <= k]
+            )
+            words_between = sum(norms[j] not in FILLERS for j in range(last, k))
+            if words_between > (VERB_MARKER_GAP if verb else NOUN_MARKER_GAP):
+                return None
             doers = [i for i in usable if refs[i].start >= k + 2]
             return (doers[0], k) if doers else None
     return None

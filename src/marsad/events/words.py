@@ -146,8 +146,9 @@ def is_verb(word: str) -> bool:
         stem = _unsuffixed(f)
         if stem != f and len(stem) >= 5 and stem[-2] in "اي" and stem[0] in "اتم":
             return False  # «استقباله»، «اعتقالها»: a verbal noun with a pronoun on it
-        if len(f) == 4 and f[0] == "م" and not f.endswith("ت"):
-            return False  # مقتل، مصرع: nouns of place and event (منحت is a verb)
+        short = next((f[: -len(p)] for p in _NOUN_PRONOUNS if f.endswith(p)), f)
+        if any(len(x) == 4 and x[0] == "م" and not x.endswith("ت") for x in (f, short)):
+            return False  # مقتل، مصرع، مقتله: nouns of place and event (منحت is a verb)
     return True
 
 
