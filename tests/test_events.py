@@ -930,3 +930,12 @@ def test_his_killing_is_a_noun_whose_genitive_suffered_it() -> None:
         " الأسلحة الكيماوية، منذ مقتله في خريف 2011 حتى الآن."
     )
     assert events(sentence)[1] == []
+
+
+def test_a_verb_marked_plural_has_its_subject_before_it() -> None:
+    # «يزورون» agrees with «إيرانيون» before it; «السعودية» after it is visited, not visiting
+    _, evs = events("وهناك سعوديون يسافرون إلى إيران، وإيرانيون يزورون السعودية للحج والعمرة.")
+    assert brief(evs) == [("042", "IRN", "SAU", "2021-02-05")]
+    # «يتعاون» is singular (its ون is the root's): the actor after it is its subject
+    _, evs = events("ويتعاون الجيش المصري مع القوات الأمريكية.")
+    assert brief(evs) == [("060", "EGYMIL", "USAMIL", "2021-02-05")]

@@ -332,3 +332,8 @@ def test_the_security_forces_are_still_an_agent(resolver: Resolver) -> None:
 def test_a_governorate_is_a_place_not_its_government(resolver: Resolver) -> None:
     got = refs(resolver, "انسحبت القوات إلى مدينة الحوطة عاصمة محافظة لحج", date(2015, 8, 1))
     assert not any(w.startswith("محافظة") for w, _, _ in got)
+
+
+def test_civil_defence_is_the_rescue_service_not_the_defence_ministry(resolver: Resolver) -> None:
+    got = refs(resolver, "وتمكن أفراد الدفاع المدني السعودي من إنقاذ المحتجزين", date(2015, 8, 1))
+    assert got[0] == ("أفراد الدفاع المدني السعودي", None, "SAUCVL")

@@ -29,6 +29,7 @@ from marsad.events.words import (
     bare,
     is_verb,
     plural,
+    plural_agreement,
     strip_conjunction,
     vowelled_passive,
 )
@@ -353,6 +354,7 @@ def _find_arguments(
         if (
             len(gap) <= 1
             and not crosses
+            and not plural_agreement(words[start])
             and not introduced_by_preposition(refs[first], norms, words)
             and not (frame_end and refs[first].start < frame_end <= refs[first].end)
         ) or _affiliation(refs[first], norms, end):

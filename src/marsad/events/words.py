@@ -100,6 +100,21 @@ def plural(verb: str) -> bool:
     return normalize(verb).endswith(("ا", "وا", "ان", "ون", "تا"))
 
 
+def plural_agreement(verb: str) -> bool:
+    """A verb marked for a plural subject (يزورون، زاروا، تتفقان): Arabic puts the verb in the
+    singular before its subject, so such a verb's subject came before it or is the pronoun,
+    and the actor after it is its object («وإيرانيون يزورون السعودية»)."""
+    n = normalize(verb)
+    if n[:1] in ("و", "ف") and len(n) > 5:
+        n = n[1:]
+    if n.endswith("وا") and len(n) >= 4:
+        return True  # زاروا، اعتقلوا
+    # imperfect plurals and duals: يزورون، تتفقان (not يتعاون، يعاون, whose ون is the root's)
+    if n.endswith("اون") and not n.endswith("اونون"):
+        return False
+    return n[:1] in ("ي", "ت") and n.endswith(("ون", "ان")) and len(n) >= 6
+
+
 def vowelled_passive(word: str) -> bool:
     """A perfect verb written with its passive vowel: «رُفع»، «أُعلن»، «اعتُقل»، «استُخدم».
 
