@@ -939,3 +939,11 @@ def test_a_verb_marked_plural_has_its_subject_before_it() -> None:
     # «يتعاون» is singular (its ون is the root's): the actor after it is its subject
     _, evs = events("ويتعاون الجيش المصري مع القوات الأمريكية.")
     assert brief(evs) == [("060", "EGYMIL", "USAMIL", "2021-02-05")]
+
+
+def test_forces_named_by_a_pronoun_are_their_owners() -> None:
+    _, evs = events("وتدخلت السعودية في اليمن، وقصفت طائراتها وقواتها مواقع الحوثيين في صعدة.")
+    assert brief(evs) == [("194", "SAUMIL", "YEMINS", "2021-02-05")]
+    # demanded to withdraw its forces: the addressee is the owner, not the forces
+    _, evs = events("طالب الاتحاد الأوروبي روسيا بسحب قواتها فورا من الأراضي الأوكرانية.")
+    assert brief(evs) == [("1056", "IGOEUREEC", "RUS", "2021-02-05")]

@@ -337,3 +337,25 @@ def test_a_governorate_is_a_place_not_its_government(resolver: Resolver) -> None
 def test_civil_defence_is_the_rescue_service_not_the_defence_ministry(resolver: Resolver) -> None:
     got = refs(resolver, "وتمكن أفراد الدفاع المدني السعودي من إنقاذ المحتجزين", date(2015, 8, 1))
     assert got[0] == ("أفراد الدفاع المدني السعودي", None, "SAUCVL")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("وقالت روسيا إن جيشها سيرد", "جيشها", "RUSMIL"),
+        # «ها» is feminine: the country, not the place after «في»
+        ("وتدخلت السعودية في اليمن وقصفت قواتها مواقع الحوثيين", "قواتها", "SAUMIL"),
+        # «ه» is masculine: the person, not the country between
+        ("وزار صدام حسين الكويت والتقى بقواته هناك", "بقواته", "IRQMIL"),
+    ],
+)
+def test_a_force_with_a_pronoun_belongs_to_its_owner(
+    resolver: Resolver, text: str, word: str, code: str
+) -> None:
+    got = {w: c for w, _, c in refs(resolver, text, date(1990, 8, 5))}
+    assert got[word] == code
+
+
+def test_an_adjective_in_taa_marbuta_is_no_force_with_a_pronoun(resolver: Resolver) -> None:
+    # «الآمنة» normalises like «الأمن» + «ه»; a noun with a pronoun takes no article
+    assert refs(resolver, "انطلقت القوافل من المناطق الآمنة", date(2015, 8, 1)) == []

@@ -33,6 +33,7 @@ class Reference:
     name_start: int | None = None  # tokens of the name inside a composed description
     confidence: float = 1.0
     proclitic: str = ""  # clitics before the first word (و، ب، لل، وب …)
+    owned: str = ""  # «قواتها»: a force whose owner is this pronoun suffix (its country is his)
 
     @property
     def head(self) -> tuple[int, int]:

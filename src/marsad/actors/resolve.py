@@ -44,6 +44,11 @@ COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
 # «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
+# «قواتها»، «جيشه»: a force whose owner is a pronoun (Reference.owned holds the suffix).
+OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
+OWNED_SECTORS = frozenset({"MIL", "COP", "SPY"})
+PLACE_LIKE = frozenset({"country", "capital", "place", "metonym"})  # feminine in Arabic
+OWNER_BARRIERS = frozenset(normalize(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "مع"))
 # Agents whose noun followed by a group's name is that group: its fighters, militias, forces.
 MEMBER_SECTORS = frozenset({"REB", "MIL", "INS", "RAD", "SPY", "COP"})
 DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
@@ -141,6 +146,28 @@ class Resolver:
                 group.start, group.proclitic = a.start, a.proclitic
                 refs.append(group)
                 i += 2
+                continue
+            if a.owned and not a.code:
+                # the owner is the last actor of a known country named before it, not one
+                # after a preposition («وتدخلت السعودية في اليمن وقصفت طائراتها …»)
+                # «ها» is feminine (a country, a ministry), «ه» masculine (a person)
+                feminine = a.owned == "ها"
+                owner = next(
+                    (
+                        r
+                        for r in reversed(refs)
+                        if (r.iso3 or r.code)
+                        and not r.proclitic.endswith(("ب", "ل"))
+                        and not (r.start and norms[r.start - 1] in OWNER_BARRIERS)
+                        and (r.type != "PERS" if feminine else r.kind not in PLACE_LIKE)
+                    ),
+                    None,
+                )
+                iso3 = (owner.iso3 or (owner.code or "")[:3]) if owner is not None else None
+                if iso3:
+                    a.iso3, a.code = iso3, self._cameo(iso3) + (a.sector or "")
+                refs.append(a)
+                i += 1
                 continue
             if a.kind in ("title", "agent", "counterpart"):
                 if (
@@ -289,10 +316,41 @@ class Resolver:
                 taken[j] = True
         atoms.extend(x for x in extra if not any(taken[j] for j in range(x.start, x.end)))
         for i, w in enumerate(norms):
+            if not taken[i] and not any(x.start <= i < x.end for x in extra):
+                owned = self._possessed_agent(w, i)
+                if owned is not None:
+                    atoms.append(owned)
+        for i, w in enumerate(norms):
             if not taken[i] and is_counterpart(w):
                 atoms.append(Reference(i, i + 1, "counterpart", "PERS"))
         atoms.sort(key=lambda r: r.start)
         return atoms
+
+    def _possessed_agent(self, word: str, i: int) -> Reference | None:
+        """«قواتها»، «جيشه»، «مخابراتهم»: a force with a pronoun for its owner (its country is
+        the owner's, set in ``references``)."""
+        for suffix in OWNER_SUFFIXES:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+                continue
+            base = word[: -len(suffix)]
+            for proclitic in ("", "و", "ف", "ب", "ل", "وب", "ول"):
+                if proclitic and not base.startswith(proclitic):
+                    continue
+                noun = base[len(proclitic) :]
+                if noun.startswith("ال"):
+                    continue  # a noun with a pronoun takes no article: «الآمنة» is no «الأمن+ه»
+                agent = self.d.agents.get(noun)
+                if agent is not None and agent.code in OWNED_SECTORS:
+                    return Reference(
+                        i,
+                        i + 1,
+                        "agent",
+                        "ORG",
+                        sector=agent.code,
+                        proclitic=proclitic,
+                        owned=suffix,
+                    )
+        return None
 
     def _capitals(
         self, matches: list[ActorMatch], norms: Sequence[str], capitals: frozenset[str]

@@ -279,6 +279,21 @@ class _ArticleCoder:
             ):  # «اعتُقل صحفيان إيرانيان»: arrests with no doer named are the state's
                 source = own_government(target, any_role=True)
                 how = "context"
+        if target is not None and target.ref.owned and target.country:
+            # «طالب الاتحاد الأوروبي روسيا بسحب قواتها»: the forces are what is demanded; the
+            # addressee is their owner, named between the trigger and them
+            owner = next(
+                (
+                    (r, e)
+                    for r, e in zip(refs, eids, strict=True)
+                    if m.end_token <= r.start < target.ref.start
+                    and r.iso3 == target.country
+                    and not r.owned
+                ),
+                None,
+            )
+            if owner is not None:
+                target = self.parties.side(owner[0], owner[1], day, toks)
         if m.pattern_id in BEFORE_COURT and how == "":
             # «مثل شاب أردني أمام القضاء الأمريكي»: the court acts on whoever appears before it
             source, target = target, source
