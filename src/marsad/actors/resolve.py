@@ -43,7 +43,6 @@ CAPITAL_WORD = normalize("العاصمة")
 COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
-# «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
 # «قواتها»، «جيشه»: a force whose owner is a pronoun (Reference.owned holds the suffix).
 OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
 OWNED_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -51,6 +50,7 @@ PLACE_LIKE = frozenset({"country", "capital", "place", "metonym"})  # feminine i
 OWNER_BARRIERS = frozenset(normalize(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "مع"))
 # Agents whose noun followed by a group's name is that group: its fighters, militias, forces.
 MEMBER_SECTORS = frozenset({"REB", "MIL", "INS", "RAD", "SPY", "COP"})
+# «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
 DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
 
 
