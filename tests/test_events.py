@@ -947,3 +947,14 @@ def test_forces_named_by_a_pronoun_are_their_owners() -> None:
     # demanded to withdraw its forces: the addressee is the owner, not the forces
     _, evs = events("طالب الاتحاد الأوروبي روسيا بسحب قواتها فورا من الأراضي الأوكرانية.")
     assert brief(evs) == [("1056", "IGOEUREEC", "RUS", "2021-02-05")]
+
+
+def test_a_relative_clause_about_no_actor_codes_no_doer() -> None:
+    # «الهجوم الذي استهدف السفارة»: the attack is the subject; the embassy is no attacker
+    assert events("وأدان المجلس الهجوم الذي استهدف السفارة الأمريكية في كابول.")[1] == []
+    # the pronoun pointing back may sit on a preposition: the subject follows the verb
+    _, evs = events(
+        "وتجاهل البند الذي يقضي بتسليم كافة الأسلحة التي استولى عليها المتمردون الحوثيون"
+        " من الجيش اليمني."
+    )
+    assert brief(evs) == [("171", "YEMINS", "YEMMIL", "2021-02-05")]

@@ -157,6 +157,11 @@ MEDIATION = frozenset(
 )
 INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
 FROM = normalize("من")
+PREPOSITION_PRONOUNS = frozenset(
+    normalize(p + s)
+    for p in ("علي", "من", "في", "ب", "ل", "إلي", "عن", "مع")
+    for s in ("ه", "ها", "هم", "هما")
+)
 RELATIVES = frozenset(
     normalize(w)
     for w in ("التي", "الذي", "اللذان", "اللتان", "اللذين", "اللتين", "الذين", "اللواتي", "اللاتي")
@@ -492,7 +497,8 @@ def _relative_clause(
 
     «القمة التي استضافتها مدينة العلا»، «مشاورات يمنية تستضيفها الرياض»: the pronoun is the
     antecedent, the object; the subject follows the verb. «العراق وسلطنة عمان اللتان
-    استضافتا جولات …»: without a pronoun, the antecedent (a whole list) is the subject.
+    استضافتا جولات …»: without a pronoun, the antecedent (a whole list) is the subject, and
+    when it is no actor («الهجمات التي استهدفت تركيا») the clause has no doer to code.
     """
     if not is_verb(words[start]):
         return None
@@ -503,7 +509,11 @@ def _relative_clause(
     ]
     rel = start > 0 and norms[start - 1] in RELATIVES
     word = norms[start]
-    pronoun = len(word) >= 5 and word.endswith(OBJECT_PRONOUNS)
+    # the pronoun that points back may sit on the verb or on a preposition after it
+    # («الأسلحة التي استولى عليها المتمردون»)
+    pronoun = (len(word) >= 5 and word.endswith(OBJECT_PRONOUNS)) or (
+        end < len(norms) and norms[end] in PREPOSITION_PRONOUNS
+    )
     if pronoun and before and (rel or refs[before[-1]].end == start):
         subj = next(
             (
@@ -517,6 +527,18 @@ def _relative_clause(
         if subj is None:
             return None
         return Arguments(subj, before[-1], "after", "pronoun")
+    if (
+        rel
+        and not pronoun
+        and not any(
+            refs[i].end <= start - 1
+            and not any(norms[k].isalpha() for k in range(refs[i].end, start - 1))
+            for i in before
+        )
+    ):
+        # «الهجمات التي استهدفت تركيا»: the antecedent, no actor, is the subject; the actor
+        # after the verb is its object, and no doer is to be guessed
+        return Arguments(None, None, CLAUSE_SUBJECT)
     if rel and not pronoun and before and refs[before[-1]].end == start - 1:
         last = before[-1]
         first = first_of_list(refs, last, norms)
