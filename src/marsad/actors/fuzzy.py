@@ -43,6 +43,11 @@ def skeleton(name: str) -> str:
     return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in key(name).split() if w)
 
 
+def _consonants(skel: str) -> int:
+    """Letters of a skeleton, word spaces left out."""
+    return len(skel) - skel.count(" ")
+
+
 def similarity(a: str, b: str) -> float:
     """The better of the edit similarity of the keys and of the skeletons (0-100)."""
     ka, kb = key(a), key(b)
@@ -151,7 +156,7 @@ class FuzzyIndex:
                     by_skel is not None
                     and (best is None or by_skel[1] > best[1])
                     and (
-                        min(len(sk), len(self.skeletons[by_skel[0]])) - sk.count(" ")
+                        min(_consonants(sk), _consonants(self.skeletons[by_skel[0]]))
                         >= SKELETON_ALONE
                         or fuzz.ratio(k, self.names[by_skel[0]]) >= KEY_FLOOR
                     )
