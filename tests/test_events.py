@@ -958,3 +958,84 @@ def test_a_relative_clause_about_no_actor_codes_no_doer() -> None:
         " من الجيش اليمني."
     )
     assert brief(evs) == [("171", "YEMINS", "YEMMIL", "2021-02-05")]
+
+
+def test_between_after_a_prepositional_object_names_that_objects_sides() -> None:
+    # the agreement is between the government and the Taliban; the welcome is Saudi Arabia's
+    _, evs = events("وأعلنت السعودية ترحيبها بالاتفاق بين الحكومة الأفغانية وحركة طالبان.")
+    assert brief(evs) == [("051", "SAU", "AFGGOV", "2021-02-05")]
+    # right after the trigger, بين names both sides
+    _, evs = events("وجرت محادثات مباشرة بين لافروف وبلينكن في جنيف.")
+    assert brief(evs) == [("040", "RUSGOV", "USAGOV", "2021-02-05")]
+
+
+def test_blessed_as_an_adjective_is_no_blessing() -> None:
+    assert events("وقضى الرئيس المصري الأيام المباركة في السعودية.")[1] == []
+
+
+def test_a_sports_report_codes_no_talks_or_meetings() -> None:
+    # a friendly match is no meeting, even in a sentence without a word of sport of its own
+    _, evs = events("وسيخوض الفريق لقاء وديا أمام نادي غازي عنتاب التركي.")
+    assert brief(evs) == []
+    report = (
+        "وتخوض مصر مباراة سهلة أمام تشاد في التصفيات، فيما يواجه المنتخب الجزائري تنزانيا. "
+        "وتلتقي ليبيا مع رواندا. وقال مدرب المنتخب إن اللاعبين جاهزون."
+    )
+    assert events(report)[1] == []
+    # what the authorities do about sport is still coded
+    _, evs = events("وتحقق السلطات الأمريكية في معاملات الشركات التي لها صلات بالفيفا.")
+    assert brief(evs) == [("090", "USAGOV", "USABUS", "2021-02-05")]
+    # one word of sport does not make a political article a sports report
+    _, evs = events("وتلتقي ليبيا مع رواندا. وأشاد الوزير بفوز المنتخب في المباراة.")
+    assert brief(evs) == [("040", "LBY", "RWA", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # «دانت» without hamza, as Gulf papers spell it
+        ("ودانت الإمارات الاعتداء على السفارة السعودية في طهران.", ("111", "ARE", "SAUGOV")),
+        # «نوه بـ» commends; a governor's title takes the country of the province he governs
+        ("ونوه أمير منطقة الرياض بجهود الأجهزة الأمنية الكويتية.", ("051", "SAUGOV", "KWTCOP")),
+        ("وقدم ولي العهد السعودي واجب العزاء لأمير الكويت.", ("018", "SAUGOV", "KWTGOV")),
+        ("وأعربت مصر عن مساندتها للسعودية.", ("051", "EGY", "SAU")),
+    ],
+)
+def test_gulf_wordings_of_praise_condemnation_and_condolence(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]
+
+
+def test_noting_that_is_speech_not_praise() -> None:
+    assert events("ونوه الوزير بأن الاجتماع سيعقد غدا في الرياض مع الوفد الكويتي.")[1] == []
+
+
+def test_a_participle_clause_keeps_the_acts_doer_and_addressee() -> None:
+    _, evs = events("واتصل الملك سلمان بأمير الكويت معبرا عن تعازيه في ضحايا التفجير.")
+    assert brief(evs) == [
+        ("041", "SAUGOV", "KWTGOV", "2021-02-05"),
+        ("018", "SAUGOV", "KWTGOV", "2021-02-05"),
+    ]
+    assert evs[1].evidence["arguments"] == "participle-addressee"
+    # the one thanked after «شاكرا» is the target, the visitor the doer
+    _, evs = events("وزار الرئيس المصري الرياض، شاكرا السعودية على دعمها.")
+    assert brief(evs)[1] == ("051", "EGYGOV", "SAU", "2021-02-05")
+
+
+def test_a_bare_ambassador_title_names_no_particular_ambassador() -> None:
+    a, _ = events("والتقى السفير الأمريكي وزير الخارجية المصري في القاهرة.")
+    ambassador = next(e for e in a.entities if e.code == "USAGOV")
+    assert ambassador.name == "السفير الأمريكي"
+
+
+def test_eliminating_is_not_the_judiciary() -> None:
+    a, evs = events("وتعهد الجيش العراقي بالقضاء على الإرهابيين.")
+    assert "IRQJUD" not in {e.code for e in a.entities}
+    assert brief(evs) == [("030", "IRQMIL", "IRQRAD", "2021-02-05")]
+
+
+def test_a_regional_president_is_not_the_countrys_president() -> None:
+    # Nechirvan Barzani presides over the Kurdistan Region; Iraq's president was Barham Salih
+    a, _ = events("وأكد الرئيس العراقي عزمه على مواصلة الحرب على تنظيم داعش.")
+    assert [e.name for e in a.entities if e.code == "IRQGOV"] == ["برهم صالح"]

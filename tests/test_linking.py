@@ -257,24 +257,43 @@ def test_a_three_consonant_skeleton_alone_links_no_name(resolver: Resolver) -> N
 
 
 @pytest.mark.parametrize(
-    ("text", "word"),
+    ("text", "word", "tag"),
     [
-        ("ترأس ولي العهد الاجتماع الأسبوعي لمجلس الوزراء", "ترأس"),  # not Liz Truss
-        ("وارتفع مؤشر بورصة الكويت أمس", "بورصة"),  # not Bursa
-        ("وقال الشاب إنه وجده ملقى على الأرض", "وجده"),  # not Oujda
-        ("وقال الشاب إنه وجده ملقى على الأرض", "ملقى"),  # not Hani al-Mulki
-        ("وأشار إلى أن العيون تتجه إلى الاجتماع", "العيون"),  # not Laayoune
-        ("ووعدت إدارة النادي اللاعبين بمكافآت مالية", "مالية"),  # not Malé
+        ("ترأس ولي العهد الاجتماع الأسبوعي لمجلس الوزراء", "ترأس", "B-PERS"),  # not Liz Truss
+        ("وارتفع مؤشر بورصة الكويت أمس", "بورصة", "B-LOC"),  # not Bursa
+        ("وقال الشاب إنه وجده ملقى على الأرض", "وجده", "B-LOC"),  # not Oujda
+        ("وقال الشاب إنه وجده ملقى على الأرض", "ملقى", "B-PERS"),  # not Hani al-Mulki
+        ("وأشار إلى أن العيون تتجه إلى الاجتماع", "العيون", "B-LOC"),  # not Laayoune
+        ("ووعدت إدارة النادي اللاعبين بمكافآت مالية", "مالية", "B-LOC"),  # not Malé
+        ("واستقبل المشاركون الفكرة بحماس كبير", "بحماس", "B-ORG"),  # not Hamas
     ],
 )
 def test_a_name_that_is_also_a_common_word_needs_the_tagger(
-    resolver: Resolver, text: str, word: str
+    resolver: Resolver, text: str, word: str, tag: str
 ) -> None:
     assert all(word not in got for got, _, _ in refs(resolver, text, date(2023, 1, 1)))
     # tagged as a name by NER, the dictionary reading stands
     words = [text[s.start : s.end] for s in tokenize(text)]
-    tags = ["B-LOC" if w == word else "O" for w in words]
+    tags = [tag if w == word else "O" for w in words]
     assert any(word in got for got, _, _ in refs(resolver, text, date(2023, 1, 1), tags))
+
+
+def test_a_person_homograph_tagged_as_a_place_is_the_place(resolver: Resolver) -> None:
+    text = "وقال باحث في جامعة تكساس في أوستن إن النتائج مهمة"
+    words = [text[s.start : s.end] for s in tokenize(text)]
+    for tag, linked in (("B-LOC", False), ("B-PERS", True)):
+        tags = [tag if w == "أوستن" else "O" for w in words]
+        got = refs(resolver, text, date(2023, 1, 1), tags)
+        assert any("أوستن" in g for g, _, _ in got) is linked, tag
+
+
+def test_hamas_alone_is_the_movement_and_with_enthusiasm_is_not() -> None:
+    a = analyze_text("خبر\nوأطلقت حماس صواريخ على إسرائيل.", ner="none")
+    assert [(e.cameo[:2], e.source.get("code"), e.target.get("code")) for e in a.events] == [
+        ("19", "PSEREBHMS", "ISR")
+    ]
+    a = analyze_text("خبر\nمن جهتها تستجيب شركات التقنية بحماس للرغبة في المثالية.", ner="none")
+    assert a.entities == [] and a.events == []
 
 
 def test_kyiv_is_not_how_and_aden_is_a_city() -> None:

@@ -321,11 +321,12 @@ _SECURITY_ABSTRACT = frozenset(
     )
 )
 _ON_BEHALF = (normalize("نيابة"), normalize("عن"))
+_ELIMINATE = (normalize("القضاء"), normalize("على"))  # «القضاء على الإرهاب»: eliminating
 
 
 def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
-    """A one-word agent match that is the abstract noun, not the body: security, on behalf —
-    unless an office or body just before makes it part of a name («وزير الأمن القومي»)."""
+    """A one-word agent match that is the abstract noun, not the body: security, on behalf,
+    «القضاء على» (eliminating, not the judiciary) — unless an office or body just before makes it part of a name («وزير الأمن القومي»)."""
     m = matches[k]
     if m.kind != "agent" or m.end_token - m.start_token != 1:
         return False
@@ -341,4 +342,4 @@ def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -
     nxt = norms[m.end_token] if m.end_token < len(norms) else ""
     if bare in _SECURITY:
         return not bare.startswith("ال") or nxt in _SECURITY_ABSTRACT
-    return (bare, nxt) == _ON_BEHALF
+    return (bare, nxt) in (_ON_BEHALF, _ELIMINATE)

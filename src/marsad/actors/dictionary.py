@@ -59,6 +59,10 @@ def phrase_tokens(text: str) -> tuple[str, ...]:
     return tuple(norm[s.start : s.end] for s in tokenize(norm))
 
 
+# Offices held by many people of one country at once: a bare title names none of them.
+MANY_HOLDERS = frozenset({"ambassador", "governor", "legislator", "minister", "commander", "judge"})
+
+
 class ActorDictionary:
     """Actors, dated roles, countries, places, titles and agents, indexed for lookups."""
 
@@ -394,7 +398,13 @@ class ActorDictionary:
         return ref.code[:3]
 
     def holder(self, iso3: str, title: str, day: date) -> str | None:
-        """Who held ``title`` in a country (ISO3 or CAMEO code, or a code prefix) on ``day``."""
+        """Who held ``title`` in a country (ISO3 or CAMEO code, or a code prefix) on ``day``.
+
+        None for offices a country has many of at once (``MANY_HOLDERS``): «السفير الأمريكي» is
+        one of some 190 ambassadors, not the one the dictionary happens to list.
+        """
+        if title in MANY_HOLDERS:
+            return None
         country = self.countries.get(iso3)
         prefix = country.cameo if country else iso3.upper()
         best: DatedRole | None = None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.actors.cues import after_attack
+from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses
 
 GAP = frozenset({"،", ",", "-", "–", "(", ")", "و", '"', "«", "»"})
@@ -85,6 +86,19 @@ def near(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
         and all(norms[k] in GAP for k in range(a.end, b.start))
         and b.start - a.end <= 2
     )
+
+
+REGION_WORDS = frozenset(normalize(w) for w in ("منطقة", "محافظة", "إمارة", "ولاية", "مدينة"))
+
+
+def governed_region(title: Reference, place: Reference, norms: Sequence[str]) -> bool:
+    """``place`` is the province or city a title governs: «أمير منطقة الرياض»، «أمير منطقة
+    عسير» (the region word may be part of the place's name)."""
+    if place.proclitic:
+        return False
+    if place.start == title.end:
+        return norms[place.start] in REGION_WORDS
+    return place.start == title.end + 1 and norms[title.end] in REGION_WORDS
 
 
 @lru_cache(maxsize=100_000)

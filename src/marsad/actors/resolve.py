@@ -30,6 +30,7 @@ from marsad.actors.records import RESOURCES
 from marsad.actors.reference import (
     Reference,
     genitive_then,
+    governed_region,
     is_counterpart,
     last_person,
     located,
@@ -69,9 +70,16 @@ def homographs() -> frozenset[str]:
 
 
 def homograph(token: str) -> bool:
-    """The token, with or without a leading و/ف/ب/ل/ك, is one of ``homographs``."""
+    """The token, with or without a leading و/ف/ب/ل/ك, is one of ``homographs``.
+
+    An entry written ``ب_word`` is a common word only behind ب: «بحماس» is "with enthusiasm",
+    «حماس» alone the movement.
+    """
     found = homographs()
-    return token in found or (token[:1] in "وفبلك" and token[1:] in found)
+    if token in found or (token[:1] in "وفبلك" and token[1:] in found):
+        return True
+    bare = token[1:] if token[:1] in "وف" else token
+    return bare[:1] == "ب" and "ب_" + bare[1:] in found
 
 
 class Resolver:
@@ -80,6 +88,19 @@ class Resolver:
     def __init__(self, dictionary: ActorDictionary, fuzzy: FuzzyIndex | None = None) -> None:
         self.d = dictionary
         self.fuzzy = fuzzy or FuzzyIndex.from_dictionary(dictionary)
+
+    def _tag_fits(self, m: ActorMatch, tag: str) -> bool:
+        """The tagger marks the word as a name, and for a person not as a place.
+
+        «جامعة تكساس في أوستن» tags أوستن as a place, so it is not Lloyd Austin.
+        """
+        if tag == "O":
+            return False
+        if m.kind == "actor":
+            actor = self.d.actor(m.key)
+            if actor is not None and actor.type == "PERS":
+                return tag.endswith("PERS")
+        return True
 
     def references(
         self,
@@ -299,8 +320,8 @@ class Resolver:
                 continue
             if (
                 m.end_token - m.start_token == 1
-                and tags[m.start_token] == "O"
                 and homograph(norms[m.start_token])
+                and not self._tag_fits(m, tags[m.start_token])
             ):
                 continue  # «ترأس الاجتماع» is no Liz Truss unless the tagger says so
             if m.kind != "actor" and river_bank(norms, m.start_token):
@@ -473,6 +494,16 @@ class Resolver:
             iso3 = atoms[j + 1].iso3
             used += 2
             j += 2
+        elif (
+            head.kind == "title"
+            and j < len(atoms)
+            and atoms[j].kind in ("capital", "place")
+            and atoms[j].iso3
+            and governed_region(head, atoms[j], norms)
+        ):
+            iso3 = atoms[j].iso3  # «أمير منطقة الرياض»، «محافظ محافظة جدة»: a governor
+            used += 1
+            j += 1
         elif head.kind == "agent" and j < len(atoms) and located(atoms[j - 1], atoms[j], norms):
             iso3 = atoms[j].iso3  # «المتظاهرون في اسطنبول»، «سكان غزة»: people of a place
             used += 1

@@ -221,6 +221,21 @@ class Arguments:
     co_targets: tuple[int, ...] = ()
 
 
+def _between(norms: Sequence[str], end: int, stop: int, root: int | None) -> int | None:
+    """Where «بين» names the trigger's two sides, in ``[end, stop)``.
+
+    A definite noun behind ب/ل before it is the object the بين phrase belongs to: in
+    «رحبت السعودية بالاتفاق بين الحكومة وطالبان» the two sides made the agreement, the
+    welcome is Saudi Arabia's. Fighting keeps them: «اشتباكات بالأسلحة بين X و Y».
+    """
+    for k in range(end, stop):
+        if norms[k] == BETWEEN:
+            return k
+        if root != FIGHT and strip_conjunction(norms[k]).startswith(("بال", "لل")):
+            return None
+    return None
+
+
 def find_arguments(
     refs: Sequence[Reference],
     norms: Sequence[str],
@@ -297,12 +312,8 @@ def _find_arguments(
     ]
     # «اشتباكات بالأسلحة الخفيفة والمتوسطة بين X و Y»: بين may follow the frame
     reach = end if is_verb(words[start]) else max(end, frame_end or 0)
-    between_end = min(reach + 3, len(norms))
-    if (
-        root is not None
-        and not is_verb(words[start])
-        and not any(norms[k] == BETWEEN for k in range(end, between_end))
-    ):
+    between = _between(norms, end, min(reach + 3, len(norms)), root)
+    if root is not None and not is_verb(words[start]) and between is None:
         return _noun_arguments(refs, usable, norms, words, start, end, frame_end, root)
     inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
     after = [i for i in usable if refs[i].start >= end and refs[i].start - end <= AFTER_WINDOW]
@@ -313,13 +324,12 @@ def _find_arguments(
         subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
         return Arguments(subj[-1] if subj else None, inside[0], "before", "inside")
     # «الاتصال بين X و Y»: both sides named after بين.
-    for k in range(end, between_end):
-        if norms[k] == BETWEEN:
-            sides = [i for i in usable if refs[i].start > k]
-            if len(sides) >= 2:
-                # Clashes between two sides are fought by both (each way, as CAMEO codes it).
-                how = "coordinated" if root == FIGHT else "between"
-                return Arguments(sides[0], sides[1], "between", how)
+    if between is not None:
+        sides = [i for i in usable if refs[i].start > between]
+        if len(sides) >= 2:
+            # Clashes between two sides are fought by both (each way, as CAMEO codes it).
+            how = "coordinated" if root == FIGHT else "between"
+            return Arguments(sides[0], sides[1], "between", how)
     relative = _relative_clause(refs, usable, norms, words, start, end, frame_end)
     if relative is not None:
         return relative

@@ -6,6 +6,7 @@ place is about that place; a verbal noun under ب/ل is another predicate's obje
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -26,7 +27,10 @@ BETWEEN_WORD = normalize("بين")
 WEAPONS = ("204",)
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 SPORTS_FILE = "sports_words.txt"
-VIOLENCE = frozenset({"17", "18", "19", "20"})  # roots a sports sentence does not report
+SPORTS_ARTICLE_HITS = 4  # words of sport that make a whole article a sports report
+# What the authorities do about sport is still coded in a sentence that names it: «تحقق
+# السلطات في صلات الشركات بالفيفا»، «اعتقلت الشرطة عشرات المشجعين».
+SPORTS_OFFICIAL = ("09", "173")
 IMPERFECT = frozenset("يتنا")  # prefixes of the imperfect after the future سـ
 WILL = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف"))
 KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
@@ -120,10 +124,22 @@ def sports_words() -> frozenset[str]:
     return frozenset(normalize(w) for w in read_lines(resource_path(SPORTS_FILE)))
 
 
-def sporting(norms: list[str]) -> bool:
-    """The sentence reports sport («قوة المنتخب في سرعة هجماته»): its attacks are play."""
+def _sports_hits(norms: Sequence[str]) -> list[str]:
     words = sports_words()
-    return any(w in words or strip_conjunction(w) in words for w in norms)
+    return [w for w in (strip_conjunction(n) for n in norms) if w in words]
+
+
+def sporting(norms: Sequence[str]) -> bool:
+    """The sentence names sport («قوة المنتخب في سرعة هجماته»، «لقاء ودي»): its attacks are
+    play, its meetings matches, its rejections a club's; only ``SPORTS_OFFICIAL`` acts stand."""
+    return bool(_sports_hits(norms))
+
+
+def sports_article(sentences: Iterable[Sequence[str]]) -> bool:
+    """Most of the article's words of sport: at least ``SPORTS_ARTICLE_HITS`` of them, two
+    distinct. Then its sentences without one («وتلتقي ليبيا مع رواندا») report sport too."""
+    hits = [w for norms in sentences for w in _sports_hits(norms)]
+    return len(hits) >= SPORTS_ARTICLE_HITS and len(set(hits)) >= 2
 
 
 def complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:

@@ -32,12 +32,13 @@ from marsad.events.parties import (
 from marsad.events.readings import (
     ATTACK_ROOTS,
     BETWEEN_WORD,
-    VIOLENCE,
+    SPORTS_OFFICIAL,
     complement_noun,
     deaths_by_attack,
     future_acts,
     on_place,
     sporting,
+    sports_article,
     weapons_in_attacks,
 )
 from marsad.events.tables import cameo_info, plover_for
@@ -48,6 +49,7 @@ from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import INFERRED, SentenceRefs, references_of
 from marsad.text.normalize import normalize
 
+PARTICIPLE_ADDRESSEE = "participle-addressee"  # the addressee of the act the participle follows
 CLAIM_ROOT = 14  # from protest on, an act inside a quote is the speaker's claim, not an event
 # Roots whose source is the speaker when they sit inside reported speech (statements, demands,
 # criticism, rejection, threats): «قال بايدن إن روسيا ستدفع الثمن» is Biden threatening Russia.
@@ -142,12 +144,15 @@ class _ArticleCoder:
         self.sentence_source: Side | None = None
         self.sentence_target: Side | None = None
         self.sentence_pairs: list[tuple[Side, Side]] = []  # the parties of its events
+        self.sports = False  # the article reports sport (``sports_article``)
 
     def run(self) -> list[Event]:
         events: list[Event] = []
         recent: deque[list[Side]] = deque(maxlen=DISCOURSE_SENTENCES)
         recent_pairs: deque[list[tuple[Side, Side]]] = deque(maxlen=DISCOURSE_SENTENCES)
-        for sr in references_of(self.a):
+        sentences = references_of(self.a)
+        self.sports = sports_article([t.norm for t in sr.sentence.tokens] for sr in sentences)
+        for sr in sentences:
             if sr.sentence.heading:
                 continue  # a subheading («ترحيب دولي») codes nothing and takes no discourse slot
             self.sentence_pairs = []
@@ -181,8 +186,10 @@ class _ArticleCoder:
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
         mentions = {k for r in sr.refs for k in range(r.start, r.end)}
         found = self.triggers.find(norms, mentions=mentions)
-        if found and sporting(norms):  # «سرعة هجماته»: play, not violence
-            found = [m for m in found if m.cameo[:2] not in VIOLENCE]
+        if found and self.sports:
+            return []  # «وتلتقي ليبيا مع رواندا» in a sports report: a match
+        if found and sporting(norms):  # «سرعة هجماته»، «لقاء ودي»: play and matches
+            found = [m for m in found if m.cameo.startswith(SPORTS_OFFICIAL)]
         for m in future_acts(deaths_by_attack(weapons_in_attacks(found, norms), norms), norms):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
@@ -256,6 +263,9 @@ class _ArticleCoder:
             source, how = self.sentence_source, "participle"
             if args.target is not None:
                 target = self.parties.side(refs[args.target], eids[args.target], day, toks)
+            elif self.sentence_target is not None:
+                # «اتصل الملك بأمير الكويت معبرا عن تعازيه»: the same addressee
+                target, how = self.sentence_target, PARTICIPLE_ADDRESSEE
         elif how != "quote":
             if args.source is not None:
                 source = self.parties.side(refs[args.source], eids[args.source], day, toks)
@@ -378,7 +388,12 @@ class _ArticleCoder:
         if m.pattern_id in JOINT_STATEMENTS:
             if how:
                 return []  # a joint statement is between parties the sentence names
-        elif root == 1 and (how or not addressed(target, norms)) and not on_place(m, target, norms):
+        elif (
+            root == 1
+            and how != PARTICIPLE_ADDRESSEE
+            and (how or not addressed(target, norms))
+            and not on_place(m, target, norms)
+        ):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
         self.sentence_source = source  # the doer of the sentence's coded act, for participles
         self.sentence_target = target
