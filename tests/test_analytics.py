@@ -238,12 +238,13 @@ def test_entities_grouped_and_searched(examples: Path) -> None:
         assert top["entities"][0]["key"] == "code:IRQ"  # countries group by code across articles
         view = analytics.entity_view(store, "sameh_shoukry")
         assert [(e["cameo"], e["target_code"]) for e in view["events"]["as_source"]] == [
-            ("041", "JORGOV"),
             ("036", "JORGOV"),
         ]
-        # «شكري والصفدي … يتفقان»: the agreement goes both ways.
+        # «تلقى شكري اتصالاً من نظيره الأردني»: Safadi called; «شكري والصفدي … يتفقان»: the
+        # agreement goes both ways.
         assert [(e["cameo"], e["source_code"]) for e in view["events"]["as_target"]] == [
-            ("036", "JORGOV")
+            ("041", "JORGOV"),
+            ("036", "JORGOV"),
         ]
         with pytest.raises(DataError, match="no entity"):
             analytics.entity_view(store, "nobody")

@@ -898,7 +898,7 @@ def test_nouns_that_look_like_triggers_code_nothing(sentence: str) -> None:
 
 def test_killed_at_the_hands_of_names_the_doer() -> None:
     _, evs = events("وقتل عدد من الفلسطينيين على أيدي مستوطنين إسرائيليين أمس.")
-    assert brief(evs) == [("190", "ISRCVL", "PSECVL", "2021-02-04")]
+    assert brief(evs) == [("190", "ISRSET", "PSECVL", "2021-02-04")]
 
 
 def test_the_court_acts_on_whoever_appears_before_it() -> None:
@@ -1039,3 +1039,26 @@ def test_a_regional_president_is_not_the_countrys_president() -> None:
     # Nechirvan Barzani presides over the Kurdistan Region; Iraq's president was Barham Salih
     a, _ = events("وأكد الرئيس العراقي عزمه على مواصلة الحرب على تنظيم داعش.")
     assert [e.name for e in a.entities if e.code == "IRQGOV"] == ["برهم صالح"]
+
+
+def test_settlers_are_israeli_and_a_person_noun_after_a_kill_verb_is_its_victim() -> None:
+    _, evs = events("قتل طفل فلسطيني حرقا حين هاجم مستوطنون منزلهم في الضفة الغربية المحتلة.")
+    assert brief(evs) == [("190", "ISRSET", "PSE", "2021-02-05")]
+    # the army named after the verb is its subject
+    _, evs = events("وقتل الجيش الإسرائيلي شابا فلسطينيا في جنين.")
+    assert brief(evs) == [("190", "ISRMIL", "PSECVL", "2021-02-05")]
+
+
+def test_a_country_naming_a_border_is_no_party() -> None:
+    _, evs = events("وقتل جنود نيجيريون على الحدود مع النيجر.")
+    assert brief(evs) == []
+    _, evs = events("وتراجعت تركيا عن رفض سابق وسمحت بضربات أمريكية من قاعدة قرب الحدود السورية.")
+    assert [e.source.get("code") for e in evs] == ["TUR"] * len(evs)
+    # troops massed at a border face the country across it
+    _, evs = events("وتحشد روسيا قواتها قرب الحدود مع أوكرانيا.")
+    assert brief(evs) == [("154", "RUSMIL", "UKR", "2021-02-05")]
+
+
+def test_a_call_received_is_the_callers_act() -> None:
+    _, evs = events("وتلقى وزير الخارجية المصري اتصالا هاتفيا من نظيره الأردني أمس.")
+    assert brief(evs) == [("041", "JORGOV", "EGYGOV", "2021-02-04")]

@@ -110,9 +110,10 @@ def test_gdelt_event_fields(examples: Path) -> None:
     assert cut["SOURCEURL"] == "https://example.org/news/2023/03/11/saudi-iran-beijing-agreement"
     assert re.fullmatch(r"\d{14}", cut["DATEADDED"])
     [call] = [r for r in rows if r["EventCode"] == "041"]
-    assert (call["Actor1Type1Code"], call["Actor2Code"], call["Actor2Type1Code"]) == (
-        "GOV",
+    # «تلقى شكري اتصالاً من نظيره الأردني»: Jordan called Egypt
+    assert (call["Actor1Code"], call["Actor2Code"], call["Actor2Type1Code"]) == (
         "JORGOV",
+        "EGYGOV",
         "GOV",
     )
     eu = [r for r in rows if r["Actor1Code"] == "IGOEUREEC"]

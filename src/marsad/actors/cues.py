@@ -218,6 +218,22 @@ def river_bank(norms: Sequence[str], start: int) -> bool:
     return k < len(norms) and norms[k] in _RIVER and norms[k + 1 : k + 2] != [_JORDAN]
 
 
+_BORDER = frozenset(
+    normalize(w)
+    for w in ("الحدود", "حدود", "حدودها", "حدوده", "للحدود", "بالحدود", "والحدود", "حدودهما")
+)
+_WITH = normalize("مع")
+
+
+def border(norms: Sequence[str], start: int) -> bool:
+    """«قرب الحدود السورية»، «حدودها مع سورية»، «على الحدود مع النيجر»: a country that names a
+    border is where, not who."""
+    k = start - 1
+    if k >= 0 and norms[k] == _WITH:
+        k -= 1
+    return k >= 0 and norms[k] in _BORDER
+
+
 def reporting_outlet(norms: Sequence[str], start: int, proclitic: str) -> bool:
     """A newspaper or agency that reports the news is no actor in it: its mention is left
     uncoded, so it is neither a speaker nor a party (unless it is what the news is about)."""

@@ -504,7 +504,12 @@ class Resolver:
             iso3 = atoms[j].iso3  # «أمير منطقة الرياض»، «محافظ محافظة جدة»: a governor
             used += 1
             j += 1
-        elif head.kind == "agent" and j < len(atoms) and located(atoms[j - 1], atoms[j], norms):
+        elif (
+            head.kind == "agent"
+            and not self._full_code(head.sector)  # settlers in the West Bank are Israeli
+            and j < len(atoms)
+            and located(atoms[j - 1], atoms[j], norms)
+        ):
             iso3 = atoms[j].iso3  # «المتظاهرون في اسطنبول»، «سكان غزة»: people of a place
             used += 1
             j += 1
@@ -562,7 +567,11 @@ class Resolver:
                 head.start, end, "actor", "ORG", actor_id=org.actor_id, code=org_code, title=title
             ), used
         if head.kind == "agent":
-            code = (self._cameo(iso3) + (head.sector or "")) if iso3 else None
+            sector = head.sector or ""
+            if self._full_code(sector):  # «المستوطنون» are ISRSET unless a country is named
+                iso3 = iso3 or sector[:3]
+                sector = sector[3:]
+            code = (self._cameo(iso3) + sector) if iso3 else None
             if code is None and head.sector in STANDALONE:
                 code = head.sector  # «العاملين الأجانب» → INT
             return Reference(
@@ -642,6 +651,14 @@ class Resolver:
             a.code = self.d.code_on(a.actor_id, day)
             a.iso3 = a.code[:3] if a.code else None
         return a
+
+    def _full_code(self, sector: str | None) -> bool:
+        """An agent code that starts with a country (ISRSET), not a sector alone (GOVCOP)."""
+        return (
+            bool(sector)
+            and len(sector or "") > 3
+            and self.d.country((sector or "")[:3]) is not None
+        )
 
     def _cameo(self, iso3: str) -> str:
         c = self.d.country(iso3)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.actors.cues import is_attack_word
+from marsad.actors.cues import border, is_attack_word
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.events.parties import counted_after
@@ -77,6 +77,35 @@ VIOLENT_ROOTS = frozenset({18, 19, 20})
 # («اعتقل عشرات المتظاهرين»، «قتل 12 مدنيا»); «تظاهر آلاف الأردنيين» is the group acting.
 PASSIVE_PRONE = frozenset({17, 18})
 KILL_VERBS = frozenset(normalize(w) for w in ("قتل", "جرح", "اصاب", "أصاب"))
+# «قتل طفل فلسطيني»، «جرح شرطي»: an unvowelled kill verb before a person noun is passive.
+VICTIM_NOUNS = frozenset(
+    normalize(w)
+    for w in (
+        "طفل",
+        "طفلة",
+        "أطفال",
+        "شاب",
+        "شابان",
+        "شبان",
+        "فتى",
+        "فتاة",
+        "رجل",
+        "امرأة",
+        "مواطن",
+        "مواطنان",
+        "شخص",
+        "شخصان",
+        "أشخاص",
+        "مدني",
+        "مدنيان",
+        "جندي",
+        "جنديان",
+        "شرطي",
+        "شرطيان",
+        "صحفي",
+        "طالب",
+    )
+)
 # «برصاص الجيش»، «بنيران القوات»، «بقذيفة أطلقها …»: the weapon's owner named after it did it.
 WEAPON_CAUSES = frozenset(
     normalize(w)
@@ -198,6 +227,8 @@ APPEALS = frozenset({2, 10})  # appeals and demands: made to whom they name as t
 AID = 7  # root of providing aid
 FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
 FORCE_POSTURE = 15
+FORCE_POSTURE = 15  # «تحشد قواتها قرب حدودها مع أوكرانيا»: the border's country is faced
+BORDER_KINDS = frozenset({"country", "adjective", "capital", "metonym"})
 FIGHT = 19  # root of fighting  # root of mobilising and deploying forces
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 BETWEEN = normalize("بين")
@@ -308,7 +339,11 @@ def _find_arguments(
     usable = [
         i
         for i, r in enumerate(refs)
-        if r.kind in ACTOR_KINDS and r.type != "MISC" and not _mediator(r, norms)
+        if r.kind in ACTOR_KINDS
+        and r.type != "MISC"
+        and not _mediator(r, norms)
+        # «قرب الحدود السورية»: where, not who — but troops massed at a border face its country
+        and (root == FORCE_POSTURE or not (r.kind in BORDER_KINDS and border(norms, r.start)))
     ]
     # «اشتباكات بالأسلحة الخفيفة والمتوسطة بين X و Y»: بين may follow the frame
     reach = end if is_verb(words[start]) else max(end, frame_end or 0)
@@ -361,9 +396,13 @@ def _find_arguments(
         first = after[0]
         gap = [w for w in norms[end : refs[first].start] if w not in FILLERS]
         # «اعتقل عشرات المتظاهرين»: a counted group after the verb is what befell
-        crosses = any(w in COMPLEMENTIZERS for w in gap) or (
-            counted_after(norms, end - 1)
-            and (root in PASSIVE_PRONE or bare(norms[start]) in KILL_VERBS)
+        crosses = (
+            any(w in COMPLEMENTIZERS for w in gap)
+            or (
+                counted_after(norms, end - 1)
+                and (root in PASSIVE_PRONE or bare(norms[start]) in KILL_VERBS)
+            )
+            or (bare(norms[start]) in KILL_VERBS and bool(gap) and gap[0] in VICTIM_NOUNS)
         )
         # The frame's own words are the object: «وطردت عشرة دبلوماسيين روس».
         if (

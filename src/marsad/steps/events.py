@@ -96,6 +96,8 @@ BEFORE_COURT = frozenset({"173.14"})
 # Summoning an ambassador (triggers.tsv 114.2) is a complaint to the envoy's state; a state
 # summoning its own envoy («استدعت الخارجية سفير البحرين لدى إيران للتشاور») recalls him (161).
 SUMMONS = "114.2"
+# Receiving a call (triggers.tsv 041.7, «تلقى X اتصالا من Y»): the caller is the doer.
+RECEIVED_FROM = frozenset({"041.7"})
 RECALL = "161"
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
 DISCOURSE_SENTENCES = 3  # sentences before the current one a missing party may come from
@@ -304,8 +306,9 @@ class _ArticleCoder:
             )
             if owner is not None:
                 target = self.parties.side(owner[0], owner[1], day, toks)
-        if m.pattern_id in BEFORE_COURT and how == "":
-            # «مثل شاب أردني أمام القضاء الأمريكي»: the court acts on whoever appears before it
+        if (m.pattern_id in BEFORE_COURT or m.pattern_id in RECEIVED_FROM) and how == "":
+            # «مثل شاب أردني أمام القضاء الأمريكي»: the court acts on whoever appears before it;
+            # «تلقى بن سلمان اتصالا من هادي»: Hadi called
             source, target = target, source
         if self._circumstance_of_act(m, norms, words, target):
             assert self.sentence_source is not None
