@@ -1062,3 +1062,24 @@ def test_a_country_naming_a_border_is_no_party() -> None:
 def test_a_call_received_is_the_callers_act() -> None:
     _, evs = events("وتلقى وزير الخارجية المصري اتصالا هاتفيا من نظيره الأردني أمس.")
     assert brief(evs) == [("041", "JORGOV", "EGYGOV", "2021-02-04")]
+
+
+def test_aid_named_by_its_nationality_goes_to_its_destination() -> None:
+    _, evs = events("وصلت إلى مطار عدن أمس طائرة إغاثة سعودية تحمل 20 طنا من المساعدات الطبية.")
+    assert brief(evs) == [("073", "SAU", "YEM", "2021-02-04")]
+    _, evs = events("وسيرت الإمارات قافلة مساعدات إلى مدينة عدن.")
+    assert brief(evs) == [("073", "ARE", "YEM", "2021-02-05")]
+
+
+def test_a_root_that_begins_with_sin_is_no_future_prefix() -> None:
+    # «سيطرت» took control: past, not «ستطر» to come
+    _, evs = events("وسيطرت القوات الروسية على مدينة خيرسون الأوكرانية.")
+    assert [e.cameo for e in evs] == ["192"]
+    # «ستفرض»: the prefix, so the sanction is a threat
+    _, evs = events("وستفرض الولايات المتحدة عقوبات على إيران.")
+    assert brief(evs) == [("1312", "USA", "IRN", "2021-02-05")]
+
+
+def test_forces_of_the_regime_are_one_actor() -> None:
+    a, _ = events("وقصفت قوات النظام مدينة حلب السورية.")
+    assert [(e.name, e.code) for e in a.entities if e.type == "ORG"] == [("قوات النظام", "SYRMIL")]

@@ -42,6 +42,7 @@ from marsad.text.normalize import normalize
 CAPITAL_WORD = normalize("العاصمة")
 
 COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
+FORCE_SECTORS = frozenset({"MIL", "COP", "GOVMIL"})  # «قوات»، «جيش»، «شرطة»
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
 FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
 # «قواتها»، «جيشه»: a force whose owner is a pronoun (Reference.owned holds the suffix).
@@ -494,6 +495,19 @@ class Resolver:
             iso3 = atoms[j + 1].iso3
             used += 2
             j += 2
+        elif (
+            head.kind == "agent"
+            and head.sector in FORCE_SECTORS
+            and j < len(atoms)
+            and atoms[j].kind == "agent"
+            and atoms[j].sector == "GOV"
+            and atoms[j].start == head.end
+            and not atoms[j].proclitic
+        ):
+            # «قوات النظام»، «قوات الحكومة» with no nationality: still one actor, the army,
+            # whose country the context gives
+            used += 1
+            j += 1
         elif (
             head.kind == "title"
             and j < len(atoms)

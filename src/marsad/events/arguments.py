@@ -223,6 +223,12 @@ AFFILIATED = frozenset(
     )
 )
 TO = frozenset(normalize(w) for w in ("إلى", "الى"))
+AID = 7
+# Aid's destination: a place or country after «إلى», past a noun such as «مطار» or «مدينة».
+DESTINATION_KINDS = frozenset({"place", "capital", "country"})
+DESTINATION_HEADS = frozenset(
+    normalize(w) for w in ("مطار", "ميناء", "مدينة", "محافظة", "منطقة", "مخيم", "مخيمات")
+)
 APPEALS = frozenset({2, 10})  # appeals and demands: made to whom they name as their object
 AID = 7  # root of providing aid
 FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
@@ -820,6 +826,16 @@ def _noun_arguments(
         received = _reception(refs, usable, norms, words, start, end, genitive)
         if received is not None:
             return received
+    if (
+        root == AID
+        and source is None
+        and genitive is not None
+        and refs[genitive].kind == "adjective"
+    ):
+        # «طائرة إغاثة سعودية»، «مساعدات إماراتية»: the nationality of aid is its donor
+        after = refs[genitive].end
+        target = _after_target(refs, usable, norms, words, after, frame_end, genitive)
+        return Arguments(genitive, target, NATIONALITY, "after" if target is not None else "")
     if root in INTRANSITIVE_ROOTS or norms[start].endswith(INTRANSITIVE_NOUNS):
         if genitive is not None and source is None:
             # «مشاورات يمنية»: talks named by one nationality are among its own people
@@ -890,6 +906,22 @@ def _reception(
     if pronoun or genitive is None or not before:
         return None
     return Arguments(before[-1], genitive, "host", "genitive")
+
+
+def aid_destination(
+    refs: Sequence[Reference], norms: Sequence[str], donor: str | None
+) -> int | None:
+    """Where aid went, as its recipient: the first place or country after «إلى» (or ل) in
+    the sentence that is not the donor's («وصلت إلى مطار عدن طائرة إغاثة سعودية» → Yemen)."""
+    for i, r in enumerate(refs):
+        if not r.iso3 or r.iso3 == donor or r.kind not in DESTINATION_KINDS:
+            continue
+        k = r.start - 1
+        while k >= 0 and norms[k] in DESTINATION_HEADS:
+            k -= 1  # «إلى مطار عدن»، «إلى مدينة عدن»
+        if (k >= 0 and norms[k] in TO) or (norms[r.start].startswith("ل") and r.proclitic):
+            return i
+    return None
 
 
 def _after_target(

@@ -6,14 +6,14 @@ place is about that place; a verbal noun under ب/ل is another predicate's obje
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from marsad.datafiles import read_lines
 from marsad.events.parties import Side
 from marsad.events.tables import future_intent, resource_path
-from marsad.events.triggers import TriggerMatch
+from marsad.events.triggers import TriggerMatch, TriggerSet
 from marsad.events.words import is_verb, strip_conjunction
 from marsad.text.normalize import normalize
 
@@ -99,23 +99,45 @@ def deaths_by_attack(matches: list[TriggerMatch], norms: list[str]) -> list[Trig
     return out
 
 
-def future_acts(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
+def future_acts(
+    matches: list[TriggerMatch],
+    norms: list[str],
+    triggers: TriggerSet,
+    mentions: Collection[int] = (),
+) -> list[TriggerMatch]:
     """«سيعقدان اجتماعاً»، «ستفرض عقوبات»، «سوف نرد عسكرياً»: an act announced for the future
     is the intent or threat to do it (``tables.future_intent``), not the act."""
     out: list[TriggerMatch] = []
     for m in matches:
         intent = future_intent(m.cameo) if m.kind == "event" and m.cameo else None
-        if intent is not None and _future(norms, m.start_token):
+        if intent is not None and _future(norms, m, triggers, mentions):
             m = replace(m, cameo=intent)
         out.append(m)
     return out
 
 
-def _future(norms: list[str], k: int) -> bool:
-    """The verb at ``k`` carries the future prefix سـ, or follows سوف."""
+def _future(
+    norms: list[str], m: TriggerMatch, triggers: TriggerSet, mentions: Collection[int]
+) -> bool:
+    """The verb at ``m`` carries the future prefix سـ, or follows سوف.
+
+    A سـ is the prefix only if the word without it is still the trigger: «ستفرض» is «تفرض»
+    to come, but «سيطرت» (took control) and «سيّرت» (dispatched) are past verbs whose root
+    begins with س.
+    """
+    k = m.start_token
+    if k > 0 and norms[k - 1] in WILL:
+        return True
     w = norms[k]
-    w = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
-    return (len(w) >= 4 and w[0] == "س" and w[1] in IMPERFECT) or (k > 0 and norms[k - 1] in WILL)
+    conj = w[:1] if w[:1] in ("و", "ف") and len(w) > 4 else ""
+    w = w[len(conj) :]
+    if not (len(w) >= 4 and w[0] == "س" and w[1] in IMPERFECT):
+        return False
+    bare = [*norms[:k], conj + w[1:], *norms[k + 1 :]]
+    return any(
+        other.start_token == k and other.pattern_id == m.pattern_id
+        for other in triggers.find(bare, mentions=mentions)
+    )
 
 
 @lru_cache(maxsize=1)

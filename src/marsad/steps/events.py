@@ -15,7 +15,13 @@ from datetime import date
 from typing import Any
 
 from marsad.actors.dictionary import ActorDictionary
-from marsad.events.arguments import CLAUSE_SUBJECT, NATIONALITY, find_arguments
+from marsad.events.arguments import (
+    AID,
+    CLAUSE_SUBJECT,
+    NATIONALITY,
+    aid_destination,
+    find_arguments,
+)
 from marsad.events.dating import Dating, date_for, dated_tokens
 from marsad.events.dedupe import dedupe
 from marsad.events.modality import ASSERTED, clause_breaks, modality
@@ -192,7 +198,12 @@ class _ArticleCoder:
             return []  # «وتلتقي ليبيا مع رواندا» in a sports report: a match
         if found and sporting(norms):  # «سرعة هجماته»، «لقاء ودي»: play and matches
             found = [m for m in found if m.cameo.startswith(SPORTS_OFFICIAL)]
-        for m in future_acts(deaths_by_attack(weapons_in_attacks(found, norms), norms), norms):
+        for m in future_acts(
+            deaths_by_attack(weapons_in_attacks(found, norms), norms),
+            norms,
+            self.triggers,
+            mentions,
+        ):
             if m.start_token in named:
                 continue  # «شكري» is a name here, not "thanks"
             if (
@@ -355,6 +366,11 @@ class _ArticleCoder:
             # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
             # own; the relations reduced are with the country named after the trigger.
             target = self.parties.foreign_after(sr, m, source, day)
+        if target is None and root == AID and source is not None:
+            # «أرسلت الإمارات قافلة مساعدات إلى مدينة عدن»: the recipient is where aid went
+            k = aid_destination(refs, norms, source.country)
+            if k is not None:
+                target = self.parties.side(refs[k], eids[k], day, toks)
         if m.cameo == RETREAT and (target is None or target.country == source.country):
             # «انسحاب القوات الروسية من … خيرسون»: yielding the place to its country's forces
             target = self.parties.yielded_place(sr, m, norms, source, day) or target
