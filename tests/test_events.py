@@ -1083,3 +1083,29 @@ def test_a_root_that_begins_with_sin_is_no_future_prefix() -> None:
 def test_forces_of_the_regime_are_one_actor() -> None:
     a, _ = events("وقصفت قوات النظام مدينة حلب السورية.")
     assert [(e.name, e.code) for e in a.entities if e.type == "ORG"] == [("قوات النظام", "SYRMIL")]
+
+
+def test_a_doubled_root_verb_behind_wa_is_still_the_verb() -> None:
+    # «وحث»، «وشن»: و + a two-letter stem, where «وبحث» is no و+ب+حث
+    _, evs = events("وحث وزير الخارجية الأمريكي إيران على وقف التخصيب.")
+    assert brief(evs) == [("020", "USAGOV", "IRN", "2021-02-05")]
+    _, evs = events("وشن الطيران الإسرائيلي غارات على غزة.")
+    assert brief(evs) == [("195", "ISRMIL", "PSE", "2021-02-05")]
+
+
+def test_discussed_is_not_urged() -> None:
+    # «بحثا» is «discussed», not ب + «حثّا» (urged); the caller of a call received is its doer
+    # and «الرئيس اليمني» is the recognised president, not the Houthis' council president
+    _, evs = events("تلقى ولي العهد السعودي اتصالا من الرئيس اليمني، بحثا خلاله تطورات الأوضاع.")
+    assert brief(evs) == [("041", "YEMGOV", "SAUGOV", "2021-02-05")]
+
+
+def test_what_is_hoped_for_has_not_happened() -> None:
+    assert events("ويأمل الرئيس الأمريكي أن يلتقي نظيره الروسي.")[1] == []
+    assert events("وتتطلع مصر إلى تعزيز التعاون العسكري مع السعودية.")[1] == []
+
+
+def test_issued_by_names_the_doer() -> None:
+    # «الاتهامات التي صدرت عن الحكومة الجزائرية»: the government made them, France rejects
+    _, evs = events("ورفضت فرنسا الاتهامات التي صدرت عن الحكومة الجزائرية.")
+    assert brief(evs) == [("120", "FRA", "DZAGOV", "2021-02-05")]

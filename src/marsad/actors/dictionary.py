@@ -408,11 +408,17 @@ class ActorDictionary:
         country = self.countries.get(iso3)
         prefix = country.cameo if country else iso3.upper()
         best: DatedRole | None = None
+
+        def rank(r: DatedRole) -> tuple[bool, date]:
+            # the country's government before a rival body («الرئيس اليمني» is Hadi, not the
+            # Houthis' council president), then the latest to take office
+            return (r.code == prefix + "GOV", r.start or date.min)
+
         for roles in self.roles.values():
             for r in roles:
                 if r.title != title or not r.code.startswith(prefix) or not r.active(day):
                     continue
-                if best is None or (r.start or date.min) > (best.start or date.min):
+                if best is None or rank(r) > rank(best):
                     best = r
         return best.actor_id if best else None
 

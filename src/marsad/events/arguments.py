@@ -54,6 +54,12 @@ AGENT_MARKERS = frozenset(
         (normalize("على"), normalize("أيدي")),  # «قُتلوا على أيدي مستوطنين»
         (normalize("بقرار"), normalize("من")),  # «رُفع حظر التجول بقرار من وزارة الداخلية»
         (normalize("بأمر"), normalize("من")),
+        # «اتهامات لساركوزي صدرت عن قيادة الاتحاد»: what was issued by X is X's
+        (normalize("صدرت"), normalize("عن")),
+        (normalize("صدر"), normalize("عن")),
+        (normalize("الصادرة"), normalize("عن")),
+        (normalize("الصادر"), normalize("عن")),
+        (normalize("صادرة"), normalize("عن")),
     }
 )
 # Acts without an object: the noun's genitive is who does them («مكالمة الوزير»، «مظاهرة الطلاب»).

@@ -83,6 +83,29 @@ NECESSITY = _words(
     "أهمية",
     "بأهمية",
 )
+# Hopes, aims and what something would bring about: what is hoped for has not happened
+# («كانت واشنطن تأمل التوصل إلى اتفاق»، «من شأنه أن يسهم في حث …»، «وهو ما يعني زيادة …»).
+HOPES = _words(
+    "يأمل",
+    "تأمل",
+    "نأمل",
+    "آمل",
+    "أمله",
+    "أملها",
+    "آماله",
+    "يتطلع",
+    "تتطلع",
+    "تطلعه",
+    "تطلعها",
+    "يطمح",
+    "تطمح",
+    "شأنه",
+    "شأنها",
+    "يسهم",
+    "تسهم",
+    "يعني",
+    "تعني",
+)
 QUESTIONS = _words("هل", "فهل", "وهل", "أهل", "لماذا", "كيف", "متى", "ماذا")
 # Opinion and analysis: a trigger in their clause is someone's reading, not a reported act.
 OPINION_WORDS = _words(
@@ -194,9 +217,13 @@ def modality(
         for k in range(first, start)
     ):
         return OPINION
-    if any(w in CONDITIONALS for w in scope) or _needed(norms, start):
+    if any(w in CONDITIONALS or _hope(w) for w in scope) or _needed(norms, start):
         return HYPOTHETICAL
     return ASSERTED
+
+
+def _hope(word: str) -> bool:
+    return word in HOPES or (word[:1] in ("و", "ف") and word[1:] in HOPES)
 
 
 def _needed(norms: Sequence[str], start: int) -> bool:

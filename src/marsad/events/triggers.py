@@ -17,6 +17,7 @@ from marsad.datafiles import read_tsv
 from marsad.errors import DataError
 from marsad.events.modality import BREAKS
 from marsad.events.tables import resource_path
+from marsad.events.words import DOUBLED_VERBS
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses
 
@@ -110,8 +111,13 @@ def _analyses(token: str) -> tuple[tuple[str, str], ...]:
     out = [(p, s) for p, s, _ in clitic_analyses(token)]
     if len(token) > 3 and token[0] in "وف":
         out.extend((token[0] + p, s) for p, s, _ in clitic_analyses(token[1:]))
-    # A two-letter stem behind a proclitic is nearly always a false split (وبحث is not و+ب+حث).
-    return tuple((p, s) for p, s in out if not p or len(s) >= 3 or s in FUNCTION_WORDS)
+    # A two-letter stem behind a proclitic is nearly always a false split (وبحث is not و+ب+حث),
+    # except a few doubled-root verbs behind «و»/«ف» alone: «وحث»، «وشن»، «وفض».
+    return tuple(
+        (p, s)
+        for p, s in out
+        if not p or len(s) >= 3 or s in FUNCTION_WORDS or (p in ("و", "ف") and s in DOUBLED_VERBS)
+    )
 
 
 _ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}

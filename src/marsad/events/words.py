@@ -91,8 +91,16 @@ DAMMA = "\u064f"
 HARAKAT = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
 
+# Two-letter stems of doubled-root verbs that «و»/«ف» may stand before (وحث، وشن، وفض); «ورد»
+# (was mentioned), «وحق» and «وحل» are words of their own and are left out.
+DOUBLED_VERBS = frozenset(normalize(w) for w in ("حث", "حض", "شن", "فض", "زج"))
+
+
 def bare(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    """The word without a leading conjunction «و»/«ف» (never a root letter of a short word)."""
+    if word[:1] in ("و", "ف") and (len(word) > 3 or word[1:] in DOUBLED_VERBS):
+        return word[1:]
+    return word
 
 
 def plural(verb: str) -> bool:
