@@ -1109,3 +1109,26 @@ def test_issued_by_names_the_doer() -> None:
     # «الاتهامات التي صدرت عن الحكومة الجزائرية»: the government made them, France rejects
     _, evs = events("ورفضت فرنسا الاتهامات التي صدرت عن الحكومة الجزائرية.")
     assert brief(evs) == [("120", "FRA", "DZAGOV", "2021-02-05")]
+
+
+def test_a_verbal_nouns_genitive_before_a_lam_object_is_its_subject() -> None:
+    # «اعتقال الشرطة المصرية للمتظاهرين»: the police arrest, the protesters are arrested
+    _, evs = events("وجاء ذلك بعد اعتقال الشرطة المصرية للمتظاهرين.")
+    assert brief(evs) == [("173", "EGYCOP", "EGYCVL", "2021-02-05")]
+
+
+def test_a_national_security_council_is_no_un_body() -> None:
+    a, _ = events("وقال المتحدث باسم مجلس الأمن القومي الأمريكي إن الاجتماع كان مثمرا.")
+    assert [e.code for e in a.entities] == ["USAGOV"]
+
+
+def test_a_cable_sent_with_bi_is_the_act_and_the_custodian_is_the_saudi_king() -> None:
+    a, evs = events("وبعث خادم الحرمين الشريفين ببرقية عزاء لأمير الكويت.")
+    assert brief(evs) == [("018", "SAUGOV", "KWTGOV", "2021-02-05")]
+    assert a.entities[0].name == "الملك سلمان"
+
+
+def test_a_frame_word_in_the_accusative_still_matches() -> None:
+    # «جنوداً»: the alif of the tanween; «أرسل + جنود» is a deployment (154)
+    _, evs = events("وأرسلت روسيا جنوداً إلى سوريا.")
+    assert [(e.cameo, e.target.get("code")) for e in evs] == [("154", "SYR")]

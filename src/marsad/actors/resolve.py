@@ -9,6 +9,7 @@ A title with a country and no name resolves to whoever held that office on the d
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -458,6 +459,10 @@ class Resolver:
         head = atoms[i]
         used = 1
         iso3: str | None = None
+        implied: str | None = None  # «خادم الحرمين الشريفين»: a title of one country's office
+        if head.kind == "title" and self._full_code(head.sector):
+            implied = (head.sector or "")[:3]
+            head = replace(head, sector=(head.sector or "")[3:])
         title = head.title
         if head.kind == "counterpart" and previous is not None and previous.actor_id:
             roles = self.d.roles_on(previous.actor_id, day)
@@ -537,6 +542,7 @@ class Resolver:
             org = atoms[j]  # «الأمين العام للأمم المتحدة»: the office belongs to the organisation
             used += 1
             j += 1
+        iso3 = iso3 or implied
         if (
             j < len(atoms)
             and atoms[j].kind in ("actor", "name")

@@ -863,6 +863,20 @@ def _noun_arguments(
                         source, how, end = owners[-1], "pronoun", end + 1
         target = _after_target(refs, usable, norms, words, end, frame_end, source)
         return Arguments(source, target, how, "after" if target is not None else "")
+    if genitive is not None and genitive != source and source is None:
+        k = refs[genitive].end
+        nxt = next((i for i in usable if k <= refs[i].start <= k + 2), None)
+        if k < len(norms) and (
+            norms[k].startswith("لل")
+            or (
+                nxt is not None
+                and refs[nxt].start == k
+                and refs[nxt].proclitic.lstrip("وف").startswith("ل")
+            )
+        ):
+            # «إدانة الولايات المتحدة للهجمات»، «اعتقال الشرطة للمتظاهرين»: a genitive with
+            # the object after it under ل is the noun's subject
+            return Arguments(genitive, nxt, "genitive-subject", "after" if nxt is not None else "")
     if genitive is not None and genitive != source:
         target, target_how = genitive, "genitive"
     elif words[end - 1].endswith((*PERSON_OBJECTS, "ها")) and len(words[end - 1]) > 4:

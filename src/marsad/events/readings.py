@@ -27,6 +27,7 @@ BETWEEN_WORD = normalize("بين")
 WEAPONS = ("204",)
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 SPORTS_FILE = "sports_words.txt"
+CABLES = frozenset(normalize(w) for w in ("برقية", "برقيات", "رسالة", "رسائل"))
 SPORTS_ARTICLE_HITS = 4  # words of sport that make a whole article a sports report
 # What the authorities do about sport is still coded in a sentence that names it: «تحقق
 # السلطات في صلات الشركات بالفيفا»، «اعتقلت الشرطة عشرات المشجعين».
@@ -174,8 +175,13 @@ def complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:
     if is_verb(word) or BETWEEN_WORD in norms[m.end_token : m.end_token + 3]:
         return False
     if n.startswith(("ب", "ل")) and not n.startswith(("بين", "لقا")):
-        return True
-    # «لاستكمال التشاور»، «لبحث التعاون»: the genitive of a purpose noun is what is intended
+        # «بعث ببرقية عزاء»: a cable is sent with ب, and is the act itself
+        return n[1:].removeprefix("ال") not in CABLES
+    return _after_purpose(m, norms)
+
+
+def _after_purpose(m: TriggerMatch, norms: list[str]) -> bool:
+    """«لاستكمال التشاور»، «لبحث التعاون»: the genitive of a purpose noun is what is intended."""
     k = m.start_token - 1
     return k >= 0 and _purpose_noun(norms[k])
 

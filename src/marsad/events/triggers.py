@@ -358,6 +358,10 @@ class TriggerSet:
                 found[id(c)] = c
             if stem in self._words:
                 keys.update(f"={pc}:{stem}" for pc in pcs)
+            # In a frame or a later slot, the alif of the accusative tanween leaves the word as
+            # it is («أرسلت روسيا جنوداً»); a trigger is not begun by one («قتل حرقاً» is how).
+            if len(stem) >= 4 and stem[-1] == "ا" and stem[:-1] in self._words:
+                keys.update(f"={pc}:{stem[:-1]}" for pc in pcs)
             for base in _bases(stem):
                 for c in self._inflected.get(base, ()):
                     found[id(c)] = c

@@ -12,6 +12,10 @@ from marsad.text.normalize import normalize
 LIGHT_VERBS = frozenset(
     normalize(w)
     for w in (
+        "بعث",  # «بعث الملك برقية تهنئة»
+        "بعثت",
+        "يبعث",
+        "تبعث",
         "شن",
         "شنت",
         "شنوا",
