@@ -1132,3 +1132,24 @@ def test_a_frame_word_in_the_accusative_still_matches() -> None:
     # «جنوداً»: the alif of the tanween; «أرسل + جنود» is a deployment (154)
     _, evs = events("وأرسلت روسيا جنوداً إلى سوريا.")
     assert [(e.cameo, e.target.get("code")) for e in evs] == [("154", "SYR")]
+
+
+def test_fire_from_across_a_border_is_that_countrys() -> None:
+    _, evs = events("وسقطت عدة قذائف أطلقت من الجانب اليمني على مدينة نجران السعودية.")
+    assert brief(evs) == [("194", "YEM", "SAU", "2021-02-05")]
+
+
+def test_members_and_quantifiers_do_not_part_a_verb_from_its_subject() -> None:
+    _, evs = events("وانسحب معظم أفراد القوات الأمريكية من أفغانستان.")
+    assert brief(evs) == [("0874", "USAMIL", "AFG", "2021-02-05")]
+
+
+def test_a_reported_clause_that_names_its_subject_keeps_it() -> None:
+    # the statement reports the Saudi minister's demand: the minister demands, not the speaker
+    _, evs = events(
+        "وقالت الخارجية الأمريكية في بيان إن وزير الخارجية السعودي طالب إيران بوقف التدخل."
+    )
+    assert brief(evs) == [("1042", "SAUGOV", "IRN", "2021-02-05")]
+    # a threat's clause subject is still its target
+    _, evs = events("وقال بايدن إن روسيا ستدفع الثمن.")
+    assert brief(evs) == [("130", "USAGOV", "RUS", "2021-02-05")]

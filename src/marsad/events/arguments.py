@@ -38,7 +38,27 @@ from marsad.text.normalize import normalize
 # Object pronouns that point back to a person (ها is more often a treaty or a city).
 PERSON_OBJECTS = ("ه", "هم", "هما")
 # Words allowed between a verb and its subject: «وقعها كل من أوباما ومدفيديف».
-FILLERS = frozenset(normalize(w) for w in ("كل", "من", "كلا", "كلتا", "أمس", "اليوم", "مؤخرا", "،"))
+# Words that do not separate a trigger from its party: quantifiers and the members of a body
+# («وانسحب معظم أفراد القوات الأمريكية»), time adverbs, commas.
+FILLERS = frozenset(
+    normalize(w)
+    for w in (
+        "كل",
+        "من",
+        "كلا",
+        "كلتا",
+        "معظم",
+        "أغلب",
+        "بعض",
+        "جميع",
+        "أفراد",
+        "عناصر",
+        "أمس",
+        "اليوم",
+        "مؤخرا",
+        "،",
+    )
+)
 AFTER_WINDOW = 8
 # A light verb may sit this far before its noun: «أجرت القوات البحرية المصرية والسعودية مناورات».
 LIGHT_VERB_REACH = 6
@@ -186,6 +206,8 @@ PRONOUN_COMPLEMENTIZERS = frozenset(
 )
 CLAUSE_REACH = 6  # words between «إن» and its verb: the clause's subject
 CLAUSE_SUBJECT = "clause-subject"
+# how, when a reported clause names its own subject before the verb («أن العبيدي شدد على»)
+CLAUSE_NAMED = "clause-named"
 NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adjective after it  # how, when the subject is a word that names no actor
 MEDIATION = frozenset(
     normalize(w) for w in ("برعاية", "وبرعاية", "رعاية", "بوساطة", "وبوساطة", "وساطة")
@@ -230,6 +252,11 @@ AFFILIATED = frozenset(
 )
 TO = frozenset(normalize(w) for w in ("إلى", "الى"))
 AID = 7
+# Where fire came from: «من [داخل] الأراضي/الجانب/الحدود + nationality».
+ORIGIN_REACH = 8
+FROM = normalize("من")
+INSIDE = frozenset(normalize(w) for w in ("داخل", "جهة"))
+SIDES = frozenset(normalize(w) for w in ("الأراضي", "أراضي", "الجانب", "الحدود", "الأرض"))
 # Aid's destination: a place or country after «إلى», past a noun such as «مطار» or «مدينة».
 DESTINATION_KINDS = frozenset({"place", "capital", "country"})
 DESTINATION_HEADS = frozenset(
@@ -279,6 +306,22 @@ def _between(norms: Sequence[str], end: int, stop: int, root: int | None) -> int
     return None
 
 
+def _fired_from(refs: Sequence[Reference], norms: Sequence[str], end: int) -> int | None:
+    """The country an attack came from: «من داخل الأراضي اليمنية»، «أطلقت من الجانب اليمني»،
+    within a few words after the trigger."""
+    for k in range(end, min(end + ORIGIN_REACH, len(norms) - 1)):
+        if norms[k] != FROM:
+            continue
+        j = k + 1
+        if j < len(norms) and norms[j] in INSIDE:
+            j += 1
+        if j < len(norms) and norms[j] in SIDES:
+            hit = next((i for i, r in enumerate(refs) if r.start == j + 1 and r.iso3), None)
+            if hit is not None and refs[hit].kind in ("adjective", "country"):
+                return hit
+    return None
+
+
 def find_arguments(
     refs: Sequence[Reference],
     norms: Sequence[str],
@@ -293,6 +336,13 @@ def find_arguments(
     if args.source_how == "agent-marker":
         return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
     if root in VIOLENT_ROOTS:
+        origin = _fired_from(refs, norms, end)
+        if origin is not None and origin != args.source:
+            # «تعرض المركز لقذائف من داخل الأراضي اليمنية»: fired from Yemen, at the post
+            hit = args.source if args.source is not None else args.target
+            if hit == origin:
+                hit = None
+            return Arguments(origin, hit, "origin", "hit" if hit is not None else "")
         cause = _attack_cause(refs, norms, end)
         if cause is not None and cause != args.source:
             # «قُتل ثلاثة فلسطينيين في غارات إسرائيلية»، «… جراء غارات جوية»: the attack the
@@ -437,7 +487,7 @@ def _find_arguments(
             if not subj:
                 how = CLAUSE_SUBJECT
         if subj:
-            source, how = subj[-1], "before"
+            source, how = subj[-1], (CLAUSE_NAMED if opener is not None else "before")
             first = first_of_list(refs, source, norms) if plural(words[start]) else source
             if first != source:  # «لافروف وبلينكن رحبا»: the list's first is the source
                 source, target, target_how = first, source, "coordinated"

@@ -17,6 +17,7 @@ from typing import Any
 from marsad.actors.dictionary import ActorDictionary
 from marsad.events.arguments import (
     AID,
+    CLAUSE_NAMED,
     CLAUSE_SUBJECT,
     NATIONALITY,
     aid_destination,
@@ -60,6 +61,10 @@ CLAIM_ROOT = 14  # from protest on, an act inside a quote is the speaker's claim
 # Roots whose source is the speaker when they sit inside reported speech (statements, demands,
 # criticism, rejection, threats): «قال بايدن إن روسيا ستدفع الثمن» is Biden threatening Russia.
 SPEAKER_ROOTS = frozenset({1, 2, 10, 11, 12, 13})
+# Of those, roots whose verb in a reported clause acts through the subject the clause names
+# («أن العبيدي شدد»); the clause subject of a threat or an accusation is its target («إن
+# روسيا ستدفع الثمن»، «إن القوات الروسية ارتكبت جرائم حرب»).
+OWN_SUBJECT_ROOTS = frozenset({1, 2, 10, 12})
 # Roots that take an addressee the sentence may leave implicit (the other party of the talk).
 ADDRESSEE_ROOTS = frozenset({2, 3, 4, 5, 10, 11, 12, 13})
 # Triggers whose complement is what is appealed for, intended or demanded: «أبدى استعداده
@@ -250,7 +255,14 @@ class _ArticleCoder:
         if quote is not None and quote.speaker_entity_id:
             if root >= CLAIM_ROOT:
                 return []
-            if root in SPEAKER_ROOTS or (args.source is None and args.source_how != CLAUSE_SUBJECT):
+            own_subject = (
+                args.source_how == CLAUSE_NAMED
+                and root in OWN_SUBJECT_ROOTS
+                and is_verb(words[m.start_token])
+            )  # «وأضاف البيان أن العبيدي شدد على ضرورة …»: the minister demands, not the statement
+            if not own_subject and (
+                root in SPEAKER_ROOTS or (args.source is None and args.source_how != CLAUSE_SUBJECT)
+            ):
                 source = self.parties.entity_side(quote.speaker_entity_id, day)
                 target = self.parties.quote_target(sr, quote, m, source, day)
                 how = "quote"
