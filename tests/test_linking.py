@@ -378,3 +378,19 @@ def test_a_force_with_a_pronoun_belongs_to_its_owner(
 def test_an_adjective_in_taa_marbuta_is_no_force_with_a_pronoun(resolver: Resolver) -> None:
     # «الآمنة» normalises like «الأمن» + «ه»; a noun with a pronoun takes no article
     assert refs(resolver, "انطلقت القوافل من المناطق الآمنة", date(2015, 8, 1)) == []
+
+
+def test_a_bare_kingdom_is_the_kingdom_the_article_names() -> None:
+    a = analyze_text(
+        "خبر\nوصل وزير الخارجية اليمني إلى الرياض. وسيزور الرئيس اليمني المملكة الأسبوع المقبل.",
+        published=date(2021, 2, 5),
+        ner="none",
+    )
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in a.events] == [
+        ("036", "YEMGOV", "SAU")
+    ]
+    kingdom = next(e for e in a.entities if e.code == "SAU")
+    assert "المملكة" in [m.text for m in kingdom.mentions]
+    # an article that names no kingdom leaves the word uncoded
+    a = analyze_text("خبر\nوسيزور الرئيس اليمني المملكة الأسبوع المقبل.", ner="none")
+    assert a.events == [] and all(e.code != "SAU" for e in a.entities)

@@ -52,6 +52,7 @@ class Entities(ArticleStep):
         if capitals:  # an article about Jordan means Amman by a bare «عمان»
             found = self._resolve(sentences, tokens, tags, day, capitals)
         locate_agents(article, found, self.dictionary)
+        locate_kingdom(article, found, self.dictionary)
         article.entities = group(article, found, self.dictionary, day)
         article.places = places(article, found, self.dictionary)
         article.work["refs"] = found
@@ -171,6 +172,70 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
                     r.iso3 = iso3
                     r.code = (country.cameo if country else iso3) + r.sector
                     r.confidence = min(r.confidence, INFERRED)
+
+
+KINGDOM = normalize("المملكة")
+
+
+def kingdoms(d: ActorDictionary) -> frozenset[str]:
+    """Countries one of whose Arabic names is «المملكة …» (Saudi Arabia, Jordan, Morocco …)."""
+    return frozenset(
+        c.iso3
+        for c in d.countries.values()
+        if any(normalize(n).startswith(KINGDOM + " ") for n in c.names_ar)
+    )
+
+
+def locate_kingdom(article: Article, found: list[SentenceRefs], d: ActorDictionary) -> None:
+    """A bare «المملكة» is the kingdom the article speaks of: the one named most often in it (by
+    name, nationality, capital or office), if any is named at all, else the dateline's.
+
+    «وسيزور الرئيس اليمني المملكة» in a story about Riyadh is Saudi Arabia; an article naming no
+    kingdom leaves the word uncoded. The reference carries the lower confidence of an inference.
+    """
+    realms = kingdoms(d)
+    counts: dict[str, int] = {}
+    for sr in found:
+        for r in sr.refs:
+            if r.iso3 in realms:
+                counts[r.iso3] = counts.get(r.iso3, 0) + 1
+    locale = article_locale(article, found)
+    if counts:
+        iso3 = max(sorted(counts), key=lambda c: counts[c])
+    elif locale in realms:
+        iso3 = locale
+    else:
+        return
+    country = d.country(iso3)
+    code = country.cameo if country else iso3
+    for sr in found:
+        toks = sr.sentence.tokens
+        taken = {k for r in sr.refs for k in range(r.start, r.end)}
+        added = False
+        for k, t in enumerate(toks):
+            if k in taken:
+                continue
+            proclitic = t.norm[: len(t.norm) - len(KINGDOM)]
+            if not t.norm.endswith(KINGDOM) or proclitic not in KINGDOM_PROCLITICS:
+                continue
+            sr.refs.append(
+                Reference(
+                    k,
+                    k + 1,
+                    "country",
+                    "LOC",
+                    iso3=iso3,
+                    code=code,
+                    confidence=INFERRED,
+                    proclitic=proclitic,
+                )
+            )
+            added = True
+        if added:
+            sr.refs.sort(key=lambda r: r.start)
+
+
+KINGDOM_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 
 
 def _member_of(sr: SentenceRefs, k: int) -> str | None:
