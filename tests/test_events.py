@@ -1153,3 +1153,26 @@ def test_a_reported_clause_that_names_its_subject_keeps_it() -> None:
     # a threat's clause subject is still its target
     _, evs = events("وقال بايدن إن روسيا ستدفع الثمن.")
     assert brief(evs) == [("130", "USAGOV", "RUS", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتفجرت خلافات بين الحكومة العراقية وحكومة إقليم كردستان.",  # a dispute erupting
+        "ورفضت الخارجية الأمريكية تأكيد أو نفي التقارير عن لقاء مع مسؤولين إيرانيين.",
+        "وطالب وزير الخارجية التركي بإقامة منطقة حظر طيران في شمال سوريا.",  # no air force
+    ],
+)
+def test_look_alike_phrases_code_no_such_act(sentence: str) -> None:
+    assert all(e.cameo[:2] not in ("18", "19", "12") for e in events(sentence)[1])
+    assert all("MIL" not in str(e.source.get("code")) for e in events(sentence)[1])
+
+
+def test_attacking_statements_is_criticism() -> None:
+    _, evs = events("وهاجم الرئيس التركي تصريحات المسؤولين الأمريكيين.")
+    assert brief(evs) == [("111", "TURGOV", "USAGOV", "2021-02-05")]
+
+
+def test_on_behalf_of_a_people_is_no_party() -> None:
+    a, _ = events("وأعرب الملك باسمه واسم شعب وحكومة السعودية عن أصدق التهاني للرئيس البوليفي.")
+    assert "SAUCVL" not in {e.code for e in a.entities}

@@ -394,3 +394,15 @@ def test_a_bare_kingdom_is_the_kingdom_the_article_names() -> None:
     # an article that names no kingdom leaves the word uncoded
     a = analyze_text("خبر\nوسيزور الرئيس اليمني المملكة الأسبوع المقبل.", ner="none")
     assert a.events == [] and all(e.code != "SAU" for e in a.entities)
+
+
+def test_a_deposed_presidents_name_is_his_not_a_namesake_in_office() -> None:
+    # «المخلوع» (deposed) marks a former holder: no swap to Barham Salih, Iraq's president
+    a = analyze_text(
+        "خبر\nوقال الرئيس اليمني المخلوع علي عبد الله صالح إن الحرب ستستمر.",
+        published=date(2021, 2, 5),
+        ner="none",
+    )
+    assert [(e.name, e.actor_id) for e in a.entities] == [
+        ("علي عبد الله صالح", "ali_abdullah_saleh")
+    ]

@@ -337,12 +337,20 @@ _SECURITY_ABSTRACT = frozenset(
     )
 )
 _ON_BEHALF = (normalize("نيابة"), normalize("عن"))
-_ELIMINATE = (normalize("القضاء"), normalize("على"))  # «القضاء على الإرهاب»: eliminating
+_ELIMINATE = (normalize("القضاء"), normalize("على"))
+_FLIGHT = frozenset(normalize(w) for w in ("الطيران", "طيران"))
+_BAN = frozenset(normalize(w) for w in ("حظر", "الحظر", "لحظر", "بحظر", "وحظر"))
+_PEOPLE = frozenset(normalize(w) for w in ("الشعب", "شعب"))
+_ON_BEHALF_OF = frozenset(
+    normalize(w) for w in ("باسم", "واسم", "وباسم", "بإسم")
+)  # «القضاء على الإرهاب»: eliminating
 
 
 def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
-    """A one-word agent match that is the abstract noun, not the body: security, on behalf,
-    «القضاء على» (eliminating, not the judiciary) — unless an office or body just before makes it part of a name («وزير الأمن القومي»)."""
+    """A one-word agent match that is the abstract noun, not the body: security («لأمن تركيا»),
+    on behalf, «القضاء على» (eliminating, not the judiciary), «حظر الطيران» (a no-fly zone),
+    «باسم شعب …» (on behalf of a people, in a cable) — unless an office or body just before
+    makes it part of a name («وزير الأمن القومي»)."""
     m = matches[k]
     if m.kind != "agent" or m.end_token - m.start_token != 1:
         return False
@@ -355,7 +363,14 @@ def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -
         bare = "ال" + bare[2:]  # للأمن
     elif bare[:1] in "بك" and bare[1:3] == "ال":
         bare = bare[1:]  # بالأمن
+    elif bare[:1] in "لبك" and bare[1:] in _SECURITY:
+        bare = bare[1:]  # لأمن تركيا
     nxt = norms[m.end_token] if m.end_token < len(norms) else ""
+    before = norms[m.start_token - 1] if m.start_token else ""
     if bare in _SECURITY:
         return not bare.startswith("ال") or nxt in _SECURITY_ABSTRACT
+    if bare in _FLIGHT and before in _BAN:
+        return True
+    if bare in _PEOPLE and before in _ON_BEHALF_OF:
+        return True
     return (bare, nxt) in (_ON_BEHALF, _ELIMINATE)

@@ -45,7 +45,7 @@ CAPITAL_WORD = normalize("العاصمة")
 COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
 FORCE_SECTORS = frozenset({"MIL", "COP", "GOVMIL"})  # «قوات»، «جيش»، «شرطة»
 STANDALONE = frozenset({"INT", "IMG", "NGO", "IGO"})  # agent codes that need no country
-FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله"})
+FORMER = frozenset({"السابق", "الراحل", "الاسبق", "السابقه", "الراحله", "المخلوع", "المعزول"})
 # «قواتها»، «جيشه»: a force whose owner is a pronoun (Reference.owned holds the suffix).
 OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
 OWNED_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -543,23 +543,32 @@ class Resolver:
             used += 1
             j += 1
         iso3 = iso3 or implied
+        # «الرئيس اليمني المخلوع علي عبد الله صالح»: a former office holder named after it
+        former = (
+            head.kind == "title"
+            and j < len(atoms)
+            and atoms[j].start == atoms[j - 1].end + 1
+            and norms[atoms[j - 1].end] in FORMER
+        )
         if (
             j < len(atoms)
             and atoms[j].kind in ("actor", "name")
-            and near(atoms[j - 1], atoms[j], norms)
+            and (near(atoms[j - 1], atoms[j], norms) or former)
         ):
             person = atoms[j]
             if org is not None and person.type != "PERS":
                 pass
             elif not (head.kind == "agent" and person.type != "PERS" and iso3 is None):
                 used += 1
-                if person.actor_id and title and head.kind == "title":
+                if person.actor_id and title and head.kind == "title" and not former:
                     other = self.d.namesake_with_title(person.actor_id, title, day)
                     if other is not None:
                         person.actor_id = other
                 ref = self._person(
                     person, day, country=iso3, start=head.start, sector=head.sector, title=title
                 )
+                if former and ref.code and len(ref.code) == 3:
+                    ref.code += "ELI"  # no office today: elite, like «الرئيس العراقي الراحل»
                 if ref.code is None and org is not None and org.actor_id:
                     # «المتحدث باسم جماعة الحوثي محمد عبد السلام»: an organisation's office
                     # holder the dictionary does not know is coded as the organisation
