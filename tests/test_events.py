@@ -1176,3 +1176,34 @@ def test_attacking_statements_is_criticism() -> None:
 def test_on_behalf_of_a_people_is_no_party() -> None:
     a, _ = events("وأعرب الملك باسمه واسم شعب وحكومة السعودية عن أصدق التهاني للرئيس البوليفي.")
     assert "SAUCVL" not in {e.code for e in a.entities}
+
+
+def test_honorifics_count_neither_as_a_gap_nor_toward_a_frame() -> None:
+    _, evs = events(
+        "تلقى صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس"
+        " الوزراء وزير الدفاع اتصالاً هاتفيًا أمس من فخامة الرئيس الفرنسي."
+    )
+    assert brief(evs) == [("041", "FRAGOV", "SAUGOV", "2021-02-04")]
+
+
+def test_participles_of_expressing_and_holding_responsible() -> None:
+    # the group after an office is the object of the verb, not the office's holder
+    _, evs = events("وزار الرئيس المصري الكويت، معربا عن تضامن مصر مع الكويت.")
+    assert ("018", "EGYGOV", "KWT", "2021-02-05") in brief(evs)
+    _, evs = events("وانتقد الوزير اليمني الحوثيين، محملا إيران مسؤولية التصعيد.")
+    assert brief(evs) == [
+        ("111", "YEMGOV", "YEMINS", "2021-02-05"),
+        ("112", "YEMGOV", "IRN", "2021-02-05"),
+    ]
+
+
+def test_what_achieves_is_no_investigation() -> None:
+    # «بما يحقق الاستقرار في اليمن»: «في» after «يحقق» had made it «investigated in»
+    assert events("وتعمل السعودية مع الحكومة اليمنية بما يحقق الاستقرار في اليمن.")[1] == []
+
+
+def test_the_pakistani_taliban_are_pakistani() -> None:
+    _, evs = events(
+        "وأعلنت حركة طالبان باكستان مسؤوليتها عن الهجوم على المدرسة العسكرية في بيشاور."
+    )
+    assert {e.source.get("code") for e in evs} == {"PAKREB"}

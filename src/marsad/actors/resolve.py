@@ -556,8 +556,10 @@ class Resolver:
             and (near(atoms[j - 1], atoms[j], norms) or former)
         ):
             person = atoms[j]
-            if org is not None and person.type != "PERS":
-                pass
+            if (org is not None and person.type != "PERS") or (
+                head.kind == "title" and person.type == "ORG"
+            ):
+                pass  # «انتقد الوزير اليمني الحوثيين»: a group after an office is its object
             elif not (head.kind == "agent" and person.type != "PERS" and iso3 is None):
                 used += 1
                 if person.actor_id and title and head.kind == "title" and not former:

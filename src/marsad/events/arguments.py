@@ -24,6 +24,7 @@ from marsad.events.phrases import (
 )
 from marsad.events.readings import CAUSE_REACH, CAUSES
 from marsad.events.words import (
+    HONORIFICS,
     LIGHT_VERBS,
     VICTIM_VERBS,
     bare,
@@ -39,25 +40,28 @@ from marsad.text.normalize import normalize
 PERSON_OBJECTS = ("ه", "هم", "هما")
 # Words allowed between a verb and its subject: «وقعها كل من أوباما ومدفيديف».
 # Words that do not separate a trigger from its party: quantifiers and the members of a body
-# («وانسحب معظم أفراد القوات الأمريكية»), time adverbs, commas.
-FILLERS = frozenset(
-    normalize(w)
-    for w in (
-        "كل",
-        "من",
-        "كلا",
-        "كلتا",
-        "معظم",
-        "أغلب",
-        "بعض",
-        "جميع",
-        "أفراد",
-        "عناصر",
-        "أمس",
-        "اليوم",
-        "مؤخرا",
-        "،",
+# («وانسحب معظم أفراد القوات الأمريكية»), time adverbs, commas, honorifics («صاحب السمو»).
+FILLERS = (
+    frozenset(
+        normalize(w)
+        for w in (
+            "كل",
+            "من",
+            "كلا",
+            "كلتا",
+            "معظم",
+            "أغلب",
+            "بعض",
+            "جميع",
+            "أفراد",
+            "عناصر",
+            "أمس",
+            "اليوم",
+            "مؤخرا",
+            "،",
+        )
     )
+    | HONORIFICS
 )
 AFTER_WINDOW = 8
 # A light verb may sit this far before its noun: «أجرت القوات البحرية المصرية والسعودية مناورات».

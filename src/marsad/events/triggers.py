@@ -17,7 +17,7 @@ from marsad.datafiles import read_tsv
 from marsad.errors import DataError
 from marsad.events.modality import BREAKS
 from marsad.events.tables import resource_path
-from marsad.events.words import DOUBLED_VERBS
+from marsad.events.words import DOUBLED_VERBS, HONORIFICS
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses
 
@@ -29,6 +29,7 @@ _CODE = re.compile(r"^\d{2,4}$")
 SPEECH = "speech"
 NULL = "-"
 MAX_GAP = 3  # tokens a `*` may skip
+# Honorifics (words.HONORIFICS) do not count toward a frame's window either.
 # A frame must start within this many words after the trigger (punctuation is not counted).
 # Verb-subject-object order puts the subject, often with a time phrase, between a verb and
 # its object (فرضت وزارة الخزانة الأمريكية، الخميس الماضي، عقوبات), so a frame naming content
@@ -406,7 +407,10 @@ class TriggerSet:
                 frame_end: int | None = None
                 if c.frame:
                     if words is None:
-                        words = [x[2] and k not in mentions for k, x in enumerate(infos)]
+                        words = [
+                            x[2] and k not in mentions and norm_tokens[k] not in HONORIFICS
+                            for k, x in enumerate(infos)
+                        ]
                         asides = _asides(norm_tokens)
                     frame_start = c.frame_at(keys, words, asides, end)
                     if frame_start is None:

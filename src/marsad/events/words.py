@@ -95,6 +95,11 @@ DAMMA = "\u064f"
 HARAKAT = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
 
+# Honorifics before a name («تلقى صاحب السمو الملكي الأمير … اتصالاً من فخامة الرئيس»): they
+# neither part a verb from its subject nor count toward a frame's window.
+HONORIFICS = frozenset(
+    normalize(w) for w in ("صاحب", "السمو", "الملكي", "سمو", "فخامة", "معالي", "سعادة", "جلالة")
+)
 # Two-letter stems of doubled-root verbs that «و»/«ف» may stand before (وحث، وشن، وفض); «ورد»
 # (was mentioned), «وحق» and «وحل» are words of their own and are left out.
 DOUBLED_VERBS = frozenset(normalize(w) for w in ("حث", "حض", "شن", "فض", "زج"))

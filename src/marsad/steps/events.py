@@ -286,8 +286,14 @@ class _ArticleCoder:
                 target = self.parties.side(refs[args.target], eids[args.target], day, toks)
         elif how != "quote" and participle and self.sentence_source is not None:
             source, how = self.sentence_source, "participle"
-            if args.target is not None:
-                target = self.parties.side(refs[args.target], eids[args.target], day, toks)
+            # a participle has no subject of its own: who follows it is its object
+            obj = (
+                args.target
+                if args.target is not None
+                else (args.source if args.source_how == "after" else None)
+            )
+            if obj is not None:
+                target = self.parties.side(refs[obj], eids[obj], day, toks)
             elif self.sentence_target is not None:
                 # «اتصل الملك بأمير الكويت معبرا عن تعازيه»: the same addressee
                 target, how = self.sentence_target, PARTICIPLE_ADDRESSEE
@@ -422,7 +428,7 @@ class _ArticleCoder:
         elif (
             root == 1
             and how != PARTICIPLE_ADDRESSEE
-            and (how or not addressed(target, norms))
+            and ((how and how != "participle") or not addressed(target, norms))
             and not on_place(m, target, norms)
         ):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
