@@ -1207,3 +1207,20 @@ def test_the_pakistani_taliban_are_pakistani() -> None:
         "وأعلنت حركة طالبان باكستان مسؤوليتها عن الهجوم على المدرسة العسكرية في بيشاور."
     )
     assert {e.source.get("code") for e in evs} == {"PAKREB"}
+
+
+def test_the_second_country_of_a_border_and_a_countrys_territory_are_places() -> None:
+    # members of a group act for it; «السورية» only names the border
+    _, evs = events("وعلى الحدود التركية - السورية، هاجم عناصر من تنظيم داعش مركزا حدوديا تركيا.")
+    assert brief(evs) == [("190", "IMGMOSISI", "TUR", "2021-02-05")]
+    # the territory a request is about is no party to it; force used there is used on it
+    _, evs = events("وطلبت القوات الأمريكية التي تحلق فوق الأراضي السورية من تركيا السماح بذلك.")
+    assert "SYR" not in {e.target.get("code") for e in evs}
+    _, evs = events("وقصفت الطائرات التركية مواقع داخل الأراضي السورية.")
+    assert brief(evs) == [("194", "TURMIL", "SYR", "2021-02-05")]
+
+
+def test_a_group_is_no_country_for_the_police() -> None:
+    # «الشرطة» takes no pseudo-country («IMG») from the group it arrests
+    a, _ = events("واعتقلت الشرطة عناصر من تنظيم داعش.")
+    assert "IMGCOP" not in {e.code for e in a.entities}

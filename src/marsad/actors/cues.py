@@ -225,13 +225,28 @@ _BORDER = frozenset(
 _WITH = normalize("مع")
 
 
+_TERRITORY = frozenset(
+    normalize(w)
+    for w in ("الأراضي", "أراضي", "الأرض", "الأجواء", "أجواء", "المياه", "بالأراضي", "للأراضي")
+)
+_LINKS = frozenset(normalize(w) for w in ("-", "–", "/"))
+
+
 def border(norms: Sequence[str], start: int) -> bool:
-    """«قرب الحدود السورية»، «حدودها مع سورية»، «على الحدود مع النيجر»: a country that names a
-    border is where, not who."""
+    """«قرب الحدود السورية»، «حدودها مع سورية»، «على الحدود مع النيجر»، «الحدود التركية -
+    السورية»: a country that names a border is where, not who."""
     k = start - 1
     if k >= 0 and norms[k] == _WITH:
         k -= 1
+    if k >= 1 and (norms[k] in _LINKS or norms[k][:1] == "و") and norms[k - 1] not in _BORDER:
+        # «الحدود التركية - السورية»، «الحدود التركية والسورية»: the second of two adjectives
+        k = k - 2 if norms[k] in _LINKS else k - 1
     return k >= 0 and norms[k] in _BORDER
+
+
+def territory(norms: Sequence[str], start: int) -> bool:
+    """«فوق الأراضي السورية»، «في الأجواء العراقية»: a country's land, air or water is where."""
+    return start > 0 and norms[start - 1] in _TERRITORY
 
 
 def reporting_outlet(norms: Sequence[str], start: int, proclitic: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.actors.cues import border, is_attack_word
+from marsad.actors.cues import border, is_attack_word, territory
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.events.parties import counted_after
@@ -256,6 +256,10 @@ AFFILIATED = frozenset(
 )
 TO = frozenset(normalize(w) for w in ("إلى", "الى"))
 AID = 7
+# «عناصر من تنظيم داعش»: members of a group, who act for it.
+MEMBERS = frozenset(
+    normalize(w) for w in ("عناصر", "أفراد", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين", "أعضاء")
+)
 # Where fire came from: «من [داخل] الأراضي/الجانب/الحدود + nationality».
 ORIGIN_REACH = 8
 FROM = normalize("من")
@@ -272,6 +276,7 @@ FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة",
 FORCE_POSTURE = 15
 FORCE_POSTURE = 15  # «تحشد قواتها قرب حدودها مع أوكرانيا»: the border's country is faced
 BORDER_KINDS = frozenset({"country", "adjective", "capital", "metonym"})
+TERRITORY_ROOTS = frozenset({15, 17, 18, 19, 20})
 FIGHT = 19  # root of fighting  # root of mobilising and deploying forces
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 BETWEEN = normalize("بين")
@@ -410,6 +415,9 @@ def _find_arguments(
         and not _mediator(r, norms)
         # «قرب الحدود السورية»: where, not who — but troops massed at a border face its country
         and (root == FORCE_POSTURE or not (r.kind in BORDER_KINDS and border(norms, r.start)))
+        # «فوق الأراضي السورية»: where a request or a statement was about; force used there
+        # is used on that country
+        and (root in TERRITORY_ROOTS or not (r.kind in BORDER_KINDS and territory(norms, r.start)))
     ]
     # «اشتباكات بالأسلحة الخفيفة والمتوسطة بين X و Y»: بين may follow the frame
     reach = end if is_verb(words[start]) else max(end, frame_end or 0)
@@ -741,6 +749,8 @@ def _affiliation(ref: Reference, norms: Sequence[str], end: int) -> bool:
         return False
     if gap[-1] in TO and len(gap) >= 2 and gap[-2] in AFFILIATED:
         return len(gap) == 2 or gap[0].isalpha()
+    if gap[-1] == FROM and len(gap) >= 2 and gap[-2] in MEMBERS:
+        return True  # «هاجم عناصر من تنظيم داعش»، «اعتقل أفراد من الشرطة»
     return gap[-1] in AFFILIATED and ref.proclitic.startswith("ل")
 
 

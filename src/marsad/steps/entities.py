@@ -146,7 +146,7 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
             if r.kind in PLACE_KINDS and r.iso3:
                 here = r.iso3
             elif r.iso3 and r.code and r.kind in ("title", "actor", "agent"):
-                speaker = r.iso3
+                speaker = r.iso3 if r.iso3 not in NO_COUNTRY else speaker
             elif r.kind == "agent" and not r.code and not r.actor_id and r.sector:
                 if r.start > 0 and sr.sentence.tokens[r.start - 1].norm in DESCRIBED_NOUNS:
                     continue  # «مؤتمر صحفي» is a press conference, not a journalist
@@ -160,7 +160,9 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
                     (
                         x.iso3
                         for x in sr.refs[k + 1 :]
-                        if x.iso3 and not (r.sector == "CVL" and x.sector == "MIL")
+                        if x.iso3
+                        and x.iso3 not in NO_COUNTRY  # «الشرطة … عناصر من تنظيم داعش»
+                        and not (r.sector == "CVL" and x.sector == "MIL")
                     ),
                     None,
                 )
