@@ -1224,3 +1224,15 @@ def test_a_group_is_no_country_for_the_police() -> None:
     # «الشرطة» takes no pseudo-country («IMG») from the group it arrests
     a, _ = events("واعتقلت الشرطة عناصر من تنظيم داعش.")
     assert "IMGCOP" not in {e.code for e in a.entities}
+
+
+def test_a_verbal_noun_in_someones_words_is_not_the_speakers_act() -> None:
+    # «من تهديد الدولة الإسلامية»: the threat ISIS poses, named in the minister's words
+    _, evs = events(
+        "وقال وزير الخارجية التركي مولود جاويش أوغلو إن «الهدف هو تطهير مناطق في شمال سوريا"
+        " من تهديد الدولة الإسلامية»."
+    )
+    assert brief(evs) == []
+    # a verb in them still is: «سوف تجعل روسيا تدفع الثمن»
+    _, evs = events("وقال بايدن إن الولايات المتحدة «سوف تجعل روسيا تدفع الثمن».")
+    assert brief(evs) == [("130", "USAGOV", "RUS", "2021-02-05")]
