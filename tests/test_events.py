@@ -1236,3 +1236,17 @@ def test_a_verbal_noun_in_someones_words_is_not_the_speakers_act() -> None:
     # a verb in them still is: «سوف تجعل روسيا تدفع الثمن»
     _, evs = events("وقال بايدن إن الولايات المتحدة «سوف تجعل روسيا تدفع الثمن».")
     assert brief(evs) == [("130", "USAGOV", "RUS", "2021-02-05")]
+
+
+def test_began_with_its_hamza_is_not_seemed() -> None:
+    # «بدأ» (began) and «بدا» (seemed, an opinion) normalise alike; the hamza tells them apart
+    _, evs = events("وبدأ الجيش العراقي هجوما بريا على مواقع تنظيم داعش في الرمادي.")
+    assert brief(evs) == [("190", "IRQMIL", "IMGMOSISI", "2021-02-05")]
+    assert events("وبدا الجيش العراقي عاجزا عن شن هجوم على مواقع تنظيم داعش.")[1] == []
+
+
+def test_setting_fire_to_homes_destroys_property_and_fighters_from_a_group_are_it() -> None:
+    _, evs = events("وأضرم مستوطنون النار في منازل فلسطينية قرب نابلس.")
+    assert brief(evs) == [("1712", "ISRSET", "PSE", "2021-02-05")]
+    a, _ = events("وأضرم مسلحون من بوكو حرام النار في منازل القرية.")
+    assert [e.name for e in a.entities] == ["بوكو حرام"]

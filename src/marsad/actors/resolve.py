@@ -53,6 +53,7 @@ PLACE_LIKE = frozenset({"country", "capital", "place", "metonym"})  # feminine i
 OWNER_BARRIERS = frozenset(normalize(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "مع"))
 # Agents whose noun followed by a group's name is that group: its fighters, militias, forces.
 MEMBER_SECTORS = frozenset({"REB", "MIL", "INS", "RAD", "SPY", "COP"})
+FROM_WORD = normalize("من")
 # «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
 DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
 
@@ -161,10 +162,14 @@ class Resolver:
                 and i + 1 < len(atoms)
                 and atoms[i + 1].kind == "actor"
                 and atoms[i + 1].type != "PERS"
-                and atoms[i + 1].start == a.end
                 and not atoms[i + 1].proclitic
+                and (
+                    atoms[i + 1].start == a.end
+                    or (atoms[i + 1].start == a.end + 1 and norms[a.end] == FROM_WORD)
+                )
             ):
-                # «ميليشيات الحوثيين»، «مسلحي حركة الشباب»: the group's own fighters are the group
+                # «ميليشيات الحوثيين»، «مسلحي حركة الشباب»، «مسلحون من بوكو حرام»: the group's
+                # own fighters are the group
                 group = self._finish(atoms[i + 1], day)
                 group.start, group.proclitic = a.start, a.proclitic
                 refs.append(group)

@@ -139,6 +139,7 @@ OPINION_WORDS = _words(
     "ويبدو",
     "وبدا",
 )
+SEEMED = _words("بدا", "وبدا")  # written «بدأ» with its hamza, they are "began"
 # «قال بايدن إنه يعتقد أن …»: after these an opinion verb is the speaker's own stated view,
 # reported as said, not the writer's analysis.
 SELF_REPORT = _words("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم", "إنني", "أنني")
@@ -185,9 +186,17 @@ def clause_breaks(norms: Sequence[str]) -> list[int]:
 
 
 def modality(
-    norms: Sequence[str], start: int, end: int, clauses: Sequence[int] | None = None
+    norms: Sequence[str],
+    start: int,
+    end: int,
+    clauses: Sequence[int] | None = None,
+    words: Sequence[str] | None = None,
 ) -> str:
-    """The modality of a trigger at tokens ``[start, end)`` of a sentence."""
+    """The modality of a trigger at tokens ``[start, end)`` of a sentence.
+
+    With the sentence's ``words`` as written, «بدأ» (began, with its hamza) is told from «بدا»
+    (seemed), which normalise alike.
+    """
     clauses = clauses if clauses is not None else clause_breaks(norms)
     here = clauses[start] if start < len(clauses) else 0
     for k in (start - 1, start - 2):
@@ -213,7 +222,9 @@ def modality(
         return QUESTION
     first = next(k for k in range(start + 1) if k == start or clauses[k] == here)
     if any(
-        norms[k] in OPINION_WORDS and (k == 0 or norms[k - 1] not in SELF_REPORT)
+        norms[k] in OPINION_WORDS
+        and (k == 0 or norms[k - 1] not in SELF_REPORT)
+        and not (words is not None and norms[k] in SEEMED and "أ" in words[k])
         for k in range(first, start)
     ):
         return OPINION

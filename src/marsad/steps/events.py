@@ -219,7 +219,7 @@ class _ArticleCoder:
                 and BETWEEN_WORD not in norms[m.end_token : m.end_token + 3]
             ):
                 continue  # the complement of an appeal, intent or demand
-            mod = modality(norms, m.start_token, m.end_token, clauses)
+            mod = modality(norms, m.start_token, m.end_token, clauses, words)
             if mod != ASSERTED:
                 self.suppressed += 1
                 continue
