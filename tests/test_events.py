@@ -1250,3 +1250,29 @@ def test_setting_fire_to_homes_destroys_property_and_fighters_from_a_group_are_i
     assert brief(evs) == [("1712", "ISRSET", "PSE", "2021-02-05")]
     a, _ = events("وأضرم مسلحون من بوكو حرام النار في منازل القرية.")
     assert [e.name for e in a.entities] == ["بوكو حرام"]
+
+
+def test_a_doer_marker_past_a_time_phrase_still_names_the_doer() -> None:
+    _, evs = events("واحتلت ألبانيا في القرن العشرين من قبل اليونان.")
+    assert brief(evs) == [("192", "GRC", "ALB", "2021-02-05")]
+
+
+def test_deaths_when_a_force_drops_barrel_bombs_are_that_forces() -> None:
+    _, evs = events(
+        "وقتل أربعة مدنيين لدى إلقاء مروحيات النظام السوري براميل متفجرة على بلدة في ريف دمشق."
+    )
+    assert brief(evs) == [("195", "SYRMIL", "SYRCVL", "2021-02-05")]
+
+
+def test_a_terrorist_act_names_no_terrorist() -> None:
+    _, evs = events("وأعرب الرئيس المصري عن إدانته للتفجير الإرهابي الذي استهدف مسجدا في الكويت.")
+    assert brief(evs) == [("111", "EGYGOV", "KWT", "2021-02-05")]
+
+
+def test_coalitions_are_their_leaders_forces_and_a_bare_one_takes_no_country() -> None:
+    _, evs = events("وشن طيران التحالف العربي غارات على مواقع الحوثيين في صنعاء.")
+    assert brief(evs) == [("195", "SAUMIL", "YEMINS", "2021-02-05")]
+    _, evs = events("وشنت طائرات التحالف الدولي غارات على مواقع داعش في الرقة.")
+    assert brief(evs) == [("195", "USAMIL", "IMGMOSISI", "2021-02-05")]
+    # «قوات التحالف» bombing Yemen are not Yemen's
+    assert events("وشنت قوات التحالف غارات على مواقع الحوثيين.")[1] == []

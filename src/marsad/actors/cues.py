@@ -270,6 +270,42 @@ def after_attack(norms: Sequence[str], start: int) -> bool:
     return is_attack_word(norms[start - 1])
 
 
+_TERROR = frozenset(normalize(w) for w in ("الإرهابي", "إرهابي", "الإرهابية", "إرهابية"))
+_ACTS = frozenset(
+    normalize(w)
+    for w in (
+        "العمل",
+        "عمل",
+        "العملية",
+        "عملية",
+        "الاعتداء",
+        "اعتداء",
+        "الحادث",
+        "حادث",
+        "التفجير",
+        "تفجير",
+        "الهجوم",
+        "هجوم",
+        "الهجمات",
+        "الأعمال",
+        "أعمال",
+    )
+)
+
+
+def terror_adjective(norms: Sequence[str], start: int) -> bool:
+    """«التفجير الإرهابي»، «العمل الإرهابي»: «terrorist» describing an act is no actor."""
+    if start == 0 or norms[start] not in _TERROR:
+        return False
+    prev = norms[start - 1]
+    prev = prev[1:] if prev[:1] in "وف" and len(prev) > 4 else prev
+    if prev.startswith("لل"):
+        prev = "ال" + prev[2:]  # للتفجير
+    elif prev[:1] in "بلك" and prev[1:3] == "ال":
+        prev = prev[1:]  # بالعمل
+    return is_attack_word(prev) or prev in _ACTS or prev[2:] in _ACTS
+
+
 def is_attack_word(word: str) -> bool:
     """An attack noun or weapons platform, with or without a glued preposition (بالقصف)."""
     return word in _ARMED or word[len(attack_proclitic(word)) :] in _ARMED

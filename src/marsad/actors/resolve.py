@@ -22,6 +22,7 @@ from marsad.actors.cues import (
     listed_adjective,
     reporting_outlet,
     river_bank,
+    terror_adjective,
     town,
     where,
 )
@@ -333,6 +334,8 @@ class Resolver:
                 continue  # «ترأس الاجتماع» is no Liz Truss unless the tagger says so
             if m.kind != "actor" and river_bank(norms, m.start_token):
                 continue
+            if m.kind == "agent" and terror_adjective(norms, m.start_token):
+                continue  # «للتفجير الإرهابي»: the act is terrorist, nobody is named
             atom = self._atom(m, norms)
             if town(norms, atom.start, atom.proclitic) and (
                 where(norms, atom.start, atom.proclitic)

@@ -70,6 +70,9 @@ SENTENCE_STOPS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
 # Words a doer marker may follow after the trigger (or the actor right after it): one after
 # a verb (is_verb takes some nouns for verbs: «هجوم واسع من قبل …»), two after a verbal noun.
 VERB_MARKER_GAP = 1
+# A time or place phrase between them does not separate the marker from the trigger.
+CIRCUMSTANCE = frozenset(normalize(w) for w in ("في", "خلال", "منذ", "عام", "أمس", "قبل", "بعد"))
+CIRCUMSTANCE_REACH = 4
 NOUN_MARKER_GAP = 2
 AGENT_MARKERS = frozenset(
     {
@@ -137,6 +140,10 @@ VICTIM_NOUNS = frozenset(
     )
 )
 # «برصاص الجيش»، «بنيران القوات»، «بقذيفة أطلقها …»: the weapon's owner named after it did it.
+# Attack nouns whose genitive is their doer after a cause word («لدى إلقاء مروحيات النظام»).
+GENITIVE_ATTACKS = frozenset(
+    normalize(w) for w in ("إلقاء", "قصف", "غارات", "غارة", "استهداف", "إطلاق", "هجوم", "هجمات")
+)
 WEAPON_CAUSES = frozenset(
     normalize(w)
     for w in (
@@ -702,6 +709,14 @@ def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> 
             return i  # «قُتل شاب برصاص الجيش الإسرائيلي»: the force that fired
         if r.code and r.kind in ACTOR_KINDS and _attack_by(r, norms):
             return i  # «في هجوم شنته حركة حماس»، «في قصف لقوات النظام»: the attack's doer
+        if (
+            r.code
+            and r.kind in ACTOR_KINDS
+            and r.start >= 2
+            and strip_conjunction(norms[r.start - 1]) in GENITIVE_ATTACKS
+            and strip_conjunction(norms[r.start - 2]) in CAUSES
+        ):
+            return i  # «لدى إلقاء مروحيات النظام براميل …»: the attack noun's subject
         if r.kind != "agent" or r.sector != "MIL" or not is_attack_word(norms[r.start]):
             continue
         if r.proclitic.endswith("ب") or prev in CAUSES:
@@ -792,8 +807,10 @@ def _marked_doer(
             last = max(
                 [end] + [refs[i].end for i in usable if end <= refs[i].start and refs[i].end <= k]
             )
-            words_between = sum(norms[j] not in FILLERS for j in range(last, k))
-            if words_between > (VERB_MARKER_GAP if verb else NOUN_MARKER_GAP):
+            gap = [norms[j] for j in range(last, k) if norms[j] not in FILLERS]
+            if gap and gap[0] in CIRCUMSTANCE and len(gap) <= CIRCUMSTANCE_REACH:
+                gap = []  # «احتُلت ألبانيا في القرن العشرين من قبل اليونان»: when, not what
+            if len(gap) > (VERB_MARKER_GAP if verb else NOUN_MARKER_GAP):
                 return None
             doers = [i for i in usable if refs[i].start >= k + 2]
             return (doers[0], k) if doers else None

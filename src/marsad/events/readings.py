@@ -36,7 +36,8 @@ IMPERFECT = frozenset("يتنا")  # prefixes of the imperfect after the future 
 WILL = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف"))
 KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
 CAUSES = frozenset(
-    normalize(w) for w in ("في", "جراء", "جرّاء", "إثر", "اثر", "بسبب", "نتيجة", "بفعل")
+    normalize(w)
+    for w in ("في", "جراء", "جرّاء", "إثر", "اثر", "بسبب", "نتيجة", "بفعل", "لدى", "عند", "خلال")
 )
 CAUSE_REACH = 30
 USED_IN = ([normalize("في")], [normalize("خلال")], [normalize("أثناء")])

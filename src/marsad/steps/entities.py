@@ -109,6 +109,10 @@ def capitals_in_view(found: list[SentenceRefs], d: ActorDictionary) -> frozenset
 PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "metonym"})
 DESCRIBED_NOUNS = frozenset(normalize(w) for w in ("مؤتمر", "المؤتمر", "بمؤتمر", "مؤتمرا"))
 IN = normalize("في")
+# Agents of several nations take no country from the place in view («طيران التحالف» bombing
+# Yemen is not Yemen's); a named coalition is in the actor dictionary.
+MANY_NATIONS = frozenset(normalize(w) for w in ("التحالف", "الأجنبية", "الدولية", "الأجنبي"))
+LED_BY = normalize("بقيادة")
 INFERRED = 0.8  # confidence of a country taken from the article rather than the phrase
 NO_COUNTRY = frozenset({"INT", "IMG", "NGO", "IGO"})
 
@@ -150,6 +154,19 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
             elif r.kind == "agent" and not r.code and not r.actor_id and r.sector:
                 if r.start > 0 and sr.sentence.tokens[r.start - 1].norm in DESCRIBED_NOUNS:
                     continue  # «مؤتمر صحفي» is a press conference, not a journalist
+                if sr.sentence.tokens[r.end - 1].norm in MANY_NATIONS:
+                    # «قوات التحالف»: many countries' forces, not the place's; «بقيادة X» names
+                    # the one that leads them
+                    toks = sr.sentence.tokens
+                    led = r.end < len(toks) and toks[r.end].norm == LED_BY
+                    leader = next((x for x in sr.refs[k + 1 :] if x.iso3), None) if led else None
+                    if leader is None or leader.iso3 in NO_COUNTRY:
+                        continue
+                    country = d.country(leader.iso3 or "")
+                    r.iso3 = leader.iso3
+                    r.code = (country.cameo if country else leader.iso3 or "") + r.sector
+                    r.confidence = min(r.confidence, INFERRED)
+                    continue
                 member = _member_of(sr, k)
                 if member is not None:  # «مسؤول في حزب الله»: one of the organisation's people
                     r.code, r.confidence = member, min(r.confidence, INFERRED)
