@@ -1276,3 +1276,8 @@ def test_coalitions_are_their_leaders_forces_and_a_bare_one_takes_no_country() -
     assert brief(evs) == [("195", "USAMIL", "IMGMOSISI", "2021-02-05")]
     # «قوات التحالف» bombing Yemen are not Yemen's
     assert events("وشنت قوات التحالف غارات على مواقع الحوثيين.")[1] == []
+
+
+def test_officials_from_an_organisation_are_the_organisation() -> None:
+    _, evs = events("ورحب مسؤولون من الأمم المتحدة بالاتفاق بين الحكومة اليمنية والحوثيين.")
+    assert [e.source.get("code") for e in evs] == ["IGOUNO"]

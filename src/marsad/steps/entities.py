@@ -109,6 +109,7 @@ def capitals_in_view(found: list[SentenceRefs], d: ActorDictionary) -> frozenset
 PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "metonym"})
 DESCRIBED_NOUNS = frozenset(normalize(w) for w in ("مؤتمر", "المؤتمر", "بمؤتمر", "مؤتمرا"))
 IN = normalize("في")
+MEMBER_LINKS = frozenset({IN, normalize("من")})
 # Agents of several nations take no country from the place in view («طيران التحالف» bombing
 # Yemen is not Yemen's); a named coalition is in the actor dictionary.
 MANY_NATIONS = frozenset(normalize(w) for w in ("التحالف", "الأجنبية", "الدولية", "الأجنبي"))
@@ -258,9 +259,10 @@ KINGDOM_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "ف�
 
 
 def _member_of(sr: SentenceRefs, k: int) -> str | None:
-    """The code of the organisation named right after «في» following the agent ``k``."""
+    """The code of the organisation named right after «في» or «من» following the agent ``k``
+    («مسؤول في حزب الله»، «مسؤولون من الأمم المتحدة»)."""
     r, toks = sr.refs[k], sr.sentence.tokens
-    if k + 1 >= len(sr.refs) or r.end >= len(toks) or toks[r.end].norm != IN:
+    if k + 1 >= len(sr.refs) or r.end >= len(toks) or toks[r.end].norm not in MEMBER_LINKS:
         return None
     org = sr.refs[k + 1]
     if org.start != r.end + 1 or org.type != "ORG" or not org.actor_id or not org.code:
