@@ -67,13 +67,13 @@ def test_export_gdelt_to_a_folder_and_stdout(db: str, tmp_path: Path) -> None:
     code, _, err = run("export", "--format", "gdelt", "--db", db, "-o", str(tmp_path))
     target = tmp_path / "marsad-gdelt-events.tsv"
     assert code == 0
-    assert err.strip() == f"wrote 32 rows (gdelt, events) to {target}"
+    assert err.strip() == f"wrote 34 rows (gdelt, events) to {target}"
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 32 and all(len(x.split("\t")) == len(gdelt_columns()) for x in lines)
+    assert len(lines) == 34 and all(len(x.split("\t")) == len(gdelt_columns()) for x in lines)
     code, out, _ = run("export", "--format", "gdelt", "--table", "mentions", "--header", "--db", db)
     assert code == 0
     rows = out.splitlines()
-    assert rows[0].split("\t") == gdelt_columns("mentions") and len(rows) == 33
+    assert rows[0].split("\t") == gdelt_columns("mentions") and len(rows) == 35
 
 
 def test_export_plover_and_parquet(db: str, tmp_path: Path) -> None:
@@ -82,7 +82,14 @@ def test_export_plover_and_parquet(db: str, tmp_path: Path) -> None:
     )
     assert code == 0
     records = [json.loads(x) for x in out.splitlines()]
-    assert sorted(r["event"][0] for r in records) == ["ACCUSE", "ASSAULT", "PROTEST", "REQUEST"]
+    assert sorted(r["event"][0] for r in records) == [
+        "ACCUSE",
+        "ASSAULT",
+        "COERCE",
+        "PROTEST",
+        "PROTEST",
+        "REQUEST",
+    ]
     code, _, err = run("export", "--format", "parquet", "--db", db)
     assert (code, err.strip()) == (1, "Error: parquet export needs an output file path")
     code, _, _ = run("export", "--format", "parquet", "--db", db, "-o", str(tmp_path / "e.parquet"))

@@ -1281,3 +1281,13 @@ def test_coalitions_are_their_leaders_forces_and_a_bare_one_takes_no_country() -
 def test_officials_from_an_organisation_are_the_organisation() -> None:
     _, evs = events("ورحب مسؤولون من الأمم المتحدة بالاتفاق بين الحكومة اليمنية والحوثيين.")
     assert [e.source.get("code") for e in evs] == ["IGOUNO"]
+
+
+def test_a_second_verb_joined_by_wa_shares_the_first_verbs_subject() -> None:
+    _, evs = events("واستقبل الرئيس المصري وزير الخارجية الأمريكي وبحث معه العلاقات الثنائية.")
+    assert brief(evs) == [
+        ("043", "EGYGOV", "USAGOV", "2021-02-05"),
+        ("040", "EGYGOV", "USAGOV", "2021-02-05"),
+    ]
+    _, evs = events("التقى الملك سلمان الرئيس الفرنسي ودعاه إلى زيارة الرياض.")
+    assert brief(evs)[1] == ("020", "SAUGOV", "FRAGOV", "2021-02-05")

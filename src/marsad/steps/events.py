@@ -160,6 +160,7 @@ class _ArticleCoder:
         self.sentence_target: Side | None = None
         self.sentence_pairs: list[tuple[Side, Side]] = []  # the parties of its events
         self.sports = False  # the article reports sport (``sports_article``)
+        self.sentence_act_end: int | None = None  # where the sentence's last coded act ends
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -198,6 +199,7 @@ class _ArticleCoder:
         governor_end: int | None = None
         self.sentence_source = None
         self.sentence_target = None
+        self.sentence_act_end = None
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
         mentions = {k for r in sr.refs for k in range(r.start, r.end)}
         found = self.triggers.find(norms, mentions=mentions)
@@ -324,6 +326,26 @@ class _ArticleCoder:
                     source = None
             if args.target is not None:
                 target = self.parties.side(refs[args.target], eids[args.target], day, toks)
+            if (
+                args.source is not None
+                and self.sentence_source is not None
+                and self.sentence_act_end is not None
+                and words[m.start_token][:1] == "و"
+                and is_verb(words[m.start_token])
+                and (
+                    (
+                        args.source_how == "before"
+                        and refs[args.source].start >= self.sentence_act_end
+                    )
+                    or args.target_how == "pronoun"  # «ودعاه إلى زيارة الرياض»
+                )
+            ):
+                # «واستقبل الرئيس المصري الوزير الأمريكي وبحث معه …»: a verb joined by و with
+                # no subject of its own shares the first verb's; who it names before is that
+                # verb's object, its own object again when it names none
+                source = self.sentence_source
+                if target is None or target.entity_id == source.entity_id:
+                    target = self.sentence_target
             if source is None and root < CLAIM_ROOT and args.source_how != CLAUSE_SUBJECT:
                 source = self.sentence_source or self.parties.implicit_source(sr, m, norms, day)
                 how = "context"
@@ -448,6 +470,7 @@ class _ArticleCoder:
             and not on_place(m, target, norms)
         ):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
+        self.sentence_act_end = m.end_token
         self.sentence_source = source  # the doer of the sentence's coded act, for participles
         self.sentence_target = target
         out = [self._event(sr, m, source, target, how, quote, when, clauses)]
