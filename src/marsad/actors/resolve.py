@@ -492,35 +492,24 @@ class Resolver:
             j += 1
         elif (
             head.kind == "agent"
-            and j + 1 < len(atoms)
-            and atoms[j].kind == "agent"
-            and atoms[j].sector == "GOV"
             and head.sector
-            and atoms[j].start == head.end
-            and not atoms[j].proclitic
-            and atoms[j + 1].kind in ("adjective", "country")
-            and atoms[j + 1].start == atoms[j].end
-            and genitive_then(head, atoms[j + 1], norms)
-        ):
-            # «قوات الحكومة السورية»، «قوات النظام السوري»: the forces of a country's government
-            # are one actor, its army (the head's sector), not forces and a government; other
-            # genitives keep their own sector («أحزاب المعارضة الأردنية» is the opposition)
-            iso3 = atoms[j + 1].iso3
-            used += 2
-            j += 2
-        elif (
-            head.kind == "agent"
-            and head.sector in FORCE_SECTORS
             and j < len(atoms)
             and atoms[j].kind == "agent"
             and atoms[j].sector == "GOV"
             and atoms[j].start == head.end
             and not atoms[j].proclitic
+            and (head.sector in FORCE_SECTORS or self._government_of(head, atoms, j, norms))
         ):
-            # «قوات النظام»، «قوات الحكومة» with no nationality: still one actor, the army,
-            # whose country the context gives
+            # «قوات الحكومة السورية»، «قوات النظام السوري»: the forces of a country's government
+            # are one actor, its army (the head's sector), not forces and a government; other
+            # genitives keep their own sector («أحزاب المعارضة الأردنية» is the opposition).
+            # With no nationality («قوات النظام») the context gives the country.
             used += 1
             j += 1
+            if self._government_of(head, atoms, j - 1, norms):
+                iso3 = atoms[j].iso3
+                used += 1
+                j += 1
         elif (
             head.kind == "title"
             and j < len(atoms)
@@ -690,6 +679,18 @@ class Resolver:
             a.code = self.d.code_on(a.actor_id, day)
             a.iso3 = a.code[:3] if a.code else None
         return a
+
+    @staticmethod
+    def _government_of(
+        head: Reference, atoms: list[Reference], j: int, norms: Sequence[str]
+    ) -> bool:
+        """The government agent at ``j`` is followed by its nationality («الحكومة السورية»)."""
+        return (
+            j + 1 < len(atoms)
+            and atoms[j + 1].kind in ("adjective", "country")
+            and atoms[j + 1].start == atoms[j].end
+            and genitive_then(head, atoms[j + 1], norms)
+        )
 
     def _full_code(self, sector: str | None) -> bool:
         """An agent code that starts with a country (ISRSET), not a sector alone (GOVCOP)."""
