@@ -57,7 +57,8 @@ from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import INFERRED, SentenceRefs, references_of
 from marsad.text.normalize import normalize
 
-WILL_WORDS = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف", "لن"))
+WILL_WORDS = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف"))  # a verb follows
+PARTICIPLE = "participle"  # how, when a participle clause continues the sentence's doer
 PARTICIPLE_ADDRESSEE = "participle-addressee"  # the addressee of the act the participle follows
 CLAIM_ROOT = 14  # from protest on, an act inside a quote is the speaker's claim, not an event
 # Roots whose source is the speaker when they sit inside reported speech (statements, demands,
@@ -299,11 +300,11 @@ class _ArticleCoder:
         )
         plural_doer = self.parties.plural_participle_doer(sr, m, norms, day)
         if how != "quote" and participle and plural_doer is not None:
-            source, how = plural_doer, "participle"  # «المتظاهرين …، مطالبين بـ…»
+            source, how = plural_doer, PARTICIPLE  # «المتظاهرين …، مطالبين بـ…»
             if args.target is not None:
                 target = self.parties.side(refs[args.target], eids[args.target], day, toks)
         elif how != "quote" and participle and self.sentence_source is not None:
-            source, how = self.sentence_source, "participle"
+            source, how = self.sentence_source, PARTICIPLE
             # a participle has no subject of its own: who follows it is its object
             obj = (
                 args.target
@@ -344,7 +345,9 @@ class _ArticleCoder:
                 # no subject of its own shares the first verb's; who it names before is that
                 # verb's object, its own object again when it names none
                 source = self.sentence_source
-                if target is None or target.entity_id == source.entity_id:
+                if target is None or (
+                    target.entity_id is not None and target.entity_id == source.entity_id
+                ):
                     target = self.sentence_target
             if source is None and root < CLAIM_ROOT and args.source_how != CLAUSE_SUBJECT:
                 source = self.sentence_source or self.parties.implicit_source(sr, m, norms, day)
@@ -436,7 +439,7 @@ class _ArticleCoder:
             and args.source_how != NATIONALITY
             and (
                 is_verb(words[m.start_token])
-                or how == "participle"
+                or how == PARTICIPLE
                 or args.source_how in ("light-verb", *BOUND_DOERS)
             )
         ):  # a verbal noun standing alone («المفاوضات»، «الاتهامات») names its act, not a talk
@@ -466,7 +469,7 @@ class _ArticleCoder:
         elif (
             root == 1
             and how != PARTICIPLE_ADDRESSEE
-            and ((how and how != "participle") or not addressed(target, norms))
+            and ((how and how != PARTICIPLE) or not addressed(target, norms))
             and not on_place(m, target, norms)
         ):
             return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
