@@ -29,14 +29,14 @@ _CODE = re.compile(r"^\d{2,4}$")
 SPEECH = "speech"
 NULL = "-"
 MAX_GAP = 3  # tokens a `*` may skip
-# Honorifics (words.HONORIFICS) do not count toward a frame's window either.
 # A frame must start within this many words after the trigger (punctuation is not counted).
 # Verb-subject-object order puts the subject, often with a time phrase, between a verb and
 # its object (فرضت وزارة الخزانة الأمريكية، الخميس الماضي، عقوبات), so a frame naming content
 # may sit far away; a frame in which every word may be a preposition (إلى، ب_) must not. The
 # words of actor mentions passed to ``find`` as ``mentions`` are not counted: a subject and an
 # addressee named with their titles («دعا المبعوث الأممي إلى ليبيا عبد الله باتيلي مجلس النواب
-# … إلى الجلوس إلى طاولة الحوار») stand between an appeal and what it asks for.
+# … إلى الجلوس إلى طاولة الحوار») stand between an appeal and what it asks for; nor are
+# honorifics (words.HONORIFICS: «تلقى صاحب السمو الملكي الأمير … اتصالاً»).
 FRAME_WINDOW = 10
 FUNCTION_FRAME_WINDOW = 4
 # Nor does a frame lie in a clause a conjunction opens («… فيما أعلنت الكويت اتفاق …»، «حيث …»):
