@@ -406,3 +406,15 @@ def test_a_deposed_presidents_name_is_his_not_a_namesake_in_office() -> None:
     assert [(e.name, e.actor_id) for e in a.entities] == [
         ("علي عبد الله صالح", "ali_abdullah_saleh")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبحث الوزير الماليزي مع نظيره السعودي التعاون حول الأمن ومكافحة الإرهاب.",
+        "وقال إن إيران تسعى إلى زعزعة الأمن في المنطقة.",
+    ],
+)
+def test_security_as_a_topic_is_no_police(text: str) -> None:
+    a = analyze_text("خبر\n" + text, published=date(2021, 2, 5), ner="none")
+    assert all(not (e.code or "").endswith("COP") for e in a.entities)

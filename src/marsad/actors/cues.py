@@ -389,12 +389,37 @@ _SECURITY_ABSTRACT = frozenset(
 )
 _ON_BEHALF = (normalize("نيابة"), normalize("عن"))
 _ELIMINATE = (normalize("القضاء"), normalize("على"))
+# Words before «الأمن» that make it the topic, security itself, not the police.
+_SECURITY_TOPIC = frozenset(
+    normalize(w)
+    for w in (
+        "حول",
+        "بشأن",
+        "حفظ",
+        "لحفظ",
+        "تعزيز",
+        "لتعزيز",
+        "زعزعة",
+        "لزعزعة",
+        "استتباب",
+        "تحقيق",
+        "لتحقيق",
+        "استقرار",
+        "مجال",
+        "قضايا",
+    )
+)
 _FLIGHT = frozenset(normalize(w) for w in ("الطيران", "طيران"))
 _BAN = frozenset(normalize(w) for w in ("حظر", "الحظر", "لحظر", "بحظر", "وحظر"))
 _PEOPLE = frozenset(normalize(w) for w in ("الشعب", "شعب"))
 _ON_BEHALF_OF = frozenset(
     normalize(w) for w in ("باسم", "واسم", "وباسم", "بإسم")
 )  # «القضاء على الإرهاب»: eliminating
+
+
+def strip_conj(word: str) -> str:
+    """The word without a leading «و»/«ف» conjunction (kept on short words)."""
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
 
 def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
@@ -419,7 +444,11 @@ def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -
     nxt = norms[m.end_token] if m.end_token < len(norms) else ""
     before = norms[m.start_token - 1] if m.start_token else ""
     if bare in _SECURITY:
-        return not bare.startswith("ال") or nxt in _SECURITY_ABSTRACT
+        return (
+            not bare.startswith("ال")
+            or nxt in _SECURITY_ABSTRACT
+            or strip_conj(before) in _SECURITY_TOPIC  # «حول الأمن»، «زعزعة الأمن»
+        )
     if bare in _FLIGHT and before in _BAN:
         return True
     if bare in _PEOPLE and before in _ON_BEHALF_OF:
