@@ -1291,3 +1291,39 @@ def test_a_second_verb_joined_by_wa_shares_the_first_verbs_subject() -> None:
     ]
     _, evs = events("التقى الملك سلمان الرئيس الفرنسي ودعاه إلى زيارة الرياض.")
     assert brief(evs)[1] == ("020", "SAUGOV", "FRAGOV", "2021-02-05")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # «يجب على X»: what X must do, said by someone, is a demand on X
+        (
+            "وقال وزير الخارجية السعودي إنه يجب على إيران وقف التدخل في شؤون المنطقة.",
+            ("100", "SAUGOV", "IRN"),
+        ),
+        # «حرص على تعزيز العلاقات مع»: intent to cooperate
+        (
+            "وأعرب الوزير الصيني عن حرص بلاده على تعزيز علاقاتها مع السعودية.",
+            ("030", "CHNGOV", "SAU"),
+        ),
+        # a joint press conference is a meeting; «صحفيا» there is no journalist
+        (
+            "وعقد وزير الخارجية السعودي مؤتمرا صحفيا مشتركا مع نظيره الألماني في برلين.",
+            ("040", "SAUGOV", "DEUGOV"),
+        ),
+        # «استعادت … السيطرة على»: the verb carries the doer of the noun
+        (
+            "واستعادت القوات اليمنية السيطرة على مدينة عدن من الحوثيين.",
+            ("192", "YEMMIL", "YEMINS"),
+        ),
+        # «للصحفيين» heard it: the request is Malaysia's, to Mauritius
+        (
+            "وقال وزير الخارجية الماليزي للصحفيين إن بلاده طلبت من حكومة موريشيوس المساعدة.",
+            ("023", "MYSGOV", "MUSGOV"),
+        ),
+    ],
+)
+def test_statement_wordings_from_the_recall_reviews(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]

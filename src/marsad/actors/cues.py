@@ -409,6 +409,9 @@ _SECURITY_TOPIC = frozenset(
         "قضايا",
     )
 )
+_PRESS = frozenset(normalize(w) for w in ("صحفي", "صحفيا", "الصحفي", "صحافي", "صحافيا", "الصحافي"))
+_CONFERENCE = frozenset(normalize(w) for w in ("مؤتمر", "مؤتمرا", "المؤتمر", "بمؤتمر", "لمؤتمر"))
+_AUDIENCE = frozenset(normalize(w) for w in ("للصحفيين", "للصحافيين", "للإعلاميين", "للصحفي"))
 _FLIGHT = frozenset(normalize(w) for w in ("الطيران", "طيران"))
 _BAN = frozenset(normalize(w) for w in ("حظر", "الحظر", "لحظر", "بحظر", "وحظر"))
 _PEOPLE = frozenset(normalize(w) for w in ("الشعب", "شعب"))
@@ -451,6 +454,10 @@ def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -
         )
     if bare in _FLIGHT and before in _BAN:
         return True
+    if bare in _PRESS and before in _CONFERENCE:
+        return True  # «مؤتمرا صحفيا»: a press conference, not a journalist
+    if word in _AUDIENCE:
+        return True  # «وقال للصحفيين»: who heard it, not a party
     if bare in _PEOPLE and before in _ON_BEHALF_OF:
         return True
     return (bare, nxt) in (_ON_BEHALF, _ELIMINATE)

@@ -12,6 +12,10 @@ from marsad.text.normalize import normalize
 LIGHT_VERBS = frozenset(
     normalize(w)
     for w in (
+        "استعاد",  # «استعادت القوات السيطرة على المدينة»
+        "استعادت",
+        "يستعيد",
+        "تستعيد",
         "بعث",  # «بعث الملك برقية تهنئة»
         "بعثت",
         "يبعث",
