@@ -10,7 +10,7 @@ target — from the sentence, or from the discourse when the sentence leaves one
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -21,6 +21,7 @@ from marsad.events.arguments import (
     CLAUSE_NAMED,
     CLAUSE_SUBJECT,
     NATIONALITY,
+    Arguments,
     aid_destination,
     find_arguments,
 )
@@ -146,6 +147,44 @@ class Events(ArticleStep):
         return article
 
 
+@dataclass(slots=True)
+class _Act:
+    """One trigger being coded, with what its coding reads: sentence, arguments, date, quote."""
+
+    sr: SentenceRefs
+    m: TriggerMatch
+    norms: list[str]
+    words: list[str]
+    clauses: list[int]
+    when: tuple[str, str] | None
+    day: date
+    quote: Quote | None
+    root: int
+    args: Arguments
+
+    @property
+    def mutual(self) -> bool:
+        return self.m.cameo == ACCORD or (
+            self.root in MUTUAL_ROOTS or self.m.cameo[:3] in MUTUAL_CODES
+        )
+
+    def side(self, parties: Parties, i: int) -> Side:
+        """The party the sentence's reference ``i`` names, coded on the act's day."""
+        return parties.side(
+            self.sr.refs[i], self.sr.entity_ids[i], self.day, self.sr.sentence.tokens
+        )
+
+
+@dataclass(slots=True)
+class _Draft:
+    """The parties found so far and how; ``guessed`` when the source came from elsewhere."""
+
+    source: Side | None = None
+    target: Side | None = None
+    how: str = ""
+    guessed: bool = False
+
+
 class _ArticleCoder:
     def __init__(self, article: Article, d: ActorDictionary, triggers: TriggerSet) -> None:
         self.a = article
@@ -243,68 +282,102 @@ class _ArticleCoder:
         clauses: list[int],
         dated: list[Dating],
     ) -> list[Event]:
-        toks = sr.sentence.tokens
-        t_start = toks[m.start_token].start
         when = date_for(m, clauses, dated)
-        day = date.fromisoformat(when[0]) if when else self.published
-        refs, eids = sr.refs, sr.entity_ids
-        quote = self._quote_at(t_start)
-        root = int(m.cameo[:2])
-        source: Side | None = None
-        target: Side | None = None
-        how = ""
-        guessed = False  # the source taken from the sentence's other act or its subject
-        args = find_arguments(
-            refs, norms, words, m.start_token, m.end_token, m.frame_end_token, root
+        act = _Act(
+            sr,
+            m,
+            norms,
+            words,
+            clauses,
+            when,
+            date.fromisoformat(when[0]) if when else self.published,
+            self._quote_at(sr.sentence.tokens[m.start_token].start),
+            int(m.cameo[:2]),
+            find_arguments(
+                sr.refs,
+                norms,
+                words,
+                m.start_token,
+                m.end_token,
+                m.frame_end_token,
+                int(m.cameo[:2]),
+            ),
         )
-        if quote is not None and quote.speaker_entity_id:
-            if root >= CLAIM_ROOT:
-                return []
-            own_subject = (
-                args.source_how == CLAUSE_NAMED
-                and root in OWN_SUBJECT_ROOTS
-                and is_verb(words[m.start_token])
-            )  # «وأضاف البيان أن العبيدي شدد على ضرورة …»: the minister demands, not the statement
-            if not own_subject and (
-                root in SPEAKER_ROOTS or (args.source is None and args.source_how != CLAUSE_SUBJECT)
-            ):
-                w = norms[m.start_token]
-                before = norms[m.start_token - 1] if m.start_token else ""
-                if not (
-                    is_verb(words[m.start_token])
-                    or w in WILL_WORDS
-                    or w in PARTICIPLES
-                    or w in PARTICIPLES_PLURAL
-                    or before in BARE_COMPLEMENTIZERS  # «إن استدعاء السفير يهدف إلى …»
-                ):
-                    # «من تهديد الدولة الإسلامية»، «بعد توقيع الاتفاق»، «رفض وجود قوات»: a
-                    # verbal noun in someone's words names an act, seldom the speaker's; on
-                    # sampled news all seven such events were wrong. The act the speaker's
-                    # clause is about («إن استدعاء السفير …») stays.
-                    return []
-                source = self.parties.entity_side(quote.speaker_entity_id, day)
-                target = self.parties.quote_target(sr, quote, m, source, day)
-                how = "quote"
-        mutual = root in MUTUAL_ROOTS or m.cameo[:3] in MUTUAL_CODES
-        if (m.cameo == ACCORD or mutual) and how != "quote":
-            pair = self.parties.accord_pair(sr, m, norms, words, day, dual_only=m.cameo != ACCORD)
+        draft = self._speaker(act)
+        if draft is None:
+            return []
+        if act.mutual and draft.how != "quote":
+            pair = self.parties.accord_pair(
+                sr, m, norms, words, act.day, dual_only=m.cameo != ACCORD
+            )
             if pair is not None:
                 first, second, how = pair
                 return [
-                    self._event(sr, m, first, second, how, quote, when, clauses),
-                    self._event(sr, m, second, first, how, quote, when, clauses),
+                    self._event(sr, m, first, second, how, act.quote, when, clauses),
+                    self._event(sr, m, second, first, how, act.quote, when, clauses),
                 ]
+        if draft.how != "quote":
+            self._doer_and_object(act, draft)
+        if not self._settle(act, draft):
+            return []
+        source, target = draft.source, draft.target
+        assert source is not None and target is not None
+        self.sentence_act_end = act.m.end_token
+        self.sentence_source = source  # the doer of the sentence's coded act, for participles
+        self.sentence_target = target
+        return self._emit(act, source, target, draft.how)
+
+    def _speaker(self, act: _Act) -> _Draft | None:
+        """The parties of an act in someone's quoted or reported words: the speaker and the
+        addressee, an empty draft when the act's own clause names them, None to code nothing."""
+        m, norms, words, args, quote = act.m, act.norms, act.words, act.args, act.quote
+        if quote is None or not quote.speaker_entity_id:
+            return _Draft()
+        if act.root >= CLAIM_ROOT:
+            return None
+        own_subject = (
+            args.source_how == CLAUSE_NAMED
+            and act.root in OWN_SUBJECT_ROOTS
+            and is_verb(words[m.start_token])
+        )  # «وأضاف البيان أن العبيدي شدد على ضرورة …»: the minister demands, not the statement
+        if own_subject or not (
+            act.root in SPEAKER_ROOTS or (args.source is None and args.source_how != CLAUSE_SUBJECT)
+        ):
+            return _Draft()
+        w = norms[m.start_token]
+        before = norms[m.start_token - 1] if m.start_token else ""
+        if not (
+            is_verb(words[m.start_token])
+            or w in WILL_WORDS
+            or w in PARTICIPLES
+            or w in PARTICIPLES_PLURAL
+            or before in BARE_COMPLEMENTIZERS  # «إن استدعاء السفير يهدف إلى …»
+        ):
+            # «من تهديد الدولة الإسلامية»، «بعد توقيع الاتفاق»، «رفض وجود قوات»: a verbal
+            # noun in someone's words names an act, seldom the speaker's; on sampled news all
+            # seven such events were wrong. The act the speaker's clause is about stays.
+            return None
+        source = self.parties.entity_side(quote.speaker_entity_id, act.day)
+        target = self.parties.quote_target(act.sr, quote, m, source, act.day)
+        return _Draft(source, target, "quote")
+
+    def _doer_and_object(self, act: _Act, draft: _Draft) -> None:
+        """Source and target from the sentence: a participle clause continues the sentence's
+        doer, a verb joined by و shares it, else the arguments found, else the context."""
+        m, norms, words, args, day = act.m, act.norms, act.words, act.args, act.day
+        refs = act.sr.refs
         participle = any(
             w in PARTICIPLES or w in PARTICIPLES_PLURAL
             for w in norms[max(0, m.start_token - 3) : m.start_token + 1]
         )
-        plural_doer = self.parties.plural_participle_doer(sr, m, norms, day)
-        if how != "quote" and participle and plural_doer is not None:
-            source, how = plural_doer, PARTICIPLE  # «المتظاهرين …، مطالبين بـ…»
+        plural_doer = self.parties.plural_participle_doer(act.sr, m, norms, day)
+        if participle and plural_doer is not None:
+            draft.source, draft.how = plural_doer, PARTICIPLE  # «المتظاهرين …، مطالبين بـ…»
             if args.target is not None:
-                target = self.parties.side(refs[args.target], eids[args.target], day, toks)
-        elif how != "quote" and participle and self.sentence_source is not None:
-            source, how = self.sentence_source, PARTICIPLE
+                draft.target = act.side(self.parties, args.target)
+            return
+        if participle and self.sentence_source is not None:
+            draft.source, draft.how = self.sentence_source, PARTICIPLE
             # a participle has no subject of its own: who follows it is its object
             obj = (
                 args.target
@@ -312,62 +385,70 @@ class _ArticleCoder:
                 else (args.source if args.source_how == "after" else None)
             )
             if obj is not None:
-                target = self.parties.side(refs[obj], eids[obj], day, toks)
+                draft.target = act.side(self.parties, obj)
             elif self.sentence_target is not None:
                 # «اتصل الملك بأمير الكويت معبرا عن تعازيه»: the same addressee
-                target, how = self.sentence_target, PARTICIPLE_ADDRESSEE
-        elif how != "quote":
-            if args.source is not None:
-                source = self.parties.side(refs[args.source], eids[args.source], day, toks)
-                if (
-                    not is_verb(words[m.start_token])
-                    and abs(refs[args.source].start - m.start_token) > NOUN_REACH
-                    and args.source_how not in BOUND_DOERS
-                ):
-                    source = None
-            if args.target is not None:
-                target = self.parties.side(refs[args.target], eids[args.target], day, toks)
+                draft.target, draft.how = self.sentence_target, PARTICIPLE_ADDRESSEE
+            return
+        if args.source is not None:
+            draft.source = act.side(self.parties, args.source)
             if (
-                args.source is not None
-                and self.sentence_source is not None
-                and self.sentence_act_end is not None
-                and words[m.start_token][:1] == "و"
-                and is_verb(words[m.start_token])
-                and (
-                    (
-                        args.source_how == "before"
-                        and refs[args.source].start >= self.sentence_act_end
-                    )
-                    or args.target_how == "pronoun"  # «ودعاه إلى زيارة الرياض»
-                )
+                not is_verb(words[m.start_token])
+                and abs(refs[args.source].start - m.start_token) > NOUN_REACH
+                and args.source_how not in BOUND_DOERS
             ):
-                # «واستقبل الرئيس المصري الوزير الأمريكي وبحث معه …»: a verb joined by و with
-                # no subject of its own shares the first verb's; who it names before is that
-                # verb's object, its own object again when it names none
-                source = self.sentence_source
-                if target is None or (
-                    target.entity_id is not None and target.entity_id == source.entity_id
-                ):
-                    target = self.sentence_target
-            if source is None and root < CLAIM_ROOT and args.source_how != CLAUSE_SUBJECT:
-                source = self.sentence_source or self.parties.implicit_source(sr, m, norms, day)
-                how = "context"
-                guessed = True
-            elif (
-                source is None
-                and target is not None
-                and m.cameo.startswith(STATE_ACTS)
-                and passive_trigger(words, norms, m.start_token)
-            ):  # «اعتُقل صحفيان إيرانيان»: arrests with no doer named are the state's
-                source = own_government(target, any_role=True)
-                how = "context"
+                draft.source = None
+        if args.target is not None:
+            draft.target = act.side(self.parties, args.target)
+        if (
+            args.source is not None
+            and self.sentence_source is not None
+            and self.sentence_act_end is not None
+            and words[m.start_token][:1] == "و"
+            and is_verb(words[m.start_token])
+            and (
+                (args.source_how == "before" and refs[args.source].start >= self.sentence_act_end)
+                or args.target_how == "pronoun"  # «ودعاه إلى زيارة الرياض»
+            )
+        ):
+            # «واستقبل الرئيس المصري الوزير الأمريكي وبحث معه …»: a verb joined by و with no
+            # subject of its own shares the first verb's; who it names before is that verb's
+            # object, its own object again when it names none
+            draft.source = self.sentence_source
+            target = draft.target
+            if target is None or (
+                target.entity_id is not None and target.entity_id == draft.source.entity_id
+            ):
+                draft.target = self.sentence_target
+        if draft.source is None and act.root < CLAIM_ROOT and args.source_how != CLAUSE_SUBJECT:
+            draft.source = self.sentence_source or self.parties.implicit_source(
+                act.sr, m, norms, day
+            )
+            draft.how = "context"
+            draft.guessed = True
+        elif (
+            draft.source is None
+            and draft.target is not None
+            and m.cameo.startswith(STATE_ACTS)
+            and passive_trigger(words, norms, m.start_token)
+        ):  # «اعتُقل صحفيان إيرانيان»: arrests with no doer named are the state's
+            draft.source = own_government(draft.target, any_role=True)
+            draft.how = "context"
+
+    def _settle(self, act: _Act, draft: _Draft) -> bool:
+        """Correct the draft's parties by what the act is (the owner of forces demanded, who
+        appears before a court, where aid went, the implicit addressee …); False when the act
+        codes no event."""
+        m, norms, words, args, day = act.m, act.norms, act.words, act.args, act.day
+        refs = act.sr.refs
+        source, target, how = draft.source, draft.target, draft.how
         if target is not None and target.ref.owned and target.country:
             # «طالب الاتحاد الأوروبي روسيا بسحب قواتها»: the forces are what is demanded; the
             # addressee is their owner, named between the trigger and them
             owner = next(
                 (
-                    (r, e)
-                    for r, e in zip(refs, eids, strict=True)
+                    i
+                    for i, r in enumerate(refs)
                     if m.end_token <= r.start < target.ref.start
                     and r.iso3 == target.country
                     and not r.owned
@@ -375,7 +456,7 @@ class _ArticleCoder:
                 None,
             )
             if owner is not None:
-                target = self.parties.side(owner[0], owner[1], day, toks)
+                target = act.side(self.parties, owner)
         if (m.pattern_id in BEFORE_COURT or m.pattern_id in RECEIVED_FROM) and how == "":
             # «مثل شاب أردني أمام القضاء الأمريكي»: the court acts on whoever appears before it;
             # «تلقى بن سلمان اتصالا من هادي»: Hadi called
@@ -383,11 +464,11 @@ class _ArticleCoder:
         if self._circumstance_of_act(m, norms, words, target):
             assert self.sentence_source is not None
             source, target, how = self.sentence_source, self.sentence_target, "context"
-            guessed = False  # both parties are the act's it is the circumstance of
+            draft.guessed = False  # both parties are the act's it is the circumstance of
         if source is None or (not source.entity_id and not source.code):
-            return []
+            return False
         if (
-            guessed
+            draft.guessed
             and how == "context"
             and args.target is None
             and not is_verb(words[m.start_token])
@@ -397,11 +478,11 @@ class _ArticleCoder:
             # is only guessed and whose object its sentence does not name refers back to an
             # act, or to none; on sampled news, filling it in was wrong far more often than
             # right
-            return []
+            return False
         if target is None and m.cameo[:2] in ATTACK_ROOTS:
             # an attack that names nobody is on the place it hits («غارات على غزة»), and one
             # on a place of the attacker's own country is on its people
-            target = self.parties.attacked_place(sr, m, norms, day)
+            target = self.parties.attacked_place(act.sr, m, norms, day)
         if (
             target is not None
             and (m.cameo.startswith(POPULACE_CODES) or m.cameo[:2] in ATTACK_ROOTS)
@@ -420,22 +501,23 @@ class _ArticleCoder:
             # وقال المتحدث باسم الخارجية الإيرانية …»: a state does not act on its government
             target = None
         if m.pattern_id == SUMMONS and target is not None and target.country == source.country:
-            m, root = replace(m, cameo=RECALL), int(RECALL[:2])
-        if target is not None and root in FOREIGN_ROOTS and target.country == source.country:
+            act.m, act.root = replace(m, cameo=RECALL), int(RECALL[:2])
+            m = act.m
+        if target is not None and act.root in FOREIGN_ROOTS and target.country == source.country:
             # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
             # own; the relations reduced are with the country named after the trigger.
-            target = self.parties.foreign_after(sr, m, source, day)
-        if target is None and root == AID and source is not None:
+            target = self.parties.foreign_after(act.sr, m, source, day)
+        if target is None and act.root == AID:
             # «أرسلت الإمارات قافلة مساعدات إلى مدينة عدن»: the recipient is where aid went
             k = aid_destination(refs, norms, source.country)
             if k is not None:
-                target = self.parties.side(refs[k], eids[k], day, toks)
+                target = act.side(self.parties, k)
         if m.cameo == RETREAT and (target is None or target.country == source.country):
             # «انسحاب القوات الروسية من … خيرسون»: yielding the place to its country's forces
-            target = self.parties.yielded_place(sr, m, norms, source, day) or target
+            target = self.parties.yielded_place(act.sr, m, norms, source, day) or target
         if (
             target is None
-            and root in ADDRESSEE_ROOTS
+            and act.root in ADDRESSEE_ROOTS
             and args.source_how != NATIONALITY
             and (
                 is_verb(words[m.start_token])
@@ -443,59 +525,72 @@ class _ArticleCoder:
                 or args.source_how in ("light-verb", *BOUND_DOERS)
             )
         ):  # a verbal noun standing alone («المفاوضات»، «الاتهامات») names its act, not a talk
-            target = self.parties.from_discourse(source, sr, m.start_token, self.sentence_pairs)
+            target = self.parties.from_discourse(source, act.sr, m.start_token, self.sentence_pairs)
             how = how or "context"
-        if target is None and root == PROTEST and how == "":
-            target = self.parties.keeper(sr, source, norms, day)  # prisoners protest their jailer
+        if target is None and act.root == PROTEST and how == "":
+            target = self.parties.keeper(act.sr, source, norms, day)  # prisoners: their jailer
         if (
             (target is None or target.entity_id == source.entity_id)  # «إضرابهم»: their own
-            and root == PROTEST
+            and act.root == PROTEST
             and how == ""
             and (is_verb(words[m.start_token]) or args.source_how == "light-verb")
         ):  # «المعلمون اللبنانيون يواصلون إضرابهم»; not a protest named in passing
             target = own_government(source)
             how = "context"
+        draft.source, draft.target, draft.how = source, target, how
+        return not self._vetoed(act, source, target, how)
+
+    def _vetoed(self, act: _Act, source: Side, target: Side | None, how: str) -> bool:
+        """An event needs two coded actors, not the same one, and a statement its addressee."""
         if target is None or (target.entity_id and target.entity_id == source.entity_id):
-            return []
+            return True
         if not source.code or not target.code:
-            return []  # an event joins two coded actors
+            return True  # an event joins two coded actors
         if source.code == target.code:
             # «افتتحت … نادياً في سجن النساء بالرياض»: one actor code on both sides is a
             # dyad with itself, which no series counts; on sampled news it was a misread
-            return []
-        if m.pattern_id in JOINT_STATEMENTS:
-            if how:
-                return []  # a joint statement is between parties the sentence names
-        elif (
-            root == 1
+            return True
+        if act.m.pattern_id in JOINT_STATEMENTS:
+            return bool(how)  # a joint statement is between parties the sentence names
+        return (
+            act.root == 1
             and how != PARTICIPLE_ADDRESSEE
-            and ((how and how != PARTICIPLE) or not addressed(target, norms))
-            and not on_place(m, target, norms)
-        ):
-            return []  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
-        self.sentence_act_end = m.end_token
-        self.sentence_source = source  # the doer of the sentence's coded act, for participles
-        self.sentence_target = target
+            and ((how and how != PARTICIPLE) or not addressed(target, act.norms))
+            and not on_place(act.m, target, act.norms)
+        )  # a bare statement needs an addressee the sentence names (… إلى X، لـX)
+
+    def _emit(self, act: _Act, source: Side, target: Side, how: str) -> list[Event]:
+        """The event, the other way for a joint statement or a reciprocal act, and one for each
+        co-source and co-target of a list."""
+        sr, m, args, quote, when, clauses = (
+            act.sr,
+            act.m,
+            act.args,
+            act.quote,
+            act.when,
+            act.clauses,
+        )
         out = [self._event(sr, m, source, target, how, quote, when, clauses)]
         if m.pattern_id in JOINT_STATEMENTS:  # «أصدرت الخارجية بيانا مشتركا مع نظيرتها»
             return [*out, self._event(sr, m, target, source, how, quote, when, clauses)]
-        if how == "":
-            for i in args.co_sources:  # «اعترفت إسبانيا وإيرلندا والنرويج بدولة فلسطين»
-                co = self.parties.side(refs[i], eids[i], day, toks)
-                if co.code and co.entity_id != target.entity_id:
-                    out.append(self._event(sr, m, co, target, how, quote, when, clauses))
-            if args.target is not None and target.ref is refs[args.target]:
-                for i in args.co_targets:  # «أشاد بالدور الذي أدته قطر ومصر»
-                    co = self.parties.side(refs[i], eids[i], day, toks)
-                    if co.code and co.entity_id != source.entity_id:
-                        out.append(self._event(sr, m, source, co, how, quote, when, clauses))
-            if (
-                args.target_how == "coordinated"
-                and args.target is not None
-                and target.ref is refs[args.target]
-                and (root in RECIPROCAL_ROOTS or m.cameo in RECIPROCAL_CODES)
-            ):  # «وقعت مصر واليونان اتفاقا»: each side acts towards the other
-                out.append(self._event(sr, m, target, source, how, quote, when, clauses))
+        if how != "":
+            return out
+        for i in args.co_sources:  # «اعترفت إسبانيا وإيرلندا والنرويج بدولة فلسطين»
+            co = act.side(self.parties, i)
+            if co.code and co.entity_id != target.entity_id:
+                out.append(self._event(sr, m, co, target, how, quote, when, clauses))
+        if args.target is not None and target.ref is sr.refs[args.target]:
+            for i in args.co_targets:  # «أشاد بالدور الذي أدته قطر ومصر»
+                co = act.side(self.parties, i)
+                if co.code and co.entity_id != source.entity_id:
+                    out.append(self._event(sr, m, source, co, how, quote, when, clauses))
+        if (
+            args.target_how == "coordinated"
+            and args.target is not None
+            and target.ref is sr.refs[args.target]
+            and (act.root in RECIPROCAL_ROOTS or m.cameo in RECIPROCAL_CODES)
+        ):  # «وقعت مصر واليونان اتفاقا»: each side acts towards the other
+            out.append(self._event(sr, m, target, source, how, quote, when, clauses))
         return out
 
     def _event(
