@@ -1327,3 +1327,14 @@ def test_statement_wordings_from_the_recall_reviews(
     sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]
+
+
+def test_the_agency_reception_formula() -> None:
+    # a longer «بن» chain is the same prince; his offices after his name are no object; the
+    # guest comes after where and when
+    _, evs = events(
+        "واستقبل الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس"
+        " الوزراء وزير الدفاع، في مكتبه بالرياض أمس، وزير الدولة لشؤون الدفاع بدولة قطر اللواء"
+        " ركن حمد بن علي العطية."
+    )
+    assert brief(evs) == [("043", "SAUGOV", "QATGOVMIL", "2021-02-04")]

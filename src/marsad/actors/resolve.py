@@ -55,6 +55,7 @@ OWNER_BARRIERS = frozenset(normalize(w) for w in ("في", "من", "إلى", "ا�
 # Agents whose noun followed by a group's name is that group: its fighters, militias, forces.
 MEMBER_SECTORS = frozenset({"REB", "MIL", "INS", "RAD", "SPY", "COP"})
 FROM_WORD = normalize("من")
+PATRONYMIC = frozenset(normalize(w) for w in ("بن", "بنت", "ابن"))
 # «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
 DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
 
@@ -442,6 +443,14 @@ class Resolver:
 
     def _link_name(self, words: Sequence[str], ner_type: str, s: int, e: int) -> Reference:
         hit = self.fuzzy.lookup(" ".join(words)) if ner_type in ("PERS", "ORG") else None
+        if hit is None and ner_type == "PERS":
+            # «محمد بن سلمان بن عبدالعزيز»: a longer chain of «بن» names the same person as its
+            # first links do; try them, longest first
+            for cut in range(len(words) - 1, 1, -1):
+                if normalize(words[cut]) in PATRONYMIC:
+                    hit = self.fuzzy.lookup(" ".join(words[:cut]))
+                    if hit is not None:
+                        break
         if hit is not None:
             actor_id, score = hit
             actor = self.d.actor(actor_id)

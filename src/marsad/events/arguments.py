@@ -9,7 +9,7 @@ names both sides. What the sentence does not say is left for the caller to fill 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.actors.cues import border, is_attack_word, territory
 from marsad.actors.reference import is_counterpart
@@ -338,6 +338,33 @@ def _fired_from(refs: Sequence[Reference], norms: Sequence[str], end: int) -> in
     return None
 
 
+def _past_appositions(
+    refs: Sequence[Reference], norms: Sequence[str], words: Sequence[str], args: Arguments
+) -> Arguments:
+    """«استقبل الأمير محمد بن سلمان … النائب الثاني لرئيس مجلس الوزراء وزير الدفاع، في مكتبه
+    بالرياض، وزير الدولة لشؤون الدفاع بدولة قطر»: the uncoded titles right after a named
+    subject are his own offices, not the object; the object is the next coded party, past
+    where and when."""
+    if args.source is None or args.target is None or args.target_how != "after":
+        return args
+    if not refs[args.source].code or refs[args.target].code:
+        return args
+    end = refs[args.source].end
+    k = args.target
+    while (
+        k < len(refs) and refs[k].kind == "title" and not refs[k].code and refs[k].start <= end + 2
+    ):
+        end = refs[k].end
+        k += 1
+    if k == args.target:
+        return args
+    for j in range(k, len(refs)):
+        r = refs[j]
+        if r.kind in ACTOR_KINDS and r.code and not introduced_by_preposition(r, norms, words):
+            return replace(args, target=j)
+    return args
+
+
 def find_arguments(
     refs: Sequence[Reference],
     norms: Sequence[str],
@@ -351,6 +378,7 @@ def find_arguments(
     args = _find_arguments(refs, norms, words, start, end, frame_end, root)
     if args.source_how == "agent-marker":
         return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
+    args = _past_appositions(refs, norms, words, args)
     if root in VIOLENT_ROOTS:
         origin = _fired_from(refs, norms, end)
         if origin is not None and origin != args.source:
