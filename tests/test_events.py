@@ -1338,3 +1338,26 @@ def test_the_agency_reception_formula() -> None:
         " ركن حمد بن علي العطية."
     )
     assert brief(evs) == [("043", "SAUGOV", "QATGOVMIL", "2021-02-04")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "وتمكنت المقاومة الشعبية من استرداد قاعدة العند الجوية من الحوثيين.",
+            ("192", "YEMREB", "YEMINS"),
+        ),
+        (
+            "وطهرت القوات العراقية مدينة تكريت من عناصر تنظيم داعش.",
+            ("190", "IRQMIL", "IMGMOSISI"),
+        ),
+        (
+            "وتمكنت الشرطة التركية من اعتقال عناصر من تنظيم داعش.",
+            ("173", "TURCOP", "IMGMOSISI"),
+        ),
+    ],
+)
+def test_ground_fighting_wordings_from_the_recall_reviews(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]

@@ -12,6 +12,10 @@ from marsad.text.normalize import normalize
 LIGHT_VERBS = frozenset(
     normalize(w)
     for w in (
+        "تمكن",  # «تمكنت القوات من اعتقال …»: the one able to do it did it
+        "تمكنت",
+        "يتمكن",
+        "تتمكن",
         "استعاد",  # «استعادت القوات السيطرة على المدينة»
         "استعادت",
         "يستعيد",
