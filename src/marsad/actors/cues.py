@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from marsad.actors.dictionary import ActorMatch
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 
 # Outlets (first word of the agent phrase) and the words that make one the reporter of the
 # news rather than an actor in it: «وقالت صحيفة نيويورك تايمز إن …»، «بحسب وكالة الأنباء».
@@ -297,8 +298,7 @@ def terror_adjective(norms: Sequence[str], start: int) -> bool:
     """«التفجير الإرهابي»، «العمل الإرهابي»: «terrorist» describing an act is no actor."""
     if start == 0 or norms[start] not in _TERROR:
         return False
-    prev = norms[start - 1]
-    prev = prev[1:] if prev[:1] in "وف" and len(prev) > 4 else prev
+    prev = strip_conjunction(norms[start - 1])
     if prev.startswith("لل"):
         prev = "ال" + prev[2:]  # للتفجير
     elif prev[:1] in "بلك" and prev[1:3] == "ال":
@@ -394,6 +394,7 @@ _SECURITY_TOPIC = frozenset(
     normalize(w)
     for w in (
         "حول",
+        "وحول",  # four letters: strip_conjunction keeps their «و»
         "بشأن",
         "حفظ",
         "لحفظ",
@@ -420,11 +421,6 @@ _ON_BEHALF_OF = frozenset(
 )  # «القضاء على الإرهاب»: eliminating
 
 
-def strip_conj(word: str) -> str:
-    """The word without a leading «و»/«ف» conjunction (kept on short words)."""
-    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
-
-
 def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
     """A one-word agent match that is the abstract noun, not the body: security («لأمن تركيا»),
     on behalf, «القضاء على» (eliminating, not the judiciary), «حظر الطيران» (a no-fly zone),
@@ -437,7 +433,7 @@ def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -
     if prev is not None and prev.end_token == m.start_token and prev.kind in ("title", "agent"):
         return False  # «وزير الأمن القومي»، «مجلس الأمن الوطني»: part of an office's name
     word = norms[m.start_token]
-    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    bare = strip_conjunction(word)
     if bare.startswith("لل"):
         bare = "ال" + bare[2:]  # للأمن
     elif bare[:1] in "بك" and bare[1:3] == "ال":
@@ -450,7 +446,7 @@ def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -
         return (
             not bare.startswith("ال")
             or nxt in _SECURITY_ABSTRACT
-            or strip_conj(before) in _SECURITY_TOPIC  # «حول الأمن»، «زعزعة الأمن»
+            or strip_conjunction(before) in _SECURITY_TOPIC  # «حول الأمن»، «زعزعة الأمن»
         )
     if bare in _FLIGHT and before in _BAN:
         return True

@@ -31,10 +31,10 @@ from marsad.events.words import (
     is_verb,
     plural,
     plural_agreement,
-    strip_conjunction,
     vowelled_passive,
 )
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 
 # Object pronouns that point back to a person (ها is more often a treaty or a city).
 PERSON_OBJECTS = ("ه", "هم", "هما")

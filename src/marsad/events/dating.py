@@ -11,10 +11,10 @@ from typing import Any
 
 from marsad.events.modality import BREAKS
 from marsad.events.triggers import TriggerMatch
-from marsad.events.words import strip_conjunction
 from marsad.model import Sentence, Token
 from marsad.text.dates import period_start
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 
 DATE_WINDOW = 8  # tokens between a trigger and a date mention that dates it
 PRECISIONS = ("day", "week", "month")  # of an event's date, finest first

@@ -17,9 +17,10 @@ from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.resolve import Reference
 from marsad.events.phrases import introduced_by_preposition, listed_pair
 from marsad.events.triggers import TriggerMatch
-from marsad.events.words import strip_conjunction, vowelled_passive
+from marsad.events.words import vowelled_passive
 from marsad.model import Entity, Quote, Sentence, Token
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 
 # Dual nouns that name two office holders («الرئيسان»، «الوزيران»), never two countries.
 PAIR_LEADERS = frozenset(

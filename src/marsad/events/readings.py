@@ -14,8 +14,9 @@ from marsad.datafiles import read_lines
 from marsad.events.parties import Side
 from marsad.events.tables import future_intent, resource_path
 from marsad.events.triggers import TriggerMatch, TriggerSet
-from marsad.events.words import is_verb, strip_conjunction
+from marsad.events.words import is_verb
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 
 # Pessimistic and optimistic comments: about a place («الوضع في غزة بالغ الخطورة») they are on
 # that place's country, though nobody is addressed.

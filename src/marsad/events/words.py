@@ -201,7 +201,3 @@ def _unsuffixed(form: str) -> str:
         if form.endswith(suffix) and len(form) - len(suffix) >= 5:
             return form[: -len(suffix)]
     return form
-
-
-def strip_conjunction(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word

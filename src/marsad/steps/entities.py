@@ -41,6 +41,7 @@ class Entities(ArticleStep):
         self.backend = backend
         self.dictionary = dictionary or ActorDictionary.load()
         self.resolver = Resolver(self.dictionary)
+        self.kingdoms = kingdoms(self.dictionary)  # once, not per article
 
     def process(self, article: Article, ctx: RunContext) -> Article | None:
         day = article.published or date.today()
@@ -52,7 +53,7 @@ class Entities(ArticleStep):
         if capitals:  # an article about Jordan means Amman by a bare «عمان»
             found = self._resolve(sentences, tokens, tags, day, capitals)
         locate_agents(article, found, self.dictionary)
-        locate_kingdom(article, found, self.dictionary)
+        locate_kingdom(article, found, self.dictionary, self.kingdoms)
         article.entities = group(article, found, self.dictionary, day)
         article.places = places(article, found, self.dictionary)
         article.work["refs"] = found
@@ -206,14 +207,16 @@ def kingdoms(d: ActorDictionary) -> frozenset[str]:
     )
 
 
-def locate_kingdom(article: Article, found: list[SentenceRefs], d: ActorDictionary) -> None:
+def locate_kingdom(
+    article: Article, found: list[SentenceRefs], d: ActorDictionary, realms: frozenset[str]
+) -> None:
     """A bare «المملكة» is the kingdom the article speaks of: the one named most often in it (by
     name, nationality, capital or office), if any is named at all, else the dateline's.
 
     «وسيزور الرئيس اليمني المملكة» in a story about Riyadh is Saudi Arabia; an article naming no
     kingdom leaves the word uncoded. The reference carries the lower confidence of an inference.
+    ``realms`` are the dictionary's ``kingdoms``.
     """
-    realms = kingdoms(d)
     counts: dict[str, int] = {}
     for sr in found:
         for r in sr.refs:

@@ -42,6 +42,7 @@ from marsad.events.readings import (
     ATTACK_ROOTS,
     BETWEEN_WORD,
     SPORTS_OFFICIAL,
+    WILL,
     complement_noun,
     deaths_by_attack,
     future_acts,
@@ -58,7 +59,6 @@ from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import INFERRED, SentenceRefs, references_of
 from marsad.text.normalize import normalize
 
-WILL_WORDS = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف"))  # a verb follows
 PARTICIPLE = "participle"  # how, when a participle clause continues the sentence's doer
 PARTICIPLE_ADDRESSEE = "participle-addressee"  # the addressee of the act the participle follows
 CLAIM_ROOT = 14  # from protest on, an act inside a quote is the speaker's claim, not an event
@@ -348,7 +348,7 @@ class _ArticleCoder:
         before = norms[m.start_token - 1] if m.start_token else ""
         if not (
             is_verb(words[m.start_token])
-            or w in WILL_WORDS
+            or w in WILL  # «سوف تجعل روسيا تدفع الثمن»: a verb follows
             or w in PARTICIPLES
             or w in PARTICIPLES_PLURAL
             or before in BARE_COMPLEMENTIZERS  # «إن استدعاء السفير يهدف إلى …»

@@ -214,3 +214,9 @@ def stem(norm: str) -> str:
         if len(s) >= 3 and len(s) < len(best):
             best = s
     return best
+
+
+def strip_conjunction(word: str) -> str:
+    """A normalised word without a leading «و»/«ف» conjunction; words of four letters or
+    fewer keep it, as it is as often their first root letter (وزير، فرض)."""
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
