@@ -1,6 +1,7 @@
 """Words that decide what a mention is: a reporting outlet, an adverb, counted people, an army.
 
-Used by ``resolve.py``; kept apart so the resolver reads as rules, not word lists.
+Used by ``resolve.py``; kept apart so the resolver reads as rules. The word lists themselves
+are data, in ``resources/actors/words.tsv``.
 """
 
 from __future__ import annotations
@@ -8,185 +9,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.actors.dictionary import ActorMatch
+from marsad.datafiles import resource
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("actors", "words.tsv")
 
 # Outlets (first word of the agent phrase) and the words that make one the reporter of the
 # news rather than an actor in it: «وقالت صحيفة نيويورك تايمز إن …»، «بحسب وكالة الأنباء».
-_OUTLETS = frozenset(
-    normalize(w)
-    for w in (
-        "صحيفة",
-        "الصحيفة",
-        "صحف",
-        "الصحف",
-        "وكالة",
-        "قناة",
-        "القناة",
-        "التلفزيون",
-        "وسائل",
-        "مجلة",
-        "المجلة",
-        "إذاعة",
-        "الإذاعة",
-    )
-)
-_REPORTING = frozenset(
-    normalize(w)
-    for w in (
-        "قال",
-        "قالت",
-        "ذكر",
-        "ذكرت",
-        "أفاد",
-        "أفادت",
-        "نقل",
-        "نقلت",
-        "أورد",
-        "أوردت",
-        "كشف",
-        "كشفت",
-        "نشر",
-        "نشرت",
-        "أشار",
-        "أشارت",
-        "أضاف",
-        "أضافت",
-        "بحسب",
-        "حسب",
-        "وفق",
-        "وفقا",
-        "طبقا",
-        "نقلا",
-        "عن",
-    )
-)
+_OUTLETS = word_set(_WORDS, "cues.outlets")
+_REPORTING = word_set(_WORDS, "cues.reporting")
 # Numbers and quantities that count people: «خمسة أمريكيين»، «آلاف الأردنيين» are citizens.
-_HOW_MANY = frozenset(
-    normalize(w)
-    for w in (
-        "اثنين",
-        "اثنان",
-        "ثلاثة",
-        "أربعة",
-        "خمسة",
-        "ستة",
-        "سبعة",
-        "ثمانية",
-        "تسعة",
-        "عشرة",
-        "عشرات",
-        "مئات",
-        "آلاف",
-        "ألف",
-        "ملايين",
-        "مليون",
-        "عدد",
-        "بعض",
-        "مئة",
-        "مائة",
-    )
-)
+_HOW_MANY = word_set(_WORDS, "cues.how_many")
 # Attack nouns whose nationality adjective names the army that attacked.
-_ATTACKS = frozenset(
-    normalize(w)
-    for w in (
-        "القصف",
-        "قصف",
-        "الغارة",
-        "غارة",
-        "الغارات",
-        "غارات",
-        "الضربة",
-        "ضربة",
-        "الضربات",
-        "ضربات",
-        "الهجوم",
-        "هجوم",
-        "العدوان",
-        "عدوان",
-        "التوغل",
-        "توغل",
-        "الاجتياح",
-        "اجتياح",
-    )
-)
+_ATTACKS = word_set(_WORDS, "cues.attacks")
 # Weapons platforms whose nationality is likewise the army's: «طائرات إسرائيلية»، «مقاتلات
 # روسية»، «دبابات تركية» (plurals and fighters only: «طائرة مصرية» is as often an airliner).
-_PLATFORMS = frozenset(
-    normalize(w)
-    for w in (
-        "طائرات",
-        "الطائرات",
-        "مقاتلات",
-        "المقاتلات",
-        "مقاتلة",
-        "المقاتلة",
-        "مسيرة",
-        "المسيرة",
-        "مسيرات",
-        "المسيرات",
-        "دبابات",
-        "الدبابات",
-        "مدفعية",
-        "المدفعية",
-        "بوارج",
-        "البوارج",
-    )
-)
+_PLATFORMS = word_set(_WORDS, "cues.platforms")
 _ARMED = _ATTACKS | _PLATFORMS
 # Accusative nouns in -iyyan that are people, never adverbs («قتل جنديا»، «اعتقل صحفيا»), and
 # «ميليشيا», which only looks like one.
-_PERSON_NOUNS_IN_YA = frozenset(
-    normalize(w) for w in ("جنديا", "شرطيا", "صحفيا", "صحافيا", "مدنيا", "ميليشيا")
-)
+_PERSON_NOUNS_IN_YA = word_set(_WORDS, "cues.person_nouns_in_ya")
 # Numbers an accusative singular noun is counted by («20 عسكريا»، «ثلاثين جنديا»، «أحد عشر»).
-_COUNTING = frozenset(
-    normalize(w)
-    for w in (
-        "عشر",
-        "عشرة",
-        "عشرين",
-        "عشرون",
-        "ثلاثين",
-        "ثلاثون",
-        "أربعين",
-        "أربعون",
-        "خمسين",
-        "خمسون",
-        "ستين",
-        "ستون",
-        "سبعين",
-        "سبعون",
-        "ثمانين",
-        "ثمانون",
-        "تسعين",
-        "تسعون",
-    )
-)
+_COUNTING = word_set(_WORDS, "cues.counting")
 
 
 # Towns, villages and camps (agents.tsv codes them CVL: what befalls one befalls its people).
-_TOWNS = frozenset(
-    normalize(w)
-    for w in (
-        "بلدة",
-        "البلدة",
-        "بلدات",
-        "البلدات",
-        "قرية",
-        "القرية",
-        "قرى",
-        "القرى",
-        "مخيم",
-        "المخيم",
-        "مخيمات",
-        "المخيمات",
-    )
-)
+_TOWNS = word_set(_WORDS, "cues.towns")
 
 
-_WHERE = frozenset(normalize(w) for w in ("في", "من", "داخل", "قرب", "بالقرب", "عن"))
+_WHERE = word_set(_WORDS, "cues.where")
 
 
 def town(norms: Sequence[str], start: int, proclitic: str) -> bool:
@@ -203,9 +56,9 @@ def where(norms: Sequence[str], start: int, proclitic: str) -> bool:
 
 
 _BANK = normalize("الضفة")
-_RIVER = frozenset(normalize(w) for w in ("نهر", "النهر", "لنهر", "للنهر"))
+_RIVER = word_set(_WORDS, "cues.river")
 _JORDAN = normalize("الأردن")
-_DIRECTIONS = frozenset(normalize(w) for w in ("الغربية", "الشرقية", "الشمالية", "الجنوبية"))
+_DIRECTIONS = word_set(_WORDS, "cues.directions")
 
 
 def river_bank(norms: Sequence[str], start: int) -> bool:
@@ -219,18 +72,12 @@ def river_bank(norms: Sequence[str], start: int) -> bool:
     return k < len(norms) and norms[k] in _RIVER and norms[k + 1 : k + 2] != [_JORDAN]
 
 
-_BORDER = frozenset(
-    normalize(w)
-    for w in ("الحدود", "حدود", "حدودها", "حدوده", "للحدود", "بالحدود", "والحدود", "حدودهما")
-)
+_BORDER = word_set(_WORDS, "cues.border")
 _WITH = normalize("مع")
 
 
-_TERRITORY = frozenset(
-    normalize(w)
-    for w in ("الأراضي", "أراضي", "الأرض", "الأجواء", "أجواء", "المياه", "بالأراضي", "للأراضي")
-)
-_LINKS = frozenset(normalize(w) for w in ("-", "–", "/"))
+_TERRITORY = word_set(_WORDS, "cues.territory")
+_LINKS = word_set(_WORDS, "cues.links")
 
 
 def border(norms: Sequence[str], start: int) -> bool:
@@ -271,27 +118,8 @@ def after_attack(norms: Sequence[str], start: int) -> bool:
     return is_attack_word(norms[start - 1])
 
 
-_TERROR = frozenset(normalize(w) for w in ("الإرهابي", "إرهابي", "الإرهابية", "إرهابية"))
-_ACTS = frozenset(
-    normalize(w)
-    for w in (
-        "العمل",
-        "عمل",
-        "العملية",
-        "عملية",
-        "الاعتداء",
-        "اعتداء",
-        "الحادث",
-        "حادث",
-        "التفجير",
-        "تفجير",
-        "الهجوم",
-        "هجوم",
-        "الهجمات",
-        "الأعمال",
-        "أعمال",
-    )
-)
+_TERROR = word_set(_WORDS, "cues.terror")
+_ACTS = word_set(_WORDS, "cues.acts")
 
 
 def terror_adjective(norms: Sequence[str], start: int) -> bool:
@@ -370,55 +198,18 @@ def adverb(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
 # «الأمن والاستقرار»؛ «أمن» without the article is always the abstract noun («تهديد أمن
 # المملكة»), the forces being «رجال أمن»، «قوات الأمن». «نيابة عن» is "on behalf of".
 _SECURITY = frozenset(normalize(w) for w in ("الأمن", "أمن"))
-_SECURITY_ABSTRACT = frozenset(
-    normalize(w)
-    for w in (
-        "القومي",
-        "الوطني",
-        "الغذائي",
-        "المائي",
-        "الإقليمي",
-        "الدولي",
-        "الجماعي",
-        "السيبراني",
-        "والاستقرار",
-        "والسلام",
-        "والأمان",
-        "والسلم",
-    )
-)
+_SECURITY_ABSTRACT = word_set(_WORDS, "cues.security_abstract")
 _ON_BEHALF = (normalize("نيابة"), normalize("عن"))
 _ELIMINATE = (normalize("القضاء"), normalize("على"))
 # Words before «الأمن» that make it the topic, security itself, not the police.
-_SECURITY_TOPIC = frozenset(
-    normalize(w)
-    for w in (
-        "حول",
-        "وحول",  # four letters: strip_conjunction keeps their «و»
-        "بشأن",
-        "حفظ",
-        "لحفظ",
-        "تعزيز",
-        "لتعزيز",
-        "زعزعة",
-        "لزعزعة",
-        "استتباب",
-        "تحقيق",
-        "لتحقيق",
-        "استقرار",
-        "مجال",
-        "قضايا",
-    )
-)
-_PRESS = frozenset(normalize(w) for w in ("صحفي", "صحفيا", "الصحفي", "صحافي", "صحافيا", "الصحافي"))
-_CONFERENCE = frozenset(normalize(w) for w in ("مؤتمر", "مؤتمرا", "المؤتمر", "بمؤتمر", "لمؤتمر"))
-_AUDIENCE = frozenset(normalize(w) for w in ("للصحفيين", "للصحافيين", "للإعلاميين", "للصحفي"))
+_SECURITY_TOPIC = word_set(_WORDS, "cues.security_topic")
+_PRESS = word_set(_WORDS, "cues.press")
+_CONFERENCE = word_set(_WORDS, "cues.conference")
+_AUDIENCE = word_set(_WORDS, "cues.audience")
 _FLIGHT = frozenset(normalize(w) for w in ("الطيران", "طيران"))
-_BAN = frozenset(normalize(w) for w in ("حظر", "الحظر", "لحظر", "بحظر", "وحظر"))
+_BAN = word_set(_WORDS, "cues.ban")
 _PEOPLE = frozenset(normalize(w) for w in ("الشعب", "شعب"))
-_ON_BEHALF_OF = frozenset(
-    normalize(w) for w in ("باسم", "واسم", "وباسم", "بإسم")
-)  # «القضاء على الإرهاب»: eliminating
+_ON_BEHALF_OF = word_set(_WORDS, "cues.on_behalf_of")
 
 
 def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.actors.cues import after_attack
-from marsad.text.normalize import normalize
+from marsad.datafiles import resource
 from marsad.text.segment import clitic_analyses
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("actors", "words.tsv")
 
 GAP = frozenset({"،", ",", "-", "–", "(", ")", "و", '"', "«", "»"})
 COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظراءه", "نظرائه")
@@ -88,7 +91,7 @@ def near(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
     )
 
 
-REGION_WORDS = frozenset(normalize(w) for w in ("منطقة", "محافظة", "إمارة", "ولاية", "مدينة"))
+REGION_WORDS = word_set(_WORDS, "reference.region_words")
 
 
 def governed_region(title: Reference, place: Reference, norms: Sequence[str]) -> bool:

@@ -39,7 +39,11 @@ from marsad.actors.reference import (
     near,
     ner_spans,
 )
+from marsad.datafiles import resource
 from marsad.text.normalize import normalize
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("actors", "words.tsv")
 
 CAPITAL_WORD = normalize("العاصمة")
 
@@ -51,13 +55,13 @@ FORMER = frozenset({"السابق", "الراحل", "الاسبق", "الساب�
 OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
 OWNED_SECTORS = frozenset({"MIL", "COP", "SPY"})
 PLACE_LIKE = frozenset({"country", "capital", "place", "metonym"})  # feminine in Arabic
-OWNER_BARRIERS = frozenset(normalize(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "مع"))
+OWNER_BARRIERS = word_set(_WORDS, "resolve.owner_barriers")
 # Agents whose noun followed by a group's name is that group: its fighters, militias, forces.
 MEMBER_SECTORS = frozenset({"REB", "MIL", "INS", "RAD", "SPY", "COP"})
 FROM_WORD = normalize("من")
-PATRONYMIC = frozenset(normalize(w) for w in ("بن", "بنت", "ابن"))
+PATRONYMIC = word_set(_WORDS, "resolve.patronymic")
 # «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
-DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة", "ونائب", "مساعد", "مساعدة"))
+DEPUTY = word_set(_WORDS, "resolve.deputy")
 
 
 HOMOGRAPHS_FILE = RESOURCES / "homographs.txt"

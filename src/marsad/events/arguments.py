@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from marsad.actors.cues import border, is_attack_word, territory
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
+from marsad.datafiles import resource
 from marsad.events.parties import counted_after
 from marsad.events.phrases import (
     ACTOR_KINDS,
@@ -35,34 +36,16 @@ from marsad.events.words import (
 )
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("events", "words.tsv")
 
 # Object pronouns that point back to a person (ها is more often a treaty or a city).
 PERSON_OBJECTS = ("ه", "هم", "هما")
 # Words allowed between a verb and its subject: «وقعها كل من أوباما ومدفيديف».
 # Words that do not separate a trigger from its party: quantifiers and the members of a body
 # («وانسحب معظم أفراد القوات الأمريكية»), time adverbs, commas, honorifics («صاحب السمو»).
-FILLERS = (
-    frozenset(
-        normalize(w)
-        for w in (
-            "كل",
-            "من",
-            "كلا",
-            "كلتا",
-            "معظم",
-            "أغلب",
-            "بعض",
-            "جميع",
-            "أفراد",
-            "عناصر",
-            "أمس",
-            "اليوم",
-            "مؤخرا",
-            "،",
-        )
-    )
-    | HONORIFICS
-)
+FILLERS = word_set(_WORDS, "arguments.fillers") | HONORIFICS
 AFTER_WINDOW = 8
 # A light verb may sit this far before its noun: «أجرت القوات البحرية المصرية والسعودية مناورات».
 LIGHT_VERB_REACH = 6
@@ -71,7 +54,7 @@ SENTENCE_STOPS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
 # a verb (is_verb takes some nouns for verbs: «هجوم واسع من قبل …»), two after a verbal noun.
 VERB_MARKER_GAP = 1
 # A time or place phrase between them does not separate the marker from the trigger.
-CIRCUMSTANCE = frozenset(normalize(w) for w in ("في", "خلال", "منذ", "عام", "أمس", "قبل", "بعد"))
+CIRCUMSTANCE = word_set(_WORDS, "arguments.circumstance")
 CIRCUMSTANCE_REACH = 4
 NOUN_MARKER_GAP = 2
 AGENT_MARKERS = frozenset(
@@ -101,128 +84,36 @@ RECEIVING_NOUNS = tuple(normalize(w) for w in ("استقبال",))
 GUEST_PRONOUNS = ("", "ه", "ها", "هم", "هما")
 IN_WORD = normalize("في")
 # «زيارة له»، «اجتماع لهم»: whose act it is, by a pronoun after the noun
-OWNER_PRONOUNS = frozenset(normalize(w) for w in ("له", "لها", "لهم", "لهما"))
-WAS = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"))
+OWNER_PRONOUNS = word_set(_WORDS, "arguments.owner_pronouns")
+WAS = word_set(_WORDS, "arguments.was")
 # Assault, fight, mass violence: deaths and wounds are put down to the attack named as their
 # cause, after one of CAUSES, within CAUSE_REACH tokens (events.readings).
 VIOLENT_ROOTS = frozenset({18, 19, 20})
 # Acts an unvowelled verb with a counted group after it reports as befalling that group
 # («اعتقل عشرات المتظاهرين»، «قتل 12 مدنيا»); «تظاهر آلاف الأردنيين» is the group acting.
 PASSIVE_PRONE = frozenset({17, 18})
-KILL_VERBS = frozenset(normalize(w) for w in ("قتل", "جرح", "اصاب", "أصاب"))
+KILL_VERBS = word_set(_WORDS, "arguments.kill_verbs")
 # «قتل طفل فلسطيني»، «جرح شرطي»: an unvowelled kill verb before a person noun is passive.
-VICTIM_NOUNS = frozenset(
-    normalize(w)
-    for w in (
-        "طفل",
-        "طفلة",
-        "أطفال",
-        "شاب",
-        "شابان",
-        "شبان",
-        "فتى",
-        "فتاة",
-        "رجل",
-        "امرأة",
-        "مواطن",
-        "مواطنان",
-        "شخص",
-        "شخصان",
-        "أشخاص",
-        "مدني",
-        "مدنيان",
-        "جندي",
-        "جنديان",
-        "شرطي",
-        "شرطيان",
-        "صحفي",
-        "طالب",
-    )
-)
+VICTIM_NOUNS = word_set(_WORDS, "arguments.victim_nouns")
 # «برصاص الجيش»، «بنيران القوات»، «بقذيفة أطلقها …»: the weapon's owner named after it did it.
 # Attack nouns whose genitive is their doer after a cause word («لدى إلقاء مروحيات النظام»).
-GENITIVE_ATTACKS = frozenset(
-    normalize(w) for w in ("إلقاء", "قصف", "غارات", "غارة", "استهداف", "إطلاق", "هجوم", "هجمات")
-)
-WEAPON_CAUSES = frozenset(
-    normalize(w)
-    for w in (
-        "برصاص",
-        "برصاصة",
-        "بنيران",
-        "بنار",
-        "بقذيفة",
-        "بقذائف",
-        "بصاروخ",
-        "بصواريخ",
-        "بطلق",
-        "بطلقات",
-        "بطلقة",
-    )
-)
+GENITIVE_ATTACKS = word_set(_WORDS, "arguments.genitive_attacks")
+WEAPON_CAUSES = word_set(_WORDS, "arguments.weapon_causes")
 ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 # Attack nouns besides those whose nationality is an army (cues.is_attack_word) that name
 # their doer after them: «في تفجير انتحاري تبناه تنظيم داعش».
-DOER_ATTACKS = frozenset(
-    normalize(w)
-    for w in (
-        "تفجير",
-        "تفجيرات",
-        "اعتداء",
-        "اعتداءات",
-        "هجمات",
-        "عملية",
-        "كمين",
-    )
-)
+DOER_ATTACKS = word_set(_WORDS, "arguments.doer_attacks")
 # «في هجوم شنته حركة حماس»، «في تفجير انتحاري تبناه التنظيم»: the relative verb that names
 # an attack's doer after the attack noun.
-DOER_LINKS = frozenset(
-    normalize(w)
-    for w in (
-        "شنه",
-        "شنته",
-        "شنها",
-        "شنتها",
-        "نفذه",
-        "نفذته",
-        "نفذها",
-        "نفذتها",
-        "تبناه",
-        "تبنته",
-        "تبناها",
-        "تبنتها",
-        "أطلقه",
-        "أطلقته",
-        "أطلقها",
-        "أطلقتها",
-    )
-)
-BARE_COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن"))
-PRONOUN_COMPLEMENTIZERS = frozenset(
-    normalize(w)
-    for w in (
-        "إنه",
-        "أنه",
-        "بأنه",
-        "وأنه",
-        "إنها",
-        "أنها",
-        "بأنها",
-        "وأنها",
-        "إنهم",
-        "أنهم",
-        "بأنهم",
-    )
-)
+DOER_LINKS = word_set(_WORDS, "arguments.doer_links")
+BARE_COMPLEMENTIZERS = word_set(_WORDS, "arguments.bare_complementizers")
+PRONOUN_COMPLEMENTIZERS = word_set(_WORDS, "arguments.pronoun_complementizers")
 CLAUSE_REACH = 6  # words between «إن» and its verb: the clause's subject
 CLAUSE_SUBJECT = "clause-subject"
 # how, when a reported clause names its own subject before the verb («أن العبيدي شدد على»)
 CLAUSE_NAMED = "clause-named"
-NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adjective after it  # how, when the subject is a word that names no actor
-MEDIATION = frozenset(
-    normalize(w) for w in ("برعاية", "وبرعاية", "رعاية", "بوساطة", "وبوساطة", "وساطة")
-)
+NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adjective after it
+MEDIATION = word_set(_WORDS, "arguments.mediation")
 INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
 FROM = normalize("من")
 PREPOSITION_PRONOUNS = frozenset(
@@ -230,68 +121,37 @@ PREPOSITION_PRONOUNS = frozenset(
     for p in ("علي", "من", "في", "ب", "ل", "إلي", "عن", "مع")
     for s in ("ه", "ها", "هم", "هما")
 )
-RELATIVES = frozenset(
-    normalize(w)
-    for w in ("التي", "الذي", "اللذان", "اللتان", "اللذين", "اللتين", "الذين", "اللواتي", "اللاتي")
-)
+RELATIVES = word_set(_WORDS, "arguments.relatives")
 OBJECT_PRONOUNS = ("ها", "هم", "هما", "ه")
 SUBJECT_REACH = 5  # «استضافتها مدينة العلا شمال غربي السعودية»: the subject's place phrase
-COMPLEMENTIZERS = frozenset(
-    normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه")
-)
+COMPLEMENTIZERS = word_set(_WORDS, "arguments.complementizers")
 VENUES = frozenset(normalize(w) for w in ("أمام",))
 # Words saying that a doer belongs to a group: «ينتمي إلى»، «تابعون لـ».
-AFFILIATED = frozenset(
-    normalize(w)
-    for w in (
-        "ينتمي",
-        "تنتمي",
-        "ينتمون",
-        "ينتميان",
-        "المنتمي",
-        "المنتمين",
-        "منتم",
-        "منتمين",
-        "تابع",
-        "تابعة",
-        "تابعون",
-        "تابعين",
-        "التابع",
-        "التابعة",
-        "التابعين",
-    )
-)
+AFFILIATED = word_set(_WORDS, "arguments.affiliated")
 TO = frozenset(normalize(w) for w in ("إلى", "الى"))
-AID = 7
 # «عناصر من تنظيم داعش»: members of a group, who act for it.
-MEMBERS = frozenset(
-    normalize(w) for w in ("عناصر", "أفراد", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين", "أعضاء")
-)
+MEMBERS = word_set(_WORDS, "arguments.members")
 # Where fire came from: «من [داخل] الأراضي/الجانب/الحدود + nationality».
 ORIGIN_REACH = 8
-FROM = normalize("من")
 INSIDE = frozenset(normalize(w) for w in ("داخل", "جهة"))
-SIDES = frozenset(normalize(w) for w in ("الأراضي", "أراضي", "الجانب", "الحدود", "الأرض"))
+SIDES = word_set(_WORDS, "arguments.sides")
 # Aid's destination: a place or country after «إلى», past a noun such as «مطار» or «مدينة».
 DESTINATION_KINDS = frozenset({"place", "capital", "country"})
-DESTINATION_HEADS = frozenset(
-    normalize(w) for w in ("مطار", "ميناء", "مدينة", "محافظة", "منطقة", "مخيم", "مخيمات")
-)
+DESTINATION_HEADS = word_set(_WORDS, "arguments.destination_heads")
 APPEALS = frozenset({2, 10})  # appeals and demands: made to whom they name as their object
 AID = 7  # root of providing aid
-FOR_THE_SAKE_OF = frozenset(normalize(w) for w in ("لدعم", "لمساعدة", "لإغاثة", "لصالح"))
-FORCE_POSTURE = 15
+FOR_THE_SAKE_OF = word_set(_WORDS, "arguments.for_the_sake_of")
 FORCE_POSTURE = 15  # «تحشد قواتها قرب حدودها مع أوكرانيا»: the border's country is faced
 BORDER_KINDS = frozenset({"country", "adjective", "capital", "metonym"})
 TERRITORY_ROOTS = frozenset({15, 17, 18, 19, 20})
-FIGHT = 19  # root of fighting  # root of mobilising and deploying forces
+FIGHT = 19  # root of fighting
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 BETWEEN = normalize("بين")
 IN = normalize("في")
 # A title's place phrase («المبعوث الأممي إلى ليبيا»، «السفير الروسي في دمشق») and what may
 # stand between a title and the name it introduces.
 PLACE_KINDS = frozenset({"country", "capital", "place"})
-PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("إلى", "الى", "في", "لدى"))
+PLACE_PREPOSITIONS = word_set(_WORDS, "arguments.place_prepositions")
 TITLE_LINKS = frozenset({"،", ","})
 
 

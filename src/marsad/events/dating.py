@@ -9,18 +9,22 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from marsad.datafiles import resource
 from marsad.events.modality import BREAKS
 from marsad.events.triggers import TriggerMatch
 from marsad.model import Sentence, Token
 from marsad.text.dates import period_start
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("events", "words.tsv")
 
 DATE_WINDOW = 8  # tokens between a trigger and a date mention that dates it
 PRECISIONS = ("day", "week", "month")  # of an event's date, finest first
 SINCE = normalize("منذ")
 # Prepositions that open a circumstantial phrase: «بلينكن، خلال اتصال هاتفي أمس الخميس، …».
-CIRCUMSTANTIAL = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "في", "عقب", "لدى"))
+CIRCUMSTANTIAL = word_set(_WORDS, "dating.circumstantial")
 COMMAS = frozenset({"،", ","})
 # A date mention that may date an event: (token, clause, ISO day, set off, precision).
 Dating = tuple[int, int, str, bool, str]

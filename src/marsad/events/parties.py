@@ -15,31 +15,19 @@ from typing import Any, Protocol
 
 from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.resolve import Reference
+from marsad.datafiles import resource
 from marsad.events.phrases import introduced_by_preposition, listed_pair
 from marsad.events.triggers import TriggerMatch
 from marsad.events.words import vowelled_passive
 from marsad.model import Entity, Quote, Sentence, Token
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("events", "words.tsv")
 
 # Dual nouns that name two office holders («الرئيسان»، «الوزيران»), never two countries.
-PAIR_LEADERS = frozenset(
-    normalize(w)
-    for w in (
-        "الرئيسان",
-        "الرئيسين",
-        "الزعيمان",
-        "الزعيمين",
-        "الوزيران",
-        "الوزيرين",
-        "القائدان",
-        "القائدين",
-        "الحكومتان",
-        "الحكومتين",
-        "الملكان",
-        "الملكين",
-    )
-)
+PAIR_LEADERS = word_set(_WORDS, "parties.pair_leaders")
 # The dual nouns that name the two parties of a joint statement («وأصدر الرئيسان بيانا
 # مشتركا») or of a mutual act («اتفق البلدان»).
 PAIR_NOUNS = PAIR_LEADERS | frozenset(
@@ -58,118 +46,25 @@ PAIR_NOUNS = PAIR_LEADERS | frozenset(
 PAIR_WINDOW = 4  # tokens around the trigger where the dual subject may sit
 # Words that make the dual after them the pair's governments («وزيرا خارجية البلدين»،
 # «حكومتا البلدين»، «زعيما الجانبين»).
-LEADERS_OF = frozenset(
-    normalize(w)
-    for w in (
-        "وزيرا",
-        "وزيري",
-        "رئيسا",
-        "رئيسي",
-        "زعيما",
-        "زعيمي",
-        "حكومتا",
-        "حكومتي",
-        "قادة",
-        "وزراء",
-        "خارجية",
-        "دفاع",
-        "داخلية",
-        "مالية",
-    )
-)
+LEADERS_OF = word_set(_WORDS, "parties.leaders_of")
 DUAL_PRONOUN = normalize("هما")  # «اتفاقهما»، «بينهما»، «سفارتيهما»: of the two
 NO_COUNTRY = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
-QUANTITIES = frozenset(
-    normalize(w)
-    for w in (
-        "عشرات",
-        "مئات",
-        "آلاف",
-        "الآلاف",
-        "أكثر",
-        "نحو",
-        "قرابة",
-        "حوالي",
-        "العشرات",
-        "المئات",
-    )
-)
-PASSIVE = frozenset(normalize(w) for w in ("تم", "وتم", "جرى", "وجرى", "تمت", "وتمت"))
+QUANTITIES = word_set(_WORDS, "parties.quantities")
+PASSIVE = word_set(_WORDS, "parties.passive")
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 PLACE_KINDS = frozenset({"country", "capital", "place"})
 FROM = normalize("من")
 IN = normalize("في")
 STATE = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 ATTACK_REACH = 8  # tokens after an attack where the place it hit may be named
-ATTACKED = frozenset(normalize(w) for w in ("على", "ضد", "في", "داخل"))
+ATTACKED = word_set(_WORDS, "parties.attacked")
 STOPS = frozenset({".", "؛", ";", "!", "؟", "?", ":"})
 # Prepositions that put a place beside an attack rather than under it: whence, whither, near.
-ELSEWHERE = frozenset(
-    normalize(w) for w in ("من", "إلى", "الى", "عن", "مع", "قرب", "نحو", "باتجاه", "بين", "لدى")
-)
+ELSEWHERE = word_set(_WORDS, "parties.elsewhere")
 WITHDRAWAL_REACH = 10  # tokens after a withdrawal where «من» and the place left may sit
-PARTICIPLES_PLURAL = frozenset(
-    normalize(w)
-    for w in (
-        "مطالبين",
-        "مطالبون",
-        "منددين",
-        "مرددين",
-        "رافعين",
-        "محتجين",
-        "داعين",
-        "شاكرين",
-        "معبرين",
-        "محملين",
-        "مؤكدين",
-        "مهددين",
-        "معربين",
-        "رافضين",
-        "متهمين",
-    )
-)
+PARTICIPLES_PLURAL = word_set(_WORDS, "parties.participles_plural")
 # Participles that continue the sentence's subject: «…، داعيا إلى …»، «معربا عن …».
-PARTICIPLES = frozenset(
-    normalize(w)
-    for w in (
-        "معربا",
-        "داعيا",
-        "مؤكدا",
-        "موضحا",
-        "مشيرا",
-        "مطالبا",
-        "لافتا",
-        "مشددا",
-        "معتبرا",
-        "منددا",
-        "محذرا",
-        "متهما",
-        "مضيفا",
-        "مبديا",
-        "مرحبا",
-        "نافيا",
-        "معلنا",
-        "مهددا",
-        "معربة",
-        "داعية",
-        "مؤكدة",
-        "مطالبة",
-        "محذرة",
-        "متهمة",
-        "مرحبة",
-        "مجددا",
-        "ومعربا",
-        "وداعيا",
-        "معبرا",
-        "معبرة",
-        "شاكرا",
-        "شاكرة",
-        "منوها",
-        "منوهة",
-        "محملا",
-        "محملة",
-    )
-)
+PARTICIPLES = word_set(_WORDS, "parties.participles")
 
 
 # Prepositions that introduce the addressee of a statement: «إلى»، and «مع» of solidarity or

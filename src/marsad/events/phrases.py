@@ -9,34 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.actors.resolve import Reference
+from marsad.datafiles import resource
 from marsad.events.words import is_verb
 from marsad.text.normalize import normalize
+from marsad.text.wordlists import word_set
 
-PREPOSITIONS = frozenset(
-    normalize(w)
-    for w in (
-        "مع",
-        "إلى",
-        "الى",
-        "على",
-        "ضد",
-        "عن",
-        "من",
-        "في",
-        "مقابل",
-        "لدى",
-        "بحق",
-        "تجاه",
-        "حيال",
-        "بين",
-        "أمام",
-    )
-)
+_WORDS = resource("events", "words.tsv")
+
+PREPOSITIONS = word_set(_WORDS, "phrases.prepositions")
 PREPOSITION_CLITICS = ("ب", "ل", "لل", "بال", "وب", "ول", "ولل", "وبال", "فب", "فل", "ك", "كال")
 # Documents whose لـ names their author, not an addressee: «تقرير للاستخبارات الأمريكية اتهم …».
-DOCUMENTS = frozenset(
-    normalize(w) for w in ("تقرير", "وتقرير", "بيان", "وبيان", "دراسة", "مذكرة", "وثيقة", "رسالة")
-)
+DOCUMENTS = word_set(_WORDS, "phrases.documents")
 KULL, MIN = normalize("كل"), normalize("من")
 ACTOR_KINDS = frozenset(
     {"actor", "name", "title", "agent", "country", "adjective", "metonym", "capital"}

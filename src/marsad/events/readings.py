@@ -10,13 +10,16 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from marsad.datafiles import read_lines
+from marsad.datafiles import read_lines, resource
 from marsad.events.parties import Side
 from marsad.events.tables import future_intent, resource_path
 from marsad.events.triggers import TriggerMatch, TriggerSet
 from marsad.events.words import is_verb
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("events", "words.tsv")
 
 # Pessimistic and optimistic comments: about a place («الوضع في غزة بالغ الخطورة») they are on
 # that place's country, though nobody is addressed.
@@ -28,18 +31,15 @@ BETWEEN_WORD = normalize("بين")
 WEAPONS = ("204",)
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 SPORTS_FILE = "sports_words.txt"
-CABLES = frozenset(normalize(w) for w in ("برقية", "برقيات", "رسالة", "رسائل"))
+CABLES = word_set(_WORDS, "readings.cables")
 SPORTS_ARTICLE_HITS = 4  # words of sport that make a whole article a sports report
 # What the authorities do about sport is still coded in a sentence that names it: «تحقق
 # السلطات في صلات الشركات بالفيفا»، «اعتقلت الشرطة عشرات المشجعين».
 SPORTS_OFFICIAL = ("09", "173")
 IMPERFECT = frozenset("يتنا")  # prefixes of the imperfect after the future سـ
-WILL = frozenset(normalize(w) for w in ("سوف", "وسوف", "فسوف"))
+WILL = word_set(_WORDS, "readings.will")
 KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
-CAUSES = frozenset(
-    normalize(w)
-    for w in ("في", "جراء", "جرّاء", "إثر", "اثر", "بسبب", "نتيجة", "بفعل", "لدى", "عند", "خلال")
-)
+CAUSES = word_set(_WORDS, "readings.causes")
 CAUSE_REACH = 30
 USED_IN = ([normalize("في")], [normalize("خلال")], [normalize("أثناء")])
 

@@ -6,111 +6,27 @@ victim's verb makes its subject the one acted upon.
 
 from __future__ import annotations
 
+from marsad.datafiles import resource
 from marsad.text.normalize import normalize
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("events", "words.tsv")
 
 # Verbs whose object is the event noun, so their subject is its doer.
-LIGHT_VERBS = frozenset(
-    normalize(w)
-    for w in (
-        "تمكن",  # «تمكنت القوات من اعتقال …»: the one able to do it did it
-        "تمكنت",
-        "يتمكن",
-        "تتمكن",
-        "استعاد",  # «استعادت القوات السيطرة على المدينة»
-        "استعادت",
-        "يستعيد",
-        "تستعيد",
-        "بعث",  # «بعث الملك برقية تهنئة»
-        "بعثت",
-        "يبعث",
-        "تبعث",
-        "شن",
-        "شنت",
-        "شنوا",
-        "يشن",
-        "تشن",
-        "نفذ",
-        "نفذت",
-        "نفذوا",
-        "ينفذ",
-        "تنفذ",
-        "أجرى",
-        "أجرت",
-        "يجري",
-        "تجري",
-        "أصدر",
-        "أصدرت",
-        "يصدر",
-        "تصدر",
-        "قام",
-        "قامت",
-        "يقوم",
-        "تقوم",
-        "واصل",
-        "واصلت",
-        "واصلوا",
-        "يواصل",
-        "تواصل",
-        "يواصلون",
-        "يواصلان",
-        "وجه",
-        "وجهت",
-        "يوجه",
-        "توجه",
-        "قدم",
-        "قدمت",
-        "يقدم",
-        "تقدم",
-        "نظم",
-        "نظمت",
-        "ينظم",
-        "تنظم",
-        "شكل",
-        "شكلت",
-        "يشكل",
-        "تشكل",
-        "أطلق",
-        "أطلقت",
-        "يطلق",
-        "تطلق",
-    )
-)
+LIGHT_VERBS = word_set(_WORDS, "words.light_verbs")
 # Verbs whose subject is the victim: «استشهد»، «لقي حتفه», and passives whose spelling
 # shows them without vowels («اغتيل» against the active «اغتال»).
-VICTIM_VERBS = frozenset(
-    normalize(w)
-    for w in (
-        "استشهد",
-        "استشهدت",
-        "استشهدوا",
-        "يستشهد",
-        "تستشهد",
-        "لقي",
-        "لقيت",
-        "لقوا",
-        "اغتيل",
-        "اغتيلت",
-        "اغتيلوا",
-        # «أُصيب» is written without its vowel; the active «أصاب» is spelt apart
-        "أصيب",
-        "أصيبت",
-        "أصيبوا",
-        "يصاب",
-        "تصاب",
-    )
-)
+VICTIM_VERBS = word_set(_WORDS, "words.victim_verbs")
 DAMMA = "\u064f"
 HARAKAT = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
 
 # Honorifics before a name («تلقى صاحب السمو الملكي الأمير … اتصالاً من فخامة الرئيس»): they
 # neither part a verb from its subject nor count toward a frame's window.
-HONORIFICS = frozenset(
-    normalize(w) for w in ("صاحب", "السمو", "الملكي", "سمو", "فخامة", "معالي", "سعادة", "جلالة")
-)
+HONORIFICS = word_set(_WORDS, "words.honorifics")
 # Two-letter stems of doubled-root verbs that «و»/«ف» may stand before (وحث، وشن، وفض); «ورد»
 # (was mentioned), «وحق» and «وحل» are words of their own and are left out.
-DOUBLED_VERBS = frozenset(normalize(w) for w in ("حث", "حض", "شن", "فض", "زج"))
+DOUBLED_VERBS = word_set(_WORDS, "words.doubled_verbs")
 
 
 def bare(word: str) -> str:
