@@ -1361,3 +1361,60 @@ def test_ground_fighting_wordings_from_the_recall_reviews(
     sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]
+
+
+def test_the_object_search_stops_at_the_next_clauses_subject() -> None:
+    # «وسمحت أنقرة»: Ankara is the subject of the next verb, not what the jets bombed
+    _, evs = events(
+        "وقصفت مقاتلات تركية مواقع لتنظيم داعش في سوريا وسمحت أنقرة للتحالف باستخدام قاعدة إنجرليك."
+    )
+    assert brief(evs) == [("194", "TURMIL", "IMGMOSISI", "2021-02-05")]
+
+
+def test_the_topic_of_amma_is_the_doer_of_the_verb_after_fa() -> None:
+    _, evs = events("أما وزير الخارجية الأردني فقد انتقد تصريحات رئيس الوزراء العراقي.")
+    assert brief(evs) == [("111", "JORGOV", "IRQGOV", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a purpose clause (ل + imperfect) shares the main subject; said in an interview,
+        # the attack is criticism
+        (
+            "وخرج رئيس الوزراء العراقي في مقابلة تلفزيونية ليهاجم السعودية ويصفها بأنها داعمة"
+            " للإرهاب.",
+            ("111", "IRQGOV", "SAU"),
+        ),
+        ("وشن الرئيس الإيراني في خطاب متلفز هجوما على إسرائيل.", ("111", "IRNGOV", "ISR")),
+        # an armed doer keeps the attack armed
+        ("وشن مسلحون هجوما على مركز للشرطة في العريش.", ("190", "EGYREB", "EGYCOP")),
+    ],
+)
+def test_an_attack_in_words_is_criticism(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]
+
+
+def test_a_relative_verb_with_a_plural_subject_pronoun_names_no_doer_after_it() -> None:
+    # «يتهمونه»: «they» accuse ISIS; the civilians after the verb are not who accuses
+    _, evs = events("ويقاتل الجيش السوري تنظيم داعش الذي يتهمونه بخطف المدنيين.")
+    assert not [e for e in evs if e.cameo.startswith("11")]
+
+
+def test_defending_boys_and_eponyms_are_no_actors() -> None:
+    # «للدفاع عن»: defending the deal, not the defence ministry
+    a, _ = events(
+        "بدأ وزير الخارجية الإيراني جولة خليجية للدفاع عن الاتفاق النووي مع القوى الكبرى."
+    )
+    assert [e.code for e in a.entities if e.code] == ["IRNGOV"]
+    # «بنين وبنات»: boys and girls, not Benin
+    a, _ = events("وستعقد مدارس التعليم العام (بنين وبنات) اجتماعات مع أولياء الأمور.")
+    assert not [e for e in a.entities if (e.code or "").startswith("BEN")]
+    # a road named after a king is no king; KSrelief is the Saudi government's agency
+    a, _ = events("وافتتح أمير منطقة الرياض طريق الملك عبدالله بعد توسعته.")
+    assert [e.code for e in a.entities if e.code] == ["SAUGOV"]
+    _, evs = events(
+        "ووقع مركز الملك سلمان للإغاثة اتفاقية مع برنامج الأغذية العالمي لتوزيع السلال"
+        " الغذائية في اليمن."
+    )
+    assert brief(evs) == [("057", "SAUGOV", "IGOUNOWFP", "2021-02-05")]

@@ -201,6 +201,7 @@ _SECURITY = frozenset(normalize(w) for w in ("الأمن", "أمن"))
 _SECURITY_ABSTRACT = word_set(_WORDS, "cues.security_abstract")
 _ON_BEHALF = (normalize("نيابة"), normalize("عن"))
 _ELIMINATE = (normalize("القضاء"), normalize("على"))
+_DEFEND = (normalize("الدفاع"), normalize("عن"))  # «للدفاع عن الاتفاق»: defending it
 # Words before «الأمن» that make it the topic, security itself, not the police.
 _SECURITY_TOPIC = word_set(_WORDS, "cues.security_topic")
 _PRESS = word_set(_WORDS, "cues.press")
@@ -214,7 +215,8 @@ _ON_BEHALF_OF = word_set(_WORDS, "cues.on_behalf_of")
 
 def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -> bool:
     """A one-word agent match that is the abstract noun, not the body: security («لأمن تركيا»),
-    on behalf, «القضاء على» (eliminating, not the judiciary), «حظر الطيران» (a no-fly zone),
+    on behalf, «القضاء على» (eliminating, not the judiciary), «الدفاع عن» (defending, not the
+    defence ministry), «حظر الطيران» (a no-fly zone),
     «باسم شعب …» (on behalf of a people, in a cable) — unless an office or body just before
     makes it part of a name («وزير الأمن القومي»)."""
     m = matches[k]
@@ -247,4 +249,39 @@ def abstract_noun(matches: Sequence[ActorMatch], k: int, norms: Sequence[str]) -
         return True  # «وقال للصحفيين»: who heard it, not a party
     if bare in _PEOPLE and before in _ON_BEHALF_OF:
         return True
-    return (bare, nxt) in (_ON_BEHALF, _ELIMINATE)
+    return (bare, nxt) in (_ON_BEHALF, _ELIMINATE, _DEFEND)
+
+
+# «بنين وبنات» (boys and girls, of schools and education offices) is never Benin, though the
+# tagger marks it as a place: a country name paired with «و» and its common partner.
+_BOYS = word_set(_WORDS, "cues.boys")
+_GIRLS = word_set(_WORDS, "cues.girls")
+
+
+def boys_and_girls(norms: Sequence[str], start: int) -> bool:
+    """The word at ``start`` is «بنين» of «بنين وبنات» / «البنات والبنين»."""
+    word = strip_conjunction(norms[start])
+    if word not in _BOYS:
+        return False
+    near = [strip_conjunction(norms[k]) for k in (start - 1, start + 1) if 0 <= k < len(norms)]
+    return any(w in _GIRLS for w in near)
+
+
+# «طريق الملك عبدالله»، «جامعة الملك سعود»، «مستشفى الملك فهد»: a road, a university, a
+# hospital named after a king or a prince is a place or an institution, not the person.
+_EPONYM_HEADS = word_set(_WORDS, "cues.eponym_heads")
+
+
+_EPONYM_TITLES = word_set(_WORDS, "cues.eponym_titles")
+
+
+def eponym(norms: Sequence[str], start: int) -> bool:
+    """The person or title at ``start`` names the road, building or institution before it,
+    directly or past a title («طريق الملك عبدالله»: both «الملك» and «عبدالله»)."""
+    k = start - 1
+    if k >= 1 and norms[k] in _EPONYM_TITLES:
+        k -= 1
+    if k < 0:
+        return False
+    head = strip_conjunction(norms[k])
+    return head in _EPONYM_HEADS or (head[:1] in "بلك" and head[1:] in _EPONYM_HEADS)

@@ -18,7 +18,9 @@ from marsad.actors.cues import (
     adverb,
     after_attack,
     attack_proclitic,
+    boys_and_girls,
     counted_people,
+    eponym,
     listed_adjective,
     reporting_outlet,
     river_bank,
@@ -297,6 +299,8 @@ class Resolver:
         drop: set[int] = set()
         extra: list[Reference] = []
         for s, e, t in spans:
+            if t == "PERS" and eponym(norms, s):
+                continue  # «طريق الملك عبدالله»: the road's name, not the king
             overlapping = [
                 k for k, m in enumerate(matches) if m.start_token < e and s < m.end_token
             ]
@@ -329,6 +333,7 @@ class Resolver:
                 or adverb(matches, k, norms)
                 or abstract_noun(matches, k, norms)
                 or listed_adjective(matches, k, norms)
+                or boys_and_girls(norms, m.start_token)
             ):
                 continue
             if (
@@ -342,6 +347,12 @@ class Resolver:
             if m.kind == "agent" and terror_adjective(norms, m.start_token):
                 continue  # «للتفجير الإرهابي»: the act is terrorist, nobody is named
             atom = self._atom(m, norms)
+            if (
+                (atom.kind == "title" or (atom.kind == "actor" and atom.type == "PERS"))
+                and not atom.proclitic
+                and eponym(norms, atom.start)
+            ):
+                continue  # «طريق الملك عبدالله»: a road named after the king
             if town(norms, atom.start, atom.proclitic) and (
                 where(norms, atom.start, atom.proclitic)
                 or (atoms and atoms[-1].kind == "agent" and atoms[-1].end == atom.start)

@@ -145,6 +145,10 @@ FORCE_POSTURE = 15  # «تحشد قواتها قرب حدودها مع أوكر�
 BORDER_KINDS = frozenset({"country", "adjective", "capital", "metonym"})
 TERRITORY_ROOTS = frozenset({15, 17, 18, 19, 20})
 FIGHT = 19  # root of fighting
+# «أما X فقد فعل»: the topic marker and the particles that resume it before the verb
+TOPIC_MARKER = normalize("أما")
+TOPIC_RESUMERS = frozenset(normalize(w) for w in ("فقد", "فإن"))
+TOPIC_REACH = 16
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 BETWEEN = normalize("بين")
 IN = normalize("في")
@@ -357,10 +361,16 @@ def _find_arguments(
         return Arguments(doer, patients[0] if patients else None, "agent-marker", "after")
     source: int | None = None
     how = ""
+    topic = _topic(refs, usable, norms, words, start)
     if inside:  # «ولفت لافروف انتباه …»: the subject sits inside the trigger phrase
         source, how = inside[0], "inside"
+    elif topic is not None:  # «أما وزير الخارجية الأردني فقد انتقد …»: the topic is the doer
+        source, how = topic, "before"
     elif (
-        after and is_verb(words[start]) and not _fronted_subject(refs, before, norms, words, start)
+        after
+        and is_verb(words[start])
+        and not _purpose(norms[start])
+        and not _fronted_subject(refs, before, norms, words, start)
     ):
         first = after[0]
         gap = [w for w in norms[end : refs[first].start] if w not in FILLERS]
@@ -429,8 +439,9 @@ def _find_arguments(
         if named is not None:  # «المبعوث الأممي إلى ليبيا عبد الله باتيلي»: one person
             origin = refs[named].end
         reach = max(origin, frame_end or 0) + AFTER_WINDOW  # «فرضت … عقوبات على X»: past the frame
+        stop = _next_clause(refs, norms, words, origin, reach)
         rest = _actors_first(
-            refs, [i for i in usable if i != source and origin <= refs[i].start <= reach]
+            refs, [i for i in usable if i != source and origin <= refs[i].start <= stop]
         )
         # «دعوى أمام محكمة العدل الدولية تتهم فيها إسرائيل»: a venue is where, not whom
         venues = [i for i in rest if refs[i].start > 0 and norms[refs[i].start - 1] in VENUES]
@@ -533,17 +544,24 @@ def _relative_clause(
         end < len(norms) and norms[end] in PREPOSITION_PRONOUNS
     )
     if pronoun and before and (rel or refs[before[-1]].end == start):
-        subj = next(
-            (
-                i
-                for i in usable
-                if end <= refs[i].start <= end + SUBJECT_REACH
-                and not introduced_by_preposition(refs[i], norms, words)
-            ),
-            None,
+        stem = next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word)
+        subj = (
+            None
+            if plural_agreement(stem)
+            else next(
+                (
+                    i
+                    for i in usable
+                    if end <= refs[i].start <= end + SUBJECT_REACH
+                    and not introduced_by_preposition(refs[i], norms, words)
+                ),
+                None,
+            )
         )
         if subj is None:
-            return None
+            # «وتنظيم داعش الذي يتهمونه بـ…»: the antecedent is the object and the subject a
+            # pronoun for someone named earlier; better no doer than the antecedent as one
+            return Arguments(None, before[-1], CLAUSE_SUBJECT, "pronoun") if rel else None
         return Arguments(subj, before[-1], "after", "pronoun")
     if (
         rel
@@ -928,6 +946,58 @@ def _after_target(
     prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
     pick = prep or rest
     return pick[0] if pick else None
+
+
+def _topic(
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+) -> int | None:
+    """The doer fronted by «أما X فـ…» («أما أستاذ العلوم السياسية عماد حمودة فقد انتقد …»):
+    the verb after «ف»/«فقد» has X for its subject, and what follows the verb is its object."""
+    if not is_verb(words[start]):
+        return None
+    if not (norms[start][:1] == "ف" or (start > 0 and norms[start - 1] in TOPIC_RESUMERS)):
+        return None
+    first = start - 1 if norms[start][:1] != "ف" else start
+    for k in range(first - 1, max(-1, first - TOPIC_REACH), -1):
+        if norms[k] in SENTENCE_STOPS:
+            return None
+        if norms[k] == TOPIC_MARKER:
+            named = [i for i in usable if refs[i].start > k and refs[i].end <= first]
+            plain = [i for i in named if not introduced_by_preposition(refs[i], norms, words)]
+            return (plain or named)[-1] if named else None
+    return None
+
+
+def _purpose(word: str) -> bool:
+    """«ليهاجم»، «لتبحث»: a purpose clause (ل + imperfect), whose doer is the main clause's
+    subject named before it; the actor after it is its object."""
+    return word[:1] == "ل" and word[1:2] in ("ي", "ت") and len(word) >= 5
+
+
+def _next_clause(
+    refs: Sequence[Reference], norms: Sequence[str], words: Sequence[str], origin: int, reach: int
+) -> int:
+    """Where the object search after ``origin`` ends: at ``reach``, or before a verb joined by
+    «و» that has its own subject right after it («وقصفت طائرات تركية مواقع لتنظيم الدولة في
+    سوريا وسمحت أنقرة …»: Ankara is the next clause's subject, not the object bombed)."""
+    starts = {r.start for r in refs}
+    covered = {k for r in refs for k in range(r.start, r.end)}
+    for k in range(origin, min(reach, len(norms) - 1)):
+        word = norms[k]
+        if (
+            k not in covered
+            and k + 1 in starts
+            and word[:1] == "و"
+            and len(word) >= 4
+            and word not in FILLERS
+            and is_verb(words[k])
+        ):
+            return k - 1
+    return reach
 
 
 def _fronted_subject(

@@ -41,6 +41,13 @@ WILL = word_set(_WORDS, "readings.will")
 KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
 CAUSES = word_set(_WORDS, "readings.causes")
 CAUSE_REACH = 30
+# «شن في مقابلة تلفزيونية هجوماً على السعودية»، «ليهاجم السعودية ويصفها بأنها …»: an attack
+# made in words. The plain attack triggers (triggers.tsv 190.12-14) are criticism (111) in a
+# sentence that names how it was said and nothing armed.
+PLAIN_ATTACKS = frozenset({"190.12", "190.13", "190.14"})
+SPOKEN = word_set(_WORDS, "readings.spoken")
+ARMED = word_set(_WORDS, "readings.armed")
+CRITICISM = "111"
 USED_IN = ([normalize("في")], [normalize("خلال")], [normalize("أثناء")])
 
 
@@ -195,3 +202,12 @@ def _purpose_noun(word: str) -> bool:
         return False
     noun = w[1:]  # a bare three-letter root after ل is a verbal noun too («لبحث»، «لدعم»)
     return len(noun) == 3 or noun.endswith("ه") or not is_verb(noun)
+
+
+def spoken_attack(m: TriggerMatch, norms: Sequence[str]) -> bool:
+    """The plain attack ``m`` is one made in words: its sentence says how it was said (an
+    interview, statements, describing) and names no weapon, casualty or armed force."""
+    if m.pattern_id not in PLAIN_ATTACKS:
+        return False
+    bare = [strip_conjunction(w) for w in norms]
+    return any(w in SPOKEN for w in bare) and not any(w in ARMED for w in bare)

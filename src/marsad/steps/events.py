@@ -17,6 +17,7 @@ from typing import Any
 from marsad.actors.dictionary import ActorDictionary
 from marsad.events.arguments import (
     AID,
+    ARMED_ROLES,
     BARE_COMPLEMENTIZERS,
     CLAUSE_NAMED,
     CLAUSE_SUBJECT,
@@ -41,12 +42,14 @@ from marsad.events.parties import (
 from marsad.events.readings import (
     ATTACK_ROOTS,
     BETWEEN_WORD,
+    CRITICISM,
     SPORTS_OFFICIAL,
     WILL,
     complement_noun,
     deaths_by_attack,
     future_acts,
     on_place,
+    spoken_attack,
     sporting,
     sports_article,
     weapons_in_attacks,
@@ -489,7 +492,8 @@ class _ArticleCoder:
             and (bare_country(target) or target.ref.kind == "place")
             and target.country == source.country
         ):  # «فرضت السلطات العراقية حظر تجول في بغداد»: on the people of the place
-            target = Side(target.ref, None, target.text, f"{target.code}CVL")
+            if not (target.code or "")[3:]:  # a context target may be coded CVL already
+                target = Side(target.ref, None, target.text, f"{target.code}CVL")
         elif (
             target is not None
             and target.country == source.country
@@ -500,6 +504,10 @@ class _ArticleCoder:
             # «احترام قوانين روسيا» said by Russia: not the addressee; «نددت طهران بالقرار،
             # وقال المتحدث باسم الخارجية الإيرانية …»: a state does not act on its government
             target = None
+        code = source.code or ""
+        if spoken_attack(m, norms) and not code.startswith("IMG") and code[3:6] not in ARMED_ROLES:
+            act.m, act.root = replace(m, cameo=CRITICISM), int(CRITICISM[:2])
+            m = act.m
         if m.pattern_id == SUMMONS and target is not None and target.country == source.country:
             act.m, act.root = replace(m, cameo=RECALL), int(RECALL[:2])
             m = act.m
