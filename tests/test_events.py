@@ -1418,3 +1418,44 @@ def test_defending_boys_and_eponyms_are_no_actors() -> None:
         " الغذائية في اليمن."
     )
     assert brief(evs) == [("057", "SAUGOV", "IGOUNOWFP", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # setting off for a country, announced for the future: the intent to visit
+        (
+            "وقال البيت الأبيض إن الرئيس الأمريكي سيتوجه إلى كينيا الأسبوع المقبل.",
+            ("036", "USAGOV", "KEN"),
+        ),
+        ("وتوجه وزير الخارجية المصري إلى الرياض أمس.", ("042", "EGYGOV", "SAU")),
+        # «بدأ» carries the doer of the noun after its subject …
+        (
+            "وبدأت تركيا حملة ضربات جوية على حزب العمال الكردستاني في شمال العراق.",
+            ("195", "TUR", "TURSEP"),
+        ),
+        # … a participle's doer is the main clause's subject though the main verb coded nothing
+        ("ودان الوزير السعودي الهجوم، متهما إيران بدعم الحوثيين.", ("112", "SAUGOV", "IRN")),
+        # the relative verb after an attack names its doer; the place that saw it was hit
+        ("وشهدت كينيا هجمات نفذتها حركة الشباب الصومالية.", ("190", "SOMINS", "KEN")),
+    ],
+)
+def test_wordings_from_the_seed_1212_recall_review(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    date_ = "2021-02-04" if "أمس" in sentence else "2021-02-05"
+    assert brief(events(sentence)[1]) == [(*expected, date_)]
+
+
+def test_a_participles_hostile_act_does_not_fall_on_the_main_acts_addressee() -> None:
+    # the unnamed forces accused are not Pakistan, whom the talks were with
+    _, evs = events(
+        "ورحب الرئيس الأفغاني بالمحادثات مع باكستان، متهما قوى لم يسمها بعرقلة المصالحة."
+    )
+    assert brief(evs) == [("051", "AFGGOV", "PAK", "2021-02-05")]
+
+
+def test_heading_somewhere_as_a_noun_and_talks_that_began_are_no_visit_or_doer() -> None:
+    assert events("وقبض على المتهم أثناء توجهه إلى دبي.")[1] == []
+    _, evs = events("بدأت مشاورات يمنية تستضيفها الرياض بدعوة من مجلس التعاون الخليجي.")
+    assert brief(evs) == [("043", "SAU", "YEM", "2021-02-05")]

@@ -106,6 +106,8 @@ DOER_ATTACKS = word_set(_WORDS, "arguments.doer_attacks")
 # «في هجوم شنته حركة حماس»، «في تفجير انتحاري تبناه التنظيم»: the relative verb that names
 # an attack's doer after the attack noun.
 DOER_LINKS = word_set(_WORDS, "arguments.doer_links")
+BEGIN = frozenset(normalize(w) for w in ("بدأ", "بدأت", "يبدأ", "تبدأ"))
+WITNESSED = word_set(_WORDS, "arguments.witnessed")  # «شهدت المدينة هجمات»
 BARE_COMPLEMENTIZERS = word_set(_WORDS, "arguments.bare_complementizers")
 PRONOUN_COMPLEMENTIZERS = word_set(_WORDS, "arguments.pronoun_complementizers")
 CLAUSE_REACH = 6  # words between «إن» and its verb: the clause's subject
@@ -763,6 +765,31 @@ def _noun_arguments(
     (احتجازها). A noun standing alone is not given the subject of another clause: victims
     named before «مقتل» or «القصف» are not its perpetrators.
     """
+    if root in VIOLENT_ROOTS:
+        # «هجمات نفذتها حركة الشباب»، «هجوم انتحاري تبناه التنظيم»: the relative verb after
+        # the attack (one adjective may stand between) names its doer
+        for k in (end, end + 1):
+            if k + 1 < len(norms) and norms[k] in DOER_LINKS:
+                doer = next((i for i in usable if refs[i].start == k + 1), None)
+                if doer is None:
+                    break
+                # past the doer's own nationality («حركة الشباب الصومالية»)
+                origin = max(
+                    [refs[doer].end]
+                    + [r.end for r in refs if r.start == refs[doer].end and r.kind == "adjective"]
+                )
+                hit = _after_target(refs, usable, norms, words, origin, None, doer)
+                # «وشهدت كينيا هجمات نفذتها …»: the place that saw them is where they hit
+                witness = [
+                    i
+                    for i in usable
+                    if refs[i].end == start
+                    and refs[i].start > 0
+                    and bare(norms[refs[i].start - 1]) in WITNESSED
+                ]
+                if hit is None and witness:
+                    hit = witness[0]
+                return Arguments(doer, hit, "cause", "after" if hit is not None else "")
     # «مباحثات استضافتها العاصمة الصينية»: who a relative verb's clause names after the noun
     # is that verb's subject, not a party to the noun's act
     for k in (end, end + 1, end + 2):
@@ -786,7 +813,8 @@ def _noun_arguments(
         if norms[k] in SENTENCE_STOPS or seen >= LIGHT_VERB_REACH:
             break  # the light verb is in the noun's own sentence, a few words before it
         seen += any(c.isalnum() for c in norms[k])
-        if bare(norms[k]) in LIGHT_VERBS:
+        if bare(norms[k]) in LIGHT_VERBS and not (k + 1 == start and bare(norms[k]) in BEGIN):
+            # «بدأت تركيا حملة ضربات»، but «بدأت مشاورات يمنية»: the talks began
             light = find_arguments(refs, norms, words, k, k + 1, None)
             if light.target_how == "coordinated" and light.target is not None:
                 # «أجرت القوات المصرية والسعودية مناورات مشتركة»: the list does it together

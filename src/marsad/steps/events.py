@@ -39,6 +39,7 @@ from marsad.events.parties import (
     own_government,
     passive_trigger,
 )
+from marsad.events.phrases import introduced_by_preposition
 from marsad.events.readings import (
     ATTACK_ROOTS,
     BETWEEN_WORD,
@@ -117,6 +118,7 @@ SUMMONS = "114.2"
 # Receiving a call (triggers.tsv 041.7, «تلقى X اتصالا من Y»): the caller is the doer.
 RECEIVED_FROM = frozenset({"041.7"})
 RECALL = "161"
+HOSTILE_ROOT = 10  # demands, criticism, threats, force: roots 10-20
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
 DISCOURSE_SENTENCES = 3  # sentences before the current one a missing party may come from
 # Doers a verbal noun's own words point to, however far from it they are named: the host of
@@ -379,18 +381,35 @@ class _ArticleCoder:
             if args.target is not None:
                 draft.target = act.side(self.parties, args.target)
             return
-        if participle and self.sentence_source is not None:
-            draft.source, draft.how = self.sentence_source, PARTICIPLE
+        main = self.sentence_source
+        if participle and main is None:
+            # «ودان الوزير السعودي الهجوم، متهما إيران بدعم …»: when the main verb coded
+            # nothing, the participle's doer is still the main clause's subject, named first
+            subject = next(
+                (
+                    i
+                    for i, r in enumerate(refs)
+                    if r.end <= m.start_token
+                    and r.kind in NAMED_KINDS | {"title", "agent"}
+                    and not introduced_by_preposition(r, norms, words)
+                ),
+                None,
+            )
+            if subject is not None:
+                main = act.side(self.parties, subject)
+        if participle and main is not None:
+            draft.source, draft.how = main, PARTICIPLE
             # a participle has no subject of its own: who follows it is its object
             obj = (
                 args.target
-                if args.target is not None
-                else (args.source if args.source_how == "after" else None)
+                if args.target is not None and args.target_how != "pronoun"
+                else (args.source if args.source_how == "after" else args.target)
             )
-            if obj is not None:
-                draft.target = act.side(self.parties, obj)
-            elif self.sentence_target is not None:
-                # «اتصل الملك بأمير الكويت معبرا عن تعازيه»: the same addressee
+            if obj is not None and (side := act.side(self.parties, obj)).ref is not main.ref:
+                draft.target = side
+            elif self.sentence_target is not None and act.root < HOSTILE_ROOT:
+                # «اتصل الملك بأمير الكويت معبرا عن تعازيه»: the same addressee; whom a
+                # participle accuses or condemns is not the addressee of the main act
                 draft.target, draft.how = self.sentence_target, PARTICIPLE_ADDRESSEE
             return
         if args.source is not None:
