@@ -1460,3 +1460,31 @@ def test_heading_somewhere_as_a_noun_and_talks_that_began_are_no_visit_or_doer()
     assert [e.cameo for e in evs] == ["173"]
     _, evs = events("بدأت مشاورات يمنية تستضيفها الرياض بدعوة من مجلس التعاون الخليجي.")
     assert brief(evs) == [("043", "SAU", "YEM", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an office of a place, then its holder, is one person
+        (
+            "ودعا رئيس إقليم كردستان مسعود البارزاني حزب العمال الكردستاني إلى الانسحاب من"
+            " الأراضي العراقية.",
+            ("0256", "IRQ", "TURSEP"),
+        ),
+        # «تعرض X لهجوم من Y»: Y attacked X
+        ("وتعرضت دورية للجيش اللبناني لهجوم من مسلحين قرب عرسال.", ("190", "LBNREB", "LBNMIL")),
+        ("وتعرض مطار عدن الدولي لقصف صاروخي من الحوثيين.", ("194", "YEMINS", "YEMCVL")),
+        # a consul is a diplomat of the country his adjective names
+        ("واجتمع صائب عريقات مع القنصل الأمريكي العام في القدس.", ("044", "PSE", "USAGOV")),
+    ],
+)
+def test_offices_of_places_consuls_and_attacks_undergone(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]
+
+
+def test_flights_are_no_deportation() -> None:
+    assert events("وستسير شركة الطيران رحلتين أسبوعيا بين الجوف والقاهرة.")[1] == []
+    _, evs = events("ورحلت السلطات الأردنية عشرات اللاجئين السوريين.")
+    assert brief(evs) == [("174", "JORGOV", "SYRREF", "2021-02-05")]

@@ -183,6 +183,30 @@ class Resolver:
                 refs.append(group)
                 i += 2
                 continue
+            if (
+                a.kind == "title"
+                and i + 2 < len(atoms)
+                and atoms[i + 1].kind in ("place", "country")
+                and atoms[i + 1].start == a.end
+                and atoms[i + 2].kind in ("actor", "name")
+                and atoms[i + 2].type == "PERS"
+                and atoms[i + 2].start == atoms[i + 1].end
+            ):
+                # «رئيس إقليم كردستان مسعود البارزاني»، «رئيس بلدية الخليل …»: an office of a
+                # place, then its holder: one person
+                refs.append(
+                    self._person(
+                        atoms[i + 2],
+                        day,
+                        country=atoms[i + 1].iso3,
+                        start=a.start,
+                        sector=a.sector,
+                        title=a.title,
+                        proclitic=a.proclitic,
+                    )
+                )
+                i += 3
+                continue
             if a.owned and not a.code:
                 # the owner is the last actor of a known country named before it, not one
                 # after a preposition («وتدخلت السعودية في اليمن وقصفت طائراتها …»)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from marsad.actors.cues import border, is_attack_word, territory
+from marsad.actors.cues import attack_proclitic, border, is_attack_word, territory
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
@@ -107,6 +107,7 @@ DOER_ATTACKS = word_set(_WORDS, "arguments.doer_attacks")
 # an attack's doer after the attack noun.
 DOER_LINKS = word_set(_WORDS, "arguments.doer_links")
 BEGIN = frozenset(normalize(w) for w in ("بدأ", "بدأت", "يبدأ", "تبدأ"))
+UNDERWENT = word_set(_WORDS, "arguments.underwent")  # «تعرض X لقصف»
 WITNESSED = word_set(_WORDS, "arguments.witnessed")  # «شهدت المدينة هجمات»
 BARE_COMPLEMENTIZERS = word_set(_WORDS, "arguments.bare_complementizers")
 PRONOUN_COMPLEMENTIZERS = word_set(_WORDS, "arguments.pronoun_complementizers")
@@ -323,7 +324,9 @@ def _find_arguments(
     # «اشتباكات بالأسلحة الخفيفة والمتوسطة بين X و Y»: بين may follow the frame
     reach = end if is_verb(words[start]) else max(end, frame_end or 0)
     between = _between(norms, end, min(reach + 3, len(norms)), root)
-    if root is not None and not is_verb(words[start]) and between is None:
+    # «لقصف»، «بقصف»: a preposition glued to an attack word makes it the noun
+    noun = not is_verb(words[start]) or attack_proclitic(norms[start]).endswith(("ب", "ل"))
+    if root is not None and noun and between is None:
         return _noun_arguments(refs, usable, norms, words, start, end, frame_end, root)
     inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
     after = [i for i in usable if refs[i].start >= end and refs[i].start - end <= AFTER_WINDOW]
@@ -790,6 +793,33 @@ def _noun_arguments(
                 if hit is None and witness:
                     hit = witness[0]
                 return Arguments(doer, hit, "cause", "after" if hit is not None else "")
+    if root in VIOLENT_ROOTS and is_attack_word(norms[start]):
+        # «تعرض مطار عدن لقصف صاروخي من الحوثيين»: an armed party after «من» fired it, at
+        # whoever «تعرض» (underwent) it
+        for k in (end, end + 1):
+            if k + 1 < len(norms) and norms[k] == FROM:
+                doer = next((i for i in usable if refs[i].start == k + 1), None)
+                if doer is None or not _armed(refs[doer]):
+                    break
+                under = next(
+                    (
+                        j
+                        for j in range(start - 1, max(-1, start - 8), -1)
+                        if bare(norms[j]) in UNDERWENT
+                    ),
+                    None,
+                )
+                hit = next(  # a place may be what underwent it («مطار عدن»)
+                    (
+                        i
+                        for i, r in enumerate(refs)
+                        if under is not None
+                        and under < r.start < start
+                        and (i in usable or r.kind in PLACE_KINDS)
+                    ),
+                    None,
+                )
+                return Arguments(doer, hit, "agent-marker", "before" if hit is not None else "")
     # «مباحثات استضافتها العاصمة الصينية»: who a relative verb's clause names after the noun
     # is that verb's subject, not a party to the noun's act
     for k in (end, end + 1, end + 2):
