@@ -1488,3 +1488,34 @@ def test_flights_are_no_deportation() -> None:
     assert events("وستسير شركة الطيران رحلتين أسبوعيا بين الجوف والقاهرة.")[1] == []
     _, evs = events("ورحلت السلطات الأردنية عشرات اللاجئين السوريين.")
     assert brief(evs) == [("174", "JORGOV", "SYRREF", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # affirming support for someone is endorsing them
+        ("وأكد مندوب مصر دعم بلاده للجانب الفلسطيني.", ("051", "EGYGOV", "PSE")),
+        (
+            "وجدد وزير الخارجية السعودي دعم المملكة للحكومة اليمنية الشرعية.",
+            ("051", "SAUGOV", "YEMGOV"),
+        ),
+        # violating a country's airspace is a show of force
+        ("وانتهكت مقاتلات روسية المجال الجوي التركي.", ("150", "RUSMIL", "TUR")),
+        # the bare «التحالف الدولي» of the war on ISIS is the US-led coalition
+        ("وينفذ التحالف الدولي غارات جوية بشكل يومي ضد داعش.", ("195", "USAMIL", "IMGMOSISI")),
+        # «نجح في» carries the doer of the act after it
+        ("ونجحت الشرطة التركية في اعتقال عناصر من تنظيم داعش.", ("173", "TURCOP", "IMGMOSISI")),
+    ],
+)
+def test_wordings_from_the_seed_1414_recall_review(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]
+
+
+def test_support_in_a_reported_clause_is_not_the_speakers() -> None:
+    # «يؤكدون أن … سيتيح لإيران تقديم دعم لحزب الله»: the speakers endorse no one
+    _, evs = events(
+        "ويؤكد رئيس الوزراء الإسرائيلي أن رفع القيود سيتيح لإيران تقديم دعم أكبر لحزب الله."
+    )
+    assert not [e for e in evs if e.cameo.startswith("05")]

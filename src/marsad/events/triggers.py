@@ -43,6 +43,8 @@ FUNCTION_FRAME_WINDOW = 4
 # it has its own predicate. A frame may follow such a clause when commas set it off as an aside.
 CLAUSE_OPENERS = frozenset(w for w in BREAKS if any(c.isalpha() for c in w))
 COMMAS = frozenset({"،", ","})
+STANCE_ROOTS = frozenset({"01", "02", "03", "05"})
+COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن"))
 # Endings a `word+` may carry: verb agreement, dual/plural, accusative alef, taa marbuta.
 _VERB_ENDINGS = ("ت", "ا", "وا", "و", "ن", "نا", "تم", "تا")
 _NOUN_ENDINGS = ("تان", "تين", "ون", "ين", "ان", "ات", "ه", "ي", "ها")
@@ -192,29 +194,40 @@ class _Compiled:
     frame: tuple[_CSlot, ...]
     window: int
     rank: tuple[int, ...]
+    reported: bool = False  # begun by a speech verb: its frame is not in the clause it reports
 
     @classmethod
-    def of(cls, trig: Trigger) -> _Compiled:
+    def of(cls, trig: Trigger, reported: bool = False) -> _Compiled:
         return cls(
             trig,
             _compile_slots(trig.slots),
             _compile_slots(trig.frame),
             trig.frame_window,
             tuple(-w for w in trig.weight),
+            reported,
         )
 
     def frame_at(
-        self, keys: Sequence[_Keys], words: Sequence[bool], asides: dict[int, int], end: int
+        self,
+        keys: Sequence[_Keys],
+        words: Sequence[bool],
+        asides: dict[int, int],
+        end: int,
+        reports: frozenset[int] = frozenset(),
     ) -> int | None:
         """Start of the first frame within the trigger's window after ``end``, or None.
 
         ``words`` tells which tokens count toward the window (words outside actor mentions);
-        ``asides`` maps a token opening another clause to the comma that closes it, or to -1.
+        ``asides`` maps a token opening another clause to the comma that closes it, or to -1;
+        ``reports`` are the complementizers (أن، إن) that end the window of a trigger begun by a
+        speech verb: «أكد دعم بلاده لـ…» is support, «يؤكدون أن … سيتيح تقديم دعم لـ…» is not.
         """
         skipped = 0
         first = self.frame[0]
         j = end
         while j < len(keys) and skipped < self.window:
+            if self.reported and j in reports:
+                break
             if j in asides:
                 if asides[j] < 0:
                     break  # the rest of the sentence is another clause
@@ -317,10 +330,20 @@ class TriggerSet:
         alts = [a for t in self.triggers for slot in (*t.slots, *t.frame) if slot for a in slot]
         self._words = frozenset(a.word for a in alts if a.word)
         self._inflected_words = frozenset(a.word for a in alts if a.word and a.inflected)
+        said = {
+            a.word for t in self.triggers if t.kind == SPEECH for a in t.slots[0] or () if a.word
+        }
         for trig in self.triggers:
             first = trig.slots[0]
             assert first is not None
-            c = compiled.setdefault(trig, _Compiled.of(trig))
+            # a stance taken with a speech verb («أكد دعم …»): past «أن» its words report
+            # another act; announcements (a truce, an emergency) keep their content clause
+            reported = (
+                trig.kind not in (SPEECH, NULL)
+                and trig.cameo[:2] in STANCE_ROOTS
+                and any(a.word in said for a in first)
+            )
+            c = compiled.setdefault(trig, _Compiled.of(trig, reported))
             for alt in first:
                 index = self._inflected if alt.inflected else self._exact
                 bucket = index.setdefault(alt.word, [])
@@ -394,6 +417,7 @@ class TriggerSet:
         keys: list[_Keys] | None = None
         words: list[bool] | None = None
         asides: dict[int, int] = {}
+        reports: frozenset[int] = frozenset()
         for i, (candidates, _k, _w) in enumerate(infos):
             if not candidates:
                 continue
@@ -412,7 +436,10 @@ class TriggerSet:
                             for k, x in enumerate(infos)
                         ]
                         asides = _asides(norm_tokens)
-                    frame_start = c.frame_at(keys, words, asides, end)
+                        reports = frozenset(
+                            k for k, t in enumerate(norm_tokens) if t in COMPLEMENTIZERS
+                        )
+                    frame_start = c.frame_at(keys, words, asides, end, reports)
                     if frame_start is None:
                         continue
                     frame_end = _match_at(c.frame, 0, keys, frame_start)
