@@ -1519,3 +1519,12 @@ def test_support_in_a_reported_clause_is_not_the_speakers() -> None:
         "ويؤكد رئيس الوزراء الإسرائيلي أن رفع القيود سيتيح لإيران تقديم دعم أكبر لحزب الله."
     )
     assert not [e for e in evs if e.cameo.startswith("05")]
+
+
+def test_blame_is_no_charge_and_accused_people_are_no_accusation() -> None:
+    # «وجهت أصابع الاتهام»: blame (112), not a legal charge (173)
+    _, evs = events("وكانت ألمانيا وجهت أصابع الاتهام إلى تركيا.")
+    assert brief(evs) == [("112", "DEU", "TUR", "2021-02-05")]
+    # «أشخاصا متهمين بـ…»: people accused of something are arrested, nobody accuses
+    _, evs = events("واعتقلت الشرطة التركية 590 شخصا متهمين بالارتباط بتنظيم داعش.")
+    assert [e.cameo for e in evs] == ["173"]
