@@ -1528,3 +1528,20 @@ def test_blame_is_no_charge_and_accused_people_are_no_accusation() -> None:
     # «أشخاصا متهمين بـ…»: people accused of something are arrested, nobody accuses
     _, evs = events("واعتقلت الشرطة التركية 590 شخصا متهمين بالارتباط بتنظيم داعش.")
     assert [e.cameo for e in evs] == ["173"]
+
+
+def test_possible_and_imminent_attacks_have_not_happened() -> None:
+    _, evs = events("وحذرت الخارجية الألمانية من هجمات محتملة تستهدف مدينة إسطنبول.")
+    assert not [e for e in evs if e.cameo[:2] in ("18", "19", "20")]
+    _, evs = events("وأحبطت القوات العراقية هجوما وشيكا لتنظيم داعش على قاعدة عسكرية.")
+    assert not [e for e in evs if e.cameo[:2] in ("18", "19", "20")]
+
+
+def test_a_foiled_attack_did_not_happen_and_members_after_an_arrest_were_arrested() -> None:
+    _, evs = events("وأحبطت القوات العراقية هجوما لتنظيم داعش على قاعدة عسكرية.")
+    assert evs == []
+    _, evs = events("وأحبطت الشرطة السعودية محاولة لتهريب أسلحة واعتقلت عناصر من تنظيم داعش.")
+    assert brief(evs) == [("173", "SAUCOP", "IMGMOSISI", "2021-02-05")]
+    # with no subject before the verb, members of a group after it still do the act
+    _, evs = events("وهاجم عناصر من تنظيم داعش قاعدة للجيش العراقي.")
+    assert brief(evs) == [("190", "IMGMOSISI", "IRQMIL", "2021-02-05")]

@@ -148,6 +148,7 @@ FORCE_POSTURE = 15  # «تحشد قواتها قرب حدودها مع أوكر�
 BORDER_KINDS = frozenset({"country", "adjective", "capital", "metonym"})
 TERRITORY_ROOTS = frozenset({15, 17, 18, 19, 20})
 FIGHT = 19  # root of fighting
+COERCE = 17  # root of arrests, sanctions and other coercion
 # «أما X فقد فعل»: the topic marker and the particles that resume it before the verb
 TOPIC_MARKER = normalize("أما")
 TOPIC_RESUMERS = frozenset(normalize(w) for w in ("فقد", "فإن"))
@@ -388,6 +389,14 @@ def _find_arguments(
             )
             or (bare(norms[start]) in KILL_VERBS and bool(gap) and gap[0] in VICTIM_NOUNS)
         )
+        # «وأحبطت الشرطة … واعتقلت عناصر من تنظيم داعش»: with a subject named before, members
+        # after an arrest are who was arrested, not who arrested
+        members_arrested = (
+            root == COERCE
+            and any(w in MEMBERS for w in norms[end : refs[first].start + 1])
+            and any(not introduced_by_preposition(refs[i], norms, words) for i in before)
+        )
+        crosses = crosses or members_arrested
         # The frame's own words are the object: «وطردت عشرة دبلوماسيين روس».
         if (
             len(gap) <= 1
@@ -395,7 +404,7 @@ def _find_arguments(
             and not plural_agreement(words[start])
             and not introduced_by_preposition(refs[first], norms, words)
             and not (frame_end and refs[first].start < frame_end <= refs[first].end)
-        ) or _affiliation(refs[first], norms, end):
+        ) or (_affiliation(refs[first], norms, end) and not members_arrested):
             source, how = first, "after"
     target: int | None = None
     target_how = ""

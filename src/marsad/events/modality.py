@@ -170,6 +170,15 @@ BREAKS = _words(
 )
 
 
+# What is only possible or imminent has not happened: «حذرت من هجمات محتملة»، «هجوم وشيك».
+POSSIBLE = _words(
+    "محتمل", "محتملة", "محتملين", "المحتمل", "المحتملة", "المحتملين", "وشيك", "وشيكة", "الوشيك"
+)
+# A foiled or thwarted act did not happen: «أحبطت القوات هجوما»، «إحباط محاولة تهريب».
+FOILED = _words(
+    "أحبط", "أحبطت", "يحبط", "تحبط", "إحباط", "وأحبطت", "وأحبط", "بإحباط", "أفشل", "أفشلت", "إفشال"
+)
+FOILED_REACH = 5  # words between the foiling verb and the act: its subject, «محاولة»
 ANY = normalize("أي")
 WITHOUT = _words("دون", "بدون")
 
@@ -210,6 +219,15 @@ def modality(
         )
     ):
         return NEGATED  # «لم يتخلله أي تهديد»، «دون أي تهديد»: the noun is denied
+    if any(norms[k] in POSSIBLE for k in range(max(0, start - 1), min(end + 2, len(norms)))):
+        # the word right after the trigger (or its adjective) qualifies it; right before a
+        # verb it qualifies the verb's subject («هجمات محتملة تستهدف إسطنبول»)
+        return HYPOTHETICAL
+    if any(
+        norms[k] in FOILED and clauses[k] == here
+        for k in range(max(0, start - FOILED_REACH), start)
+    ):
+        return NEGATED
     if start > 0 and norms[start - 1] in ("قد", "وقد") and norms[start][:1] in ("ي", "ت", "ن"):
         return HYPOTHETICAL  # قد + imperfect is "may"; قد + perfect ("has") stays asserted
     scope = [norms[k] for k in range(start) if clauses[k] == here]
