@@ -1545,3 +1545,24 @@ def test_a_foiled_attack_did_not_happen_and_members_after_an_arrest_were_arreste
     # with no subject before the verb, members of a group after it still do the act
     _, evs = events("وهاجم عناصر من تنظيم داعش قاعدة للجيش العراقي.")
     assert brief(evs) == [("190", "IMGMOSISI", "IRQMIL", "2021-02-05")]
+
+
+def test_who_asked_and_an_accusative_plural_after_the_verb() -> None:
+    # «بطلب من X»: X asked the subject of the clause
+    _, evs = events("وقرر مجلس الأمن تأجيل مناقشة الاتفاق بطلب من الولايات المتحدة.")
+    assert brief(evs) == [("020", "USA", "IGOUNO", "2021-02-05")]
+    # «المتمردين» is accusative: the object of the call; its subject is the UN before
+    _, evs = events("ورحبت الأمم المتحدة بالهدنة في اليمن، ودعت المتمردين الحوثيين إلى احترامها.")
+    assert brief(evs) == [
+        ("051", "IGOUNO", "YEM", "2021-02-05"),
+        ("020", "IGOUNO", "YEMINS", "2021-02-05"),
+    ]
+    # the nominative «المتمردون» after the verb is its subject
+    _, evs = events("وهاجم المتمردون الحوثيون قاعدة للجيش اليمني.")
+    assert brief(evs) == [("190", "YEMINS", "YEMMIL", "2021-02-05")]
+
+
+def test_an_accusative_object_right_after_the_verb_takes_the_subject_of_the_clause() -> None:
+    # «استهدفت الناشطين الأكراد»: the raids (a fronted subject) targeted the activists
+    _, evs = events("الغارات التركية استهدفت الناشطين الأكراد في شمال العراق.")
+    assert [(e.cameo[:2], e.source.get("code")) for e in evs] == [("19", "TURMIL")]

@@ -118,6 +118,9 @@ CLAUSE_NAMED = "clause-named"
 NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adjective after it
 MEDIATION = word_set(_WORDS, "arguments.mediation")
 INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
+AT_REQUEST = normalize("بطلب")  # «بطلب من X»: X asked
+FOR_REQUEST = normalize("لطلب")  # «استجابة لطلب X»
+ANSWERING = frozenset(normalize(w) for w in ("استجابة", "تلبية", "نزولا"))
 FROM = normalize("من")
 PREPOSITION_PRONOUNS = frozenset(
     normalize(p + s)
@@ -332,6 +335,14 @@ def _find_arguments(
     inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
     after = [i for i in usable if refs[i].start >= end and refs[i].start - end <= AFTER_WINDOW]
     before = [i for i in usable if refs[i].end <= start]
+    asked_by = _requested_by(refs, usable, norms, start, end)
+    if asked_by is not None:
+        # «قرر المجلس تأجيل المناقشة بطلب من الولايات المتحدة»، «استجابة لطلب الرئيس اليمني»:
+        # who asked is named after the request; who was asked is the clause's subject
+        asked = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
+        return Arguments(
+            asked_by, asked[0] if asked else None, "agent-marker", "before" if asked else ""
+        )
     if inside and norms[start] in COMPLEMENTIZERS:
         # «قال بايدن إن بوتين قاتل»: the clause's subject is who is called names; the one
         # saying it is the subject before.
@@ -396,7 +407,13 @@ def _find_arguments(
             and any(w in MEMBERS for w in norms[end : refs[first].start + 1])
             and any(not introduced_by_preposition(refs[i], norms, words) for i in before)
         )
-        crosses = crosses or members_arrested
+        # right after the verb (after «كل من» or a number the plural is a genitive)
+        accusative = refs[first].start == end and _accusative_plural(refs[first], norms)
+        if accusative and not _fronted_subject(refs, before, norms, words, start):
+            # «ودعت المتمردين الحوثيين إلى احترامها»: the object; the subject is understood
+            # from the sentence before or its first act, not the nearest name before the verb
+            return Arguments(None, first, "", "after")
+        crosses = crosses or members_arrested or accusative
         # The frame's own words are the object: «وطردت عشرة دبلوماسيين روس».
         if (
             len(gap) <= 1
@@ -516,6 +533,30 @@ def _clause_opener(norms: Sequence[str], start: int) -> int | None:
         if norms[k] in BARE_COMPLEMENTIZERS:
             return k if k < start - 1 else None
     return None
+
+
+def _accusative_plural(ref: Reference, norms: Sequence[str]) -> bool:
+    """A sound masculine plural in its accusative «ـين» (المتمردين، الحوثيين), which a subject
+    never takes: after a verb it is the object, and the subject is the one named before or
+    understood («ودعت المتمردين الحوثيين إلى احترامها»). Nisba plurals in «ـيين» and sector
+    nouns only: many singular names end in «ين» (البحرين، بنيامين)."""
+    word = strip_conjunction(norms[ref.start])
+    group = ref.kind == "agent" or (ref.kind == "actor" and ref.type == "ORG")
+    return word.endswith("يين") or (group and word.endswith("ين") and len(word) >= 7)
+
+
+def _requested_by(
+    refs: Sequence[Reference], usable: list[int], norms: Sequence[str], start: int, end: int
+) -> int | None:
+    """Who made the request named by «بطلب من X» or «استجابة/تلبية لطلب X», or None."""
+    word = strip_conjunction(norms[start])
+    if word == AT_REQUEST and end < len(norms) and norms[end] == FROM:
+        at = end + 1
+    elif word == FOR_REQUEST and start > 0 and strip_conjunction(norms[start - 1]) in ANSWERING:
+        at = end
+    else:
+        return None
+    return next((i for i in usable if refs[i].start == at), None)
 
 
 def _mediator(ref: Reference, norms: Sequence[str]) -> bool:
