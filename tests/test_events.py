@@ -1566,3 +1566,25 @@ def test_an_accusative_object_right_after_the_verb_takes_the_subject_of_the_clau
     # «استهدفت الناشطين الأكراد»: the raids (a fronted subject) targeted the activists
     _, evs = events("الغارات التركية استهدفت الناشطين الأكراد في شمال العراق.")
     assert [(e.cameo[:2], e.source.get("code")) for e in evs] == [("19", "TURMIL")]
+
+
+def test_idioms_with_a_place_or_an_office_in_them_name_neither() -> None:
+    # «مسقط رأس» is a birthplace, not Muscat; «أجندة خارجية» a foreign agenda, not a ministry
+    a, _ = events("وهذه أول زيارة له إلى مسقط رأس والده في كينيا.")
+    assert [e.code for e in a.entities if e.code] == ["KEN"]
+    a, _ = events("وقال الوزير الأردني إن الإرهابي ينفذ أجندة خارجية.")
+    assert not [e for e in a.entities if "خارجية" in e.name]
+    a, _ = events("ووصل وزير الخارجية العماني إلى مسقط.")
+    assert [e.code for e in a.entities if e.code] == ["OMNGOV", "OMN"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "واستقبلت ماليزيا أكثر من 113 ألف سائح سعودي العام الماضي.",  # tourists, no visit
+        "واستقبل مستشفى الملك فهد ثماني حالات من المصابين السعوديين.",  # patients
+        "وخاض الرئيس الأمريكي معارك سياسية مع إسرائيل.",  # a political battle, no fighting
+    ],
+)
+def test_receiving_tourists_and_political_battles_are_no_events(sentence: str) -> None:
+    assert events(sentence)[1] == []

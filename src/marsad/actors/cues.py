@@ -285,3 +285,18 @@ def eponym(norms: Sequence[str], start: int) -> bool:
         return False
     head = strip_conjunction(norms[k])
     return head in _EPONYM_HEADS or (head[:1] in "بلك" and head[1:] in _EPONYM_HEADS)
+
+
+# Two-word phrases in which a dictionary name is an ordinary word: «مسقط رأسه» (his birthplace,
+# not Muscat), «أجندة خارجية» (a foreign agenda, not the foreign ministry).
+_IDIOMS = frozenset(tuple(phrase.split()) for phrase in word_set(_WORDS, "cues.idioms"))
+
+
+def idiom(norms: Sequence[str], start: int, end: int) -> bool:
+    """The one-word match at ``[start, end)`` is part of a listed idiom with its neighbour."""
+    if end - start != 1:
+        return False
+    word = strip_conjunction(norms[start])
+    after = (word, norms[end]) if end < len(norms) else None
+    before = (strip_conjunction(norms[start - 1]), norms[start]) if start > 0 else None
+    return after in _IDIOMS or before in _IDIOMS

@@ -21,6 +21,7 @@ from marsad.actors.cues import (
     boys_and_girls,
     counted_people,
     eponym,
+    idiom,
     listed_adjective,
     reporting_outlet,
     river_bank,
@@ -358,6 +359,7 @@ class Resolver:
                 or abstract_noun(matches, k, norms)
                 or listed_adjective(matches, k, norms)
                 or boys_and_girls(norms, m.start_token)
+                or idiom(norms, m.start_token, m.end_token)
             ):
                 continue
             if (
