@@ -1588,3 +1588,43 @@ def test_idioms_with_a_place_or_an_office_in_them_name_neither() -> None:
 )
 def test_receiving_tourists_and_political_battles_are_no_events(sentence: str) -> None:
     assert events(sentence)[1] == []
+
+
+def test_those_killed_in_an_attack_whose_doer_has_no_code_did_not_kill_each_other() -> None:
+    _, evs = events(
+        "وقال مصدر إن عشرين من ميليشيات الحوثي وقوات موالية لصالح قتلوا إثر غارات لطائرات"
+        " التحالف على مواقعهم."
+    )
+    assert evs == []
+    _, evs = events("وقتل ثلاثة فلسطينيين في غارات إسرائيلية على غزة.")
+    assert brief(evs) == [("195", "ISRMIL", "PSECVL", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the relative verb after an attack noun names its doer's phrase; the victims are
+        # named before it
+        (
+            "وقتل 38 سائحا بينهم ثلاثون بريطانيا في هجوم شنه طالب تونسي مسلح.",
+            [("190", "TUNREB", "GBR")],
+        ),
+        # who claims an attack made it
+        (
+            "أعلن تنظيم داعش مسؤوليته عن هجوم على مسجد للشيعة في مدينة الدمام السعودية.",
+            [("190", "IMGMOSISI", "SAUCVL")],
+        ),
+        # a verb joined to a relative clause does not take the sentence's first doer: Iraq
+        # condemned the bombing, it did not kill the worshippers
+        (
+            "وأعربت الخارجية العراقية عن إدانتها للتفجير الذي استهدف مسجد قوات الطوارئ في"
+            " عسير وأسفر عن مقتل عدد من المصلين.",
+            [],
+        ),
+    ],
+)
+def test_attack_nouns_their_doers_and_their_victims(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    evs = [e for e in events(sentence)[1] if e.cameo[:2] in ("18", "19", "20")]
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected

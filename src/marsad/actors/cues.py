@@ -300,3 +300,11 @@ def idiom(norms: Sequence[str], start: int, end: int) -> bool:
     after = (word, norms[end]) if end < len(norms) else None
     before = (strip_conjunction(norms[start - 1]), norms[start]) if start > 0 else None
     return after in _IDIOMS or before in _IDIOMS
+
+
+_MOSQUES = word_set(_WORDS, "cues.mosques")
+
+
+def named_mosque(norms: Sequence[str], start: int) -> bool:
+    """The body at ``start`` names the mosque before it («مسجد قوات الطوارئ»)."""
+    return start > 0 and strip_conjunction(norms[start - 1]).removeprefix("ب") in _MOSQUES

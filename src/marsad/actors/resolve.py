@@ -23,6 +23,7 @@ from marsad.actors.cues import (
     eponym,
     idiom,
     listed_adjective,
+    named_mosque,
     reporting_outlet,
     river_bank,
     terror_adjective,
@@ -377,8 +378,8 @@ class Resolver:
                 (atom.kind == "title" or (atom.kind == "actor" and atom.type == "PERS"))
                 and not atom.proclitic
                 and eponym(norms, atom.start)
-            ):
-                continue  # «طريق الملك عبدالله»: a road named after the king
+            ) or (atom.kind == "agent" and not atom.proclitic and named_mosque(norms, atom.start)):
+                continue  # «طريق الملك عبدالله»، «مسجد قوات الطوارئ»: what a place is named after
             if town(norms, atom.start, atom.proclitic) and (
                 where(norms, atom.start, atom.proclitic)
                 or (atoms and atoms[-1].kind == "agent" and atoms[-1].end == atom.start)

@@ -106,6 +106,9 @@ DOER_ATTACKS = word_set(_WORDS, "arguments.doer_attacks")
 # «في هجوم شنته حركة حماس»، «في تفجير انتحاري تبناه التنظيم»: the relative verb that names
 # an attack's doer after the attack noun.
 DOER_LINKS = word_set(_WORDS, "arguments.doer_links")
+ABOUT = normalize("عن")
+ATTACK_VICTIM_REACH = 8  # words before an attack noun its victims may be named in
+ATTACK_NOUNS = (DOER_ATTACKS | GENITIVE_ATTACKS) - {normalize("قصف"), normalize("إطلاق")}
 BEGIN = frozenset(normalize(w) for w in ("بدأ", "بدأت", "يبدأ", "تبدأ"))
 UNDERWENT = word_set(_WORDS, "arguments.underwent")  # «تعرض X لقصف»
 WITNESSED = word_set(_WORDS, "arguments.witnessed")  # «شهدت المدينة هجمات»
@@ -277,6 +280,15 @@ def find_arguments(
                 ]
             victims.sort(key=lambda i: (refs[i].start < start, abs(refs[i].start - end)))
             return Arguments(cause, victims[0] if victims else None, "cause", "victim")
+        verb = bare(norms[start])
+        killed = verb in KILL_VERBS or verb.removesuffix("وا").removesuffix("ت") in KILL_VERBS
+        if cause is None and killed and args.source_how != "after" and _unnamed_attack(norms, end):
+            # «عشرون من ميليشيات الحوثي … قتلوا إثر غارات لطائرات التحالف»: the deaths are put
+            # down to an attack whose doer has no code; those named before were killed
+            victim = args.source if args.source_how == "before" else args.target
+            also = (args.target,) if args.target_how == "coordinated" and args.target else ()
+            how = "victim" if victim is not None else ""
+            return Arguments(None, victim, CLAUSE_SUBJECT, how, co_targets=also)
     if bare(norms[start]) in VICTIM_VERBS or vowelled_passive(words[start]):
         # «استشهد ثلاثة فلسطينيين في قصف إسرائيلي»: the subject suffered the act; the doer
         # is named after it, or not at all
@@ -329,7 +341,11 @@ def _find_arguments(
     reach = end if is_verb(words[start]) else max(end, frame_end or 0)
     between = _between(norms, end, min(reach + 3, len(norms)), root)
     # «لقصف»، «بقصف»: a preposition glued to an attack word makes it the noun
-    noun = not is_verb(words[start]) or attack_proclitic(norms[start]).endswith(("ب", "ل"))
+    noun = (
+        not is_verb(words[start])
+        or attack_proclitic(norms[start]).endswith(("ب", "ل"))
+        or strip_conjunction(norms[start]) in ATTACK_NOUNS  # «هجوم»، «غارات»: never verbs
+    )
     if root is not None and noun and between is None:
         return _noun_arguments(refs, usable, norms, words, start, end, frame_end, root)
     inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
@@ -685,6 +701,17 @@ def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> 
     return None
 
 
+def _unnamed_attack(norms: Sequence[str], end: int) -> bool:
+    """A cause word and an attack noun after the trigger in its sentence («قتلوا وأصيب 15
+    آخرون … إثر غارات»، «جراء القصف»), as far as CAUSE_REACH."""
+    for k in range(end, min(end + CAUSE_REACH, len(norms) - 1)):
+        if norms[k] in SENTENCE_STOPS:
+            return False
+        if strip_conjunction(norms[k]) in CAUSES and is_attack_word(norms[k + 1]):
+            return True
+    return False
+
+
 def _attack_by(r: Reference, norms: Sequence[str]) -> bool:
     """``r`` is named as the doer of an attack given as a cause: «في قصف لقوات النظام» (the
     attack noun right before a ل-phrase) or «جراء هجوم (انتحاري) شنته حركة حماس» (a relative
@@ -823,14 +850,18 @@ def _noun_arguments(
         # the attack (one adjective may stand between) names its doer
         for k in (end, end + 1):
             if k + 1 < len(norms) and norms[k] in DOER_LINKS:
-                doer = next((i for i in usable if refs[i].start == k + 1), None)
-                if doer is None:
+                # «هجوم شنه طالب تونسي مسلح»: the doer's phrase may be a noun, its nationality
+                # and what he is; the most specific code of it is the doer
+                phrase = [i for i in usable if k + 1 <= refs[i].start <= k + 2][:1]
+                while phrase:
+                    nxt = next((i for i in usable if refs[i].start == refs[phrase[-1]].end), None)
+                    if nxt is None:
+                        break
+                    phrase.append(nxt)
+                if not phrase:
                     break
-                # past the doer's own nationality («حركة الشباب الصومالية»)
-                origin = max(
-                    [refs[doer].end]
-                    + [r.end for r in refs if r.start == refs[doer].end and r.kind == "adjective"]
-                )
+                doer = max(phrase, key=lambda i: len(refs[i].code or ""))
+                origin = refs[phrase[-1]].end
                 hit = _after_target(refs, usable, norms, words, origin, None, doer)
                 # «وشهدت كينيا هجمات نفذتها …»: the place that saw them is where they hit
                 witness = [
@@ -842,14 +873,39 @@ def _noun_arguments(
                 ]
                 if hit is None and witness:
                     hit = witness[0]
+                if hit is None:
+                    # «قتل 38 سائحا بينهم ثلاثون بريطانيا في هجوم شنه …»: on those named before
+                    near = [
+                        i
+                        for i in usable
+                        if start - ATTACK_VICTIM_REACH <= refs[i].start
+                        and refs[i].end <= start
+                        and not any(w in SENTENCE_STOPS for w in norms[refs[i].end : start])
+                    ]
+                    hit = near[-1] if near else None
                 return Arguments(doer, hit, "cause", "after" if hit is not None else "")
+    if (
+        root in VIOLENT_ROOTS
+        and start >= 2
+        and norms[start - 1] == ABOUT
+        and normalize("مسؤولي") in norms[start - 2]
+    ):
+        # «أعلن تنظيم داعش مسؤوليته عن هجوم على مسجد»: who claims the attack made it
+        claimant = [
+            i
+            for i in usable
+            if refs[i].end <= start - 2 and not introduced_by_preposition(refs[i], norms, words)
+        ]
+        if claimant:
+            hit = _after_target(refs, usable, norms, words, end, frame_end, claimant[-1])
+            return Arguments(claimant[-1], hit, "cause", "after" if hit is not None else "")
     if root in VIOLENT_ROOTS and is_attack_word(norms[start]):
         # «تعرض مطار عدن لقصف صاروخي من الحوثيين»: an armed party after «من» fired it, at
         # whoever «تعرض» (underwent) it
         for k in (end, end + 1):
             if k + 1 < len(norms) and norms[k] == FROM:
-                doer = next((i for i in usable if refs[i].start == k + 1), None)
-                if doer is None or not _armed(refs[doer]):
+                armed = next((i for i in usable if refs[i].start == k + 1), None)
+                if armed is None or not _armed(refs[armed]):
                     break
                 under = next(
                     (
@@ -869,7 +925,7 @@ def _noun_arguments(
                     ),
                     None,
                 )
-                return Arguments(doer, hit, "agent-marker", "before" if hit is not None else "")
+                return Arguments(armed, hit, "agent-marker", "before" if hit is not None else "")
     # «مباحثات استضافتها العاصمة الصينية»: who a relative verb's clause names after the noun
     # is that verb's subject, not a party to the noun's act
     for k in (end, end + 1, end + 2):

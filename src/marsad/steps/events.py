@@ -22,6 +22,7 @@ from marsad.events.arguments import (
     CLAUSE_NAMED,
     CLAUSE_SUBJECT,
     NATIONALITY,
+    RELATIVES,
     Arguments,
     aid_destination,
     find_arguments,
@@ -428,6 +429,9 @@ class _ArticleCoder:
             and self.sentence_act_end is not None
             and words[m.start_token][:1] == "و"
             and is_verb(words[m.start_token])
+            # «… للتفجير الذي استهدف مسجدا وأسفر عن …»: joined to a relative clause's verb,
+            # it shares that clause's subject, not the sentence's first doer
+            and not any(norms[k] in RELATIVES for k in range(self.sentence_act_end, m.start_token))
             and (
                 (args.source_how == "before" and refs[args.source].start >= self.sentence_act_end)
                 or args.target_how == "pronoun"  # «ودعاه إلى زيارة الرياض»
