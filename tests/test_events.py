@@ -1628,3 +1628,12 @@ def test_attack_nouns_their_doers_and_their_victims(
 ) -> None:
     evs = [e for e in events(sentence)[1] if e.cameo[:2] in ("18", "19", "20")]
     assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+def test_a_preacher_is_no_appeal_but_the_participle_still_calls() -> None:
+    _, evs = events(
+        "وانتقد الرئيس التركي الداعية فتح الله غولن والدعاة المقيمين في الولايات المتحدة."
+    )
+    assert not [e for e in evs if e.cameo.startswith("02")]
+    _, evs = events("وأدانت الخارجية السعودية الهجوم، داعية إلى وقف العنف في اليمن.")
+    assert [e.cameo for e in evs] == ["111", "0256"]
