@@ -1637,3 +1637,9 @@ def test_a_preacher_is_no_appeal_but_the_participle_still_calls() -> None:
     assert not [e for e in evs if e.cameo.startswith("02")]
     _, evs = events("وأدانت الخارجية السعودية الهجوم، داعية إلى وقف العنف في اليمن.")
     assert [e.cameo for e in evs] == ["111", "0256"]
+
+
+def test_constituting_a_threat_is_a_description_not_a_threat() -> None:
+    assert events("وقال الوزير إن تنظيم داعش يشكل تهديدا للسعودية.")[1] == []
+    _, evs = events("وهدد تنظيم داعش السعودية بهجمات جديدة.")
+    assert brief(evs) == [("130", "IMGMOSISI", "SAU", "2021-02-05")]
