@@ -1643,3 +1643,10 @@ def test_constituting_a_threat_is_a_description_not_a_threat() -> None:
     assert events("وقال الوزير إن تنظيم داعش يشكل تهديدا للسعودية.")[1] == []
     _, evs = events("وهدد تنظيم داعش السعودية بهجمات جديدة.")
     assert brief(evs) == [("130", "IMGMOSISI", "SAU", "2021-02-05")]
+
+
+def test_what_relates_to_something_made_no_call() -> None:
+    _, evs = events("وقال مسؤول تركي إن مخاوف الحكومة التركية تتصل بالوضع في سوريا.")
+    assert not [e for e in evs if e.cameo.startswith("04")]
+    _, evs = events("واتصل الرئيس المصري بنظيره الفرنسي.")
+    assert brief(evs) == [("041", "EGYGOV", "FRAGOV", "2021-02-05")]
