@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.datafiles import resource
 from marsad.text.normalize import normalize
+from marsad.text.wordlists import word_set
+
+_WORDS = resource("events", "words.tsv")
 
 ASSERTED, NEGATED, HYPOTHETICAL, QUESTION, OPINION = (
     "asserted",
@@ -25,159 +29,31 @@ def _words(*items: str) -> frozenset[str]:
 
 
 # Particles that negate the word right after them (one word may sit between: لم يعد يعتقل).
-NEGATORS = _words(
-    "لم",
-    "لن",
-    "لا",
-    "ما",
-    "ليس",
-    "ليست",
-    "غير",
-    "عدم",
-    "دون",
-    "بدون",
-    "بلا",
-    "ولم",
-    "ولن",
-    "ولا",
-    "فلم",
-    "فلن",
-    "فلا",
-)
+NEGATORS = word_set(_WORDS, "modality.negators")
 # Verbs of denial negate what follows them in the clause.
-DENIALS = _words("نفى", "نفت", "ينفي", "تنفي", "نفيا", "ونفى", "ونفت", "نافيا", "نفوا")
-CONDITIONALS = _words(
-    "إذا",
-    "اذا",
-    "لو",
-    "ولو",
-    "لولا",
-    "حال",
-    "حالة",
-    "وإذا",
-    "فإذا",
-    "ربما",
-    "وربما",
-    "يمكن",
-    "يمكنه",
-    "محتمل",
-    "المحتمل",
-    "يحتمل",
-    "تريد",
-    "يريد",
-    "سيناريو",
-)
+DENIALS = word_set(_WORDS, "modality.denials")
+CONDITIONALS = word_set(_WORDS, "modality.conditionals")
 # Necessity and obligation: what must or should happen has not («ضرورة استئناف المفاوضات»،
 # «يجب وقف إطلاق النار»). Their scope runs on over «، و…»: a list of what is needed.
-NECESSITY = _words(
-    "ضرورة",
-    "بضرورة",
-    "لضرورة",
-    "يجب",
-    "ويجب",
-    "ينبغي",
-    "وينبغي",
-    "يتعين",
-    "لابد",
-    "المطلوب",
-    "أهمية",
-    "بأهمية",
-)
+NECESSITY = word_set(_WORDS, "modality.necessity")
 # Hopes, aims and what something would bring about: what is hoped for has not happened
 # («كانت واشنطن تأمل التوصل إلى اتفاق»، «من شأنه أن يسهم في حث …»، «وهو ما يعني زيادة …»).
-HOPES = _words(
-    "يأمل",
-    "تأمل",
-    "نأمل",
-    "آمل",
-    "أمله",
-    "أملها",
-    "آماله",
-    "يتطلع",
-    "تتطلع",
-    "تطلعه",
-    "تطلعها",
-    "يطمح",
-    "تطمح",
-    "شأنه",
-    "شأنها",
-    "يسهم",
-    "تسهم",
-    "يعني",
-    "تعني",
-)
-QUESTIONS = _words("هل", "فهل", "وهل", "أهل", "لماذا", "كيف", "متى", "ماذا")
+HOPES = word_set(_WORDS, "modality.hopes")
+QUESTIONS = word_set(_WORDS, "modality.questions")
 # Opinion and analysis: a trigger in their clause is someone's reading, not a reported act.
-OPINION_WORDS = _words(
-    "بدا",
-    "يبدو",
-    "تبدو",
-    "بدت",
-    "يرى",
-    "ترى",
-    "يعتقد",
-    "تعتقد",
-    "يتوقع",
-    "توقع",
-    "يتوقعون",
-    "الصعب",
-    "المرجح",
-    "المستبعد",
-    "المتوقع",
-    "مراقبون",
-    "محللون",
-    "المراقبون",
-    "المحللون",
-    "أظهرت",
-    "أظهر",
-    "يبدوان",
-    "يرجح",
-    "التحليل",
-    "رأي",
-    "ويرى",
-    "وترى",
-    "ويبدو",
-    "وبدا",
-)
+OPINION_WORDS = word_set(_WORDS, "modality.opinion_words")
 SEEMED = _words("بدا", "وبدا")  # written «بدأ» with its hamza, they are "began"
 # «قال بايدن إنه يعتقد أن …»: after these an opinion verb is the speaker's own stated view,
 # reported as said, not the writer's analysis.
-SELF_REPORT = _words("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم", "إنني", "أنني")
+SELF_REPORT = word_set(_WORDS, "modality.self_report")
 # Words that end a modal scope and return to reporting.
-BREAKS = _words(
-    "،",
-    ",",
-    "؛",
-    ";",
-    ":",
-    "وبالفعل",
-    "بالفعل",
-    "لكن",
-    "ولكن",
-    "الا",
-    "إلا",
-    "حيث",
-    "بينما",
-    "فيما",
-    "ثم",
-    "فجاءت",
-    "فجاء",
-    "وقد",
-    "كما",
-    "وفي",
-    "وكان",
-    "وكانت",
-)
+BREAKS = word_set(_WORDS, "modality.breaks")
 
 
 # What is only possible or imminent has not happened: «حذرت من هجمات محتملة»، «هجوم وشيك».
-POSSIBLE = _words(
-    "محتمل", "محتملة", "محتملين", "المحتمل", "المحتملة", "المحتملين", "وشيك", "وشيكة", "الوشيك"
-)
+POSSIBLE = word_set(_WORDS, "modality.possible")
 # A foiled or thwarted act did not happen: «أحبطت القوات هجوما»، «إحباط محاولة تهريب».
-FOILED = _words(
-    "أحبط", "أحبطت", "يحبط", "تحبط", "إحباط", "وأحبطت", "وأحبط", "بإحباط", "أفشل", "أفشلت", "إفشال"
-)
+FOILED = word_set(_WORDS, "modality.foiled")
 FOILED_REACH = 5  # words between the foiling verb and the act: its subject, «محاولة»
 ANY = normalize("أي")
 WITHOUT = _words("دون", "بدون")
