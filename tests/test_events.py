@@ -1650,3 +1650,26 @@ def test_what_relates_to_something_made_no_call() -> None:
     assert not [e for e in evs if e.cameo.startswith("04")]
     _, evs = events("واتصل الرئيس المصري بنظيره الفرنسي.")
     assert brief(evs) == [("041", "EGYGOV", "FRAGOV", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the Marines are the US military; fighters with a nationality and the body after
+        # them are two parties
+        ("وهاجم مسلحون فلسطينيون جنود المارينز في الكويت.", ("190", "PSEREB", "USAMIL")),
+        # «قاتل» in its verb forms is fighting; the Peshmerga are Iraq's Kurdistan forces
+        ("وقاتلت قوات البشمركة تنظيم داعش قرب أربيل.", ("190", "IRQMIL", "IMGMOSISI")),
+    ],
+)
+def test_forces_the_target_names_itself(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert brief(events(sentence)[1]) == [(*expected, "2021-02-05")]
+
+
+def test_a_killer_is_no_fighting() -> None:
+    assert [e.cameo for e in events("وألقت الشرطة السعودية القبض على القاتل.")[1]] == []
+
+
+def test_who_fights_alongside_is_no_enemy() -> None:
+    _, evs = events("وقاتلت ميليشيا محلية بوكو حرام إلى جانب الجيش النيجيري.")
+    assert brief(evs) == [("190", "NGAREB", "NGAINS", "2021-02-05")]

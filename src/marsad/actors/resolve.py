@@ -169,6 +169,7 @@ class Resolver:
             if (
                 a.kind == "agent"
                 and a.sector in MEMBER_SECTORS
+                and a.end - a.start == 1  # «مسلحون فلسطينيون جنود المارينز»: two parties
                 and i + 1 < len(atoms)
                 and atoms[i + 1].kind == "actor"
                 and atoms[i + 1].type != "PERS"
@@ -608,7 +609,13 @@ class Resolver:
                 head.kind == "title" and person.type == "ORG"
             ):
                 pass  # «انتقد الوزير اليمني الحوثيين»: a group after an office is its object
-            elif not (head.kind == "agent" and person.type != "PERS" and iso3 is None):
+            elif not (
+                head.kind == "agent"
+                and person.type != "PERS"
+                # «مسلحون فلسطينيون جنود المارينز»: a body after fighters and their nationality
+                # is the next party, the object
+                and (iso3 is None or head.sector in MEMBER_SECTORS)
+            ):
                 used += 1
                 if person.actor_id and title and head.kind == "title" and not former:
                     other = self.d.namesake_with_title(person.actor_id, title, day)

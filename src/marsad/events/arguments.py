@@ -107,6 +107,7 @@ DOER_ATTACKS = word_set(_WORDS, "arguments.doer_attacks")
 # an attack's doer after the attack noun.
 DOER_LINKS = word_set(_WORDS, "arguments.doer_links")
 ABOUT = normalize("عن")
+ALONGSIDE = (normalize("إلى"), normalize("جانب"))
 ATTACK_VICTIM_REACH = 8  # words before an attack noun its victims may be named in
 ATTACK_NOUNS = (DOER_ATTACKS | GENITIVE_ATTACKS) - {normalize("قصف"), normalize("إطلاق")}
 BEGIN = frozenset(normalize(w) for w in ("بدأ", "بدأت", "يبدأ", "تبدأ"))
@@ -508,6 +509,13 @@ def _find_arguments(
             ] or pick
         if pick:
             target, target_how = pick[0], "after"
+    if (
+        root in VIOLENT_ROOTS
+        and target is not None
+        and refs[target].start >= 2
+        and (norms[refs[target].start - 2], norms[refs[target].start - 1]) == ALONGSIDE
+    ):
+        target, target_how = None, ""  # «يقاتلون إلى جانب الحوثيين»: allies, not the enemy
     if root == AID and target is not None:
         # «أرسلت الإمارات مساعدات إلى سوريا لدعم المتضررين»: the aided people are the recipients
         aided = [
