@@ -1673,3 +1673,8 @@ def test_a_killer_is_no_fighting() -> None:
 def test_who_fights_alongside_is_no_enemy() -> None:
     _, evs = events("وقاتلت ميليشيا محلية بوكو حرام إلى جانب الجيش النيجيري.")
     assert brief(evs) == [("190", "NGAREB", "NGAINS", "2021-02-05")]
+
+
+def test_aid_that_lands_at_an_airport_went_to_that_country() -> None:
+    _, evs = events("وهبطت طائرة إغاثة سعودية في مطار عدن محملة بالمساعدات الطبية.")
+    assert brief(evs) == [("073", "SAU", "YEM", "2021-02-05")]

@@ -1090,15 +1090,21 @@ def _reception(
 def aid_destination(
     refs: Sequence[Reference], norms: Sequence[str], donor: str | None
 ) -> int | None:
-    """Where aid went, as its recipient: the first place or country after «إلى» (or ل) in
-    the sentence that is not the donor's («وصلت إلى مطار عدن طائرة إغاثة سعودية» → Yemen)."""
+    """Where aid went, as its recipient: the first place or country after «إلى» (or ل, or «في»
+    with a port or an airport) in the sentence that is not the donor's («وصلت إلى مطار عدن
+    طائرة إغاثة سعودية»، «هبطت طائرة إغاثة سعودية في مطار عدن» → Yemen)."""
     for i, r in enumerate(refs):
         if not r.iso3 or r.iso3 == donor or r.kind not in DESTINATION_KINDS:
             continue
         k = r.start - 1
         while k >= 0 and norms[k] in DESTINATION_HEADS:
             k -= 1  # «إلى مطار عدن»، «إلى مدينة عدن»
-        if (k >= 0 and norms[k] in TO) or (norms[r.start].startswith("ل") and r.proclitic):
+        headed = k < r.start - 1  # «في مطار عدن»: landing at a port or an airport
+        if (
+            (k >= 0 and norms[k] in TO)
+            or (headed and k >= 0 and norms[k] == IN_WORD)
+            or (norms[r.start].startswith("ل") and r.proclitic)
+        ):
             return i
     return None
 
