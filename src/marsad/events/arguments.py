@@ -25,6 +25,7 @@ from marsad.events.phrases import (
 )
 from marsad.events.readings import CAUSE_REACH, CAUSES
 from marsad.events.words import (
+    BARE_COMPLEMENTIZERS,
     HONORIFICS,
     LIGHT_VERBS,
     VICTIM_VERBS,
@@ -113,7 +114,6 @@ ATTACK_NOUNS = (DOER_ATTACKS | GENITIVE_ATTACKS) - {normalize("قصف"), normali
 BEGIN = frozenset(normalize(w) for w in ("بدأ", "بدأت", "يبدأ", "تبدأ"))
 UNDERWENT = word_set(_WORDS, "arguments.underwent")  # «تعرض X لقصف»
 WITNESSED = word_set(_WORDS, "arguments.witnessed")  # «شهدت المدينة هجمات»
-BARE_COMPLEMENTIZERS = word_set(_WORDS, "arguments.bare_complementizers")
 PRONOUN_COMPLEMENTIZERS = word_set(_WORDS, "arguments.pronoun_complementizers")
 CLAUSE_REACH = 6  # words between «إن» and its verb: the clause's subject
 CLAUSE_SUBJECT = "clause-subject"

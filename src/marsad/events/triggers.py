@@ -17,7 +17,7 @@ from marsad.datafiles import read_tsv
 from marsad.errors import DataError
 from marsad.events.modality import BREAKS
 from marsad.events.tables import resource_path
-from marsad.events.words import DOUBLED_VERBS, HONORIFICS
+from marsad.events.words import BARE_COMPLEMENTIZERS, DOUBLED_VERBS, HONORIFICS
 from marsad.text.normalize import normalize
 from marsad.text.segment import clitic_analyses
 
@@ -44,7 +44,6 @@ FUNCTION_FRAME_WINDOW = 4
 CLAUSE_OPENERS = frozenset(w for w in BREAKS if any(c.isalpha() for c in w))
 COMMAS = frozenset({"،", ","})
 STANCE_ROOTS = frozenset({"01", "02", "03", "05"})
-COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن"))
 # Endings a `word+` may carry: verb agreement, dual/plural, accusative alef, taa marbuta.
 _VERB_ENDINGS = ("ت", "ا", "وا", "و", "ن", "نا", "تم", "تا")
 _NOUN_ENDINGS = ("تان", "تين", "ون", "ين", "ان", "ات", "ه", "ي", "ها")
@@ -437,7 +436,7 @@ class TriggerSet:
                         ]
                         asides = _asides(norm_tokens)
                         reports = frozenset(
-                            k for k, t in enumerate(norm_tokens) if t in COMPLEMENTIZERS
+                            k for k, t in enumerate(norm_tokens) if t in BARE_COMPLEMENTIZERS
                         )
                     frame_start = c.frame_at(keys, words, asides, end, reports)
                     if frame_start is None:

@@ -24,6 +24,8 @@ HARAKAT = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 # Honorifics before a name («تلقى صاحب السمو الملكي الأمير … اتصالاً من فخامة الرئيس»): they
 # neither part a verb from its subject nor count toward a frame's window.
 HONORIFICS = word_set(_WORDS, "words.honorifics")
+# «أن»، «إن» and their forms with a conjunction: what follows is a reported clause.
+BARE_COMPLEMENTIZERS = word_set(_WORDS, "words.bare_complementizers")
 # Two-letter stems of doubled-root verbs that «و»/«ف» may stand before (وحث، وشن، وفض); «ورد»
 # (was mentioned), «وحق» and «وحل» are words of their own and are left out.
 DOUBLED_VERBS = word_set(_WORDS, "words.doubled_verbs")

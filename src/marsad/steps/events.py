@@ -18,7 +18,6 @@ from marsad.actors.dictionary import ActorDictionary
 from marsad.events.arguments import (
     AID,
     ARMED_ROLES,
-    BARE_COMPLEMENTIZERS,
     CLAUSE_NAMED,
     CLAUSE_SUBJECT,
     NATIONALITY,
@@ -58,7 +57,7 @@ from marsad.events.readings import (
 )
 from marsad.events.tables import cameo_info, plover_for
 from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
-from marsad.events.words import is_verb
+from marsad.events.words import BARE_COMPLEMENTIZERS, is_verb
 from marsad.model import Article, Entity, Event, Quote
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.entities import INFERRED, SentenceRefs, references_of
@@ -121,6 +120,7 @@ RECEIVED_FROM = frozenset({"041.7"})
 RECALL = "161"
 HOSTILE_ROOT = 10  # demands, criticism, threats, force: roots 10-20
 NAMED_KINDS = frozenset({"actor", "name", "country", "capital", "metonym", "place"})
+SUBJECT_KINDS = NAMED_KINDS | {"title", "agent"}  # what a main clause's subject may be
 DISCOURSE_SENTENCES = 3  # sentences before the current one a missing party may come from
 # Doers a verbal noun's own words point to, however far from it they are named: the host of
 # «في استقبال»، the owner of «زيارة له»، the attack a death is put down to.
@@ -391,7 +391,7 @@ class _ArticleCoder:
                     i
                     for i, r in enumerate(refs)
                     if r.end <= m.start_token
-                    and r.kind in NAMED_KINDS | {"title", "agent"}
+                    and r.kind in SUBJECT_KINDS
                     and not introduced_by_preposition(r, norms, words)
                 ),
                 None,
