@@ -20,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from marsad.datafiles import resource
 from marsad.errors import ModelError
 from marsad.events.arguments import is_verb
 from marsad.events.modality import clause_breaks, modality
@@ -28,143 +29,33 @@ from marsad.events.triggers import default_triggers
 from marsad.text.dates import WEEKDAYS
 from marsad.text.normalize import normalize
 from marsad.text.segment import stem, tokenize
+from marsad.text.wordlists import word_set
 
 EVENTS = ("ASSAULT", "PROTEST")
 MODEL_FORMAT = "marsad-plover-detect"
 MODEL_VERSION = 1
+_WORDS = resource("events", "words.tsv")
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "resources" / "models" / "plover-detect.json"
 
 
-def _words(*items: str) -> frozenset[str]:
-    return frozenset(normalize(w) for w in items)
-
-
 # Cue words, matched on clitic-stripped stems; each group is one feature, named in `explain`.
+# The groups are word lists in resources/events/words.tsv (detect.cue_<name>).
 CUES: dict[str, frozenset[str]] = {
-    "recent": _words(
-        "أمس",
-        "امس",
-        "اليوم",
-        "الليلة",
-        "صباح",
-        "مساء",
-        "فجر",
-        "ظهر",
-        "ليل",
-    )
-    | frozenset(WEEKDAYS),
-    "past": _words(
-        "منذ",
-        "الماضي",
-        "الماضية",
-        "سابق",
-        "سابقا",
-        "السابق",
-        "ذكرى",
-        "سنوات",
-        "أعوام",
-        "عقود",
-        "تاريخ",
-        "آنذاك",
-        "حينها",
-        "حينذاك",
-        "قبل",
-    ),
-    "future": _words(
-        "سوف",
-        "يعتزم",
-        "تعتزم",
-        "ينوي",
-        "تنوي",
-        "يجب",
-        "ينبغي",
-        "المقبل",
-        "المقبلة",
-        "القادم",
-        "القادمة",
-        "غدا",
-        "يخطط",
-        "تخطط",
-        "مستقبل",
-    ),
-    "call": _words("دعا", "دعت", "دعوة", "دعوات", "يدعو", "تدعو", "ناشد", "حث", "حثت"),
-    "threat": _words("هدد", "هددت", "يهدد", "تهدد", "تهديد", "تهديدات", "توعد", "حذر", "حذرت"),
-    "hedge": _words(
-        "ربما",
-        "قد",
-        "محتمل",
-        "يحتمل",
-        "يعتقد",
-        "يشتبه",
-        "يزعم",
-        "مزعوم",
-        "أنباء",
-        "تقارير",
-        "شائعات",
-        "يرجح",
-        "مشتبه",
-    ),
-    "accuse": _words(
-        "اتهم",
-        "اتهمت",
-        "اتهام",
-        "اتهامات",
-        "يتهم",
-        "تتهم",
-        "متهم",
-        "متهمين",
-        "حمل",
-        "حملت",
-        "يحمل",
-        "مسؤولية",
-    ),
-    "negation": _words("لم", "لن", "لا", "ليس", "عدم", "دون", "بدون", "نفى", "نفت", "ينفي"),
-    "opinion": _words(
-        "يرى",
-        "ترى",
-        "رأى",
-        "يعتبر",
-        "تعتبر",
-        "اعتبر",
-        "اعتبرت",
-        "مقال",
-        "الكاتب",
-        "تحليل",
-        "محللون",
-        "مراقبون",
-        "يبدو",
-        "بدا",
-    ),
-    "condemn": _words(
-        "أدان", "أدانت", "يدين", "تدين", "إدانة", "استنكر", "استنكرت", "شجب", "ندد", "نددت"
-    ),
-    "casualty": _words(
-        "قتيل", "قتلى", "جريح", "جرحى", "مصرع", "مقتل", "إصابة", "مصابين", "جثث", "شهداء", "ضحايا"
-    ),
-    "crowd": _words("آلاف", "مئات", "عشرات", "حشود", "الآلاف", "المئات", "العشرات", "ألف"),
+    "recent": word_set(_WORDS, "detect.cue_recent") | frozenset(WEEKDAYS),
+    "past": word_set(_WORDS, "detect.cue_past"),
+    "future": word_set(_WORDS, "detect.cue_future"),
+    "call": word_set(_WORDS, "detect.cue_call"),
+    "threat": word_set(_WORDS, "detect.cue_threat"),
+    "hedge": word_set(_WORDS, "detect.cue_hedge"),
+    "accuse": word_set(_WORDS, "detect.cue_accuse"),
+    "negation": word_set(_WORDS, "detect.cue_negation"),
+    "opinion": word_set(_WORDS, "detect.cue_opinion"),
+    "condemn": word_set(_WORDS, "detect.cue_condemn"),
+    "casualty": word_set(_WORDS, "detect.cue_casualty"),
+    "crowd": word_set(_WORDS, "detect.cue_crowd"),
 }
-SPEECH_START = _words(
-    "قال",
-    "قالت",
-    "أضاف",
-    "أضافت",
-    "أكد",
-    "أكدت",
-    "أوضح",
-    "أوضحت",
-    "أشار",
-    "أشارت",
-    "ذكر",
-    "ذكرت",
-    "صرح",
-    "أعلن",
-    "أعلنت",
-    "تابع",
-    "يقول",
-    "تقول",
-    "اعتبر",
-    "رأى",
-)
+# first words that open reported speech: «قال …»، «وأكدت …»
+SPEECH_START = word_set(_WORDS, "detect.speech_start")
 QUOTE_MARKS = frozenset('«»"“”')
 FIRST_WORDS = 3  # a trigger among the first words is the sentence's main act
 

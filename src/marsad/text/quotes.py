@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from marsad.datafiles import resource
 from marsad.text.dates import WEEKDAYS
 from marsad.text.normalize import normalize_word
 from marsad.text.numbers import read_text_table
 from marsad.text.segment import TOKEN, split_sentences
+from marsad.text.wordlists import word_set
 
 SpeechKind = Literal["verb", "participle", "attribution"]
 
@@ -59,98 +61,14 @@ _SPEECH_WORDS = frozenset({*_BY_FORM, *("و" + f for f in _BY_FORM), *("ف" + f 
 _COMPLEMENTIZER = re.compile(r"[بف]?ان(?:ه|ها|هم|هما|هن|ني|نا|ك)?")
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _CLOSERS = frozenset('»”"“')
-_TIME = frozenset(
-    normalize_word(w)
-    for w in (
-        "أمس",
-        "اليوم",
-        "غدا",
-        "يوم",
-        "مساء",
-        "صباح",
-        "ليلة",
-    )
-) | frozenset(WEEKDAYS)
+_WORDS = resource("text", "words.tsv")
+_TIME = word_set(_WORDS, "quotes.time") | frozenset(WEEKDAYS)
 # Words that end a speaker noun phrase: prepositions, complementizers, time words.
-_STOP = _TIME | frozenset(
-    normalize_word(w)
-    for w in (
-        "في",
-        "خلال",
-        "عن",
-        "على",
-        "إلى",
-        "من",
-        "لدى",
-        "عبر",
-        "أثناء",
-        "بعد",
-        "قبل",
-        "ضمن",
-        "حول",
-        "أمام",
-        "الذي",
-        "التي",
-        "الذين",
-        "ل",
-        "ب",
-        "إن",
-        "أن",
-        "بأن",
-        "فإن",
-        "أنه",
-        "إنه",
-        "كما",
-        "و",
-        "ف",
-        "لا",
-        "لم",
-        "لن",
-        "قد",
-        "هو",
-        "هي",
-        "قوله",
-        "قولها",
-        "قولهم",
-        "تصريح",
-        "تصريحات",
-    )
-)
-# A ل-prefixed word usually names the addressee (لرويترز, لقناة); these are ل-initial nouns
-# or title parts that stay inside a speaker (رئيس وزراء لبنان, وزير الدولة لشؤون الهجرة).
-_L_KEEP = frozenset(
-    normalize_word(w)
-    for w in (
-        "لبنان",
-        "ليبيا",
-        "لندن",
-        "لاهاي",
-        "لشؤون",
-        "لحقوق",
-        "لجنة",
-        "اللجنة",
-        "لواء",
-        "لوزان",
-    )
-)
+_STOP = _TIME | word_set(_WORDS, "quotes.speaker_stops")
+# ل-initial nouns and title parts that stay inside a speaker (رئيس وزراء لبنان).
+_L_KEEP = word_set(_WORDS, "quotes.l_keep")
 # Before these, أن is not a speech complementizer (بعد أن "after", إلا أن "however").
-_NOT_BEFORE_AN = frozenset(
-    normalize_word(w)
-    for w in (
-        "بعد",
-        "قبل",
-        "منذ",
-        "بدل",
-        "رغم",
-        "دون",
-        "حين",
-        "إلا",
-        "غير",
-        "يجب",
-        "يمكن",
-        "ينبغي",
-    )
-)
+_NOT_BEFORE_AN = word_set(_WORDS, "quotes.not_before_an")
 _FINAL = ".!?؟…؛"
 _MAX_SPEAKER = 7
 _MAX_GAP = 14  # «وقال بايدن خلال كلمة له حول … في مقر وزارة الخارجية إن …»
