@@ -1678,3 +1678,75 @@ def test_who_fights_alongside_is_no_enemy() -> None:
 def test_aid_that_lands_at_an_airport_went_to_that_country() -> None:
     _, evs = events("وهبطت طائرة إغاثة سعودية في مطار عدن محملة بالمساعدات الطبية.")
     assert brief(evs) == [("073", "SAU", "YEM", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # «برقية» begins with ب as a word of its own, not ب + a verbal noun under another verb
+        (
+            "وبعث أمير الكويت برقية تعزية إلى الرئيس التونسي.",
+            [("018", "KWTGOV", "TUNGOV", "2021-02-05")],
+        ),
+        # while «بتمديد» is still ب + «تمديد», the object of the welcome
+        (
+            "ورحب الرئيس الأمريكي بتمديد معاهدة ستارت مع روسيا.",
+            [("051", "USAGOV", "RUS", "2021-02-05")],
+        ),
+    ],
+)
+def test_a_trigger_noun_that_starts_with_ba_or_lam_is_no_preposition(
+    sentence: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert brief(events(sentence)[1]) == expected
+
+
+def test_the_genitive_after_a_bare_plural_doer_is_the_doers_owner_not_the_target() -> None:
+    # the helicopters are the army's: the bombs fell on Aleppo, not on the army
+    _, evs = events("وألقت مروحيات الجيش السوري براميل متفجرة على مدينة حلب.")
+    assert brief(evs) == [("195", "SYRMIL", "SYRCVL", "2021-02-05")]
+    _, evs = events("وقصفت طائرات الجيش السوري مواقع المعارضة في حلب.")
+    assert brief(evs) == [("194", "SYRMIL", "SYROPP", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a blast given as the cause right after the dead: they were killed, by no one named
+        ("وقتل جنديان إسرائيليان في انفجار لغم على حدود غزة.", []),
+        ("وقتل أربعة أشخاص بتفجير في سوق شعبي ببغداد.", []),
+        # an attack with its doer: that doer killed them
+        ("وقتل جنديان إسرائيليان في هجوم لحركة حماس.", [("190", "PSEREBHMS", "ISRMIL")]),
+        # an object after the subject: the verb is active
+        (
+            "وقتل مسلحون من تنظيم داعش جنديين عراقيين في هجوم على كركوك.",
+            [("190", "IMGMOSISI", "IRQMIL")],
+        ),
+    ],
+)
+def test_killed_in_a_blast_right_after_the_verbs_noun_is_passive(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    evs = events(sentence)[1]
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a broken plural of a nationality, counted, is people: they protest to their rulers
+        ("وتظاهر آلاف الروس في موسكو للمطالبة بالإفراج عن نافالني.", ("141", "RUSCVL", "RUSGOV")),
+        ("واعتقلت الشرطة الروسية مئات الروس في سان بطرسبرغ.", ("173", "RUSCOP", "RUSCVL")),
+        # ambassadors are summoned in the plural too, each country its own event
+        ("واستدعت الخارجية الروسية سفراء ألمانيا وبولندا.", ("114", "RUSGOV", "DEU")),
+        # a verbal noun right after its governing verb's subject: that subject does it, and
+        # the plural after it is its object
+        ("وقررت روسيا طرد دبلوماسيين ألمان.", ("161", "RUS", "DEUGOV")),
+    ],
+)
+def test_people_in_broken_plurals_plural_envoys_and_governed_nouns(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    evs = events(sentence)[1]
+    assert (evs[0].cameo, evs[0].source.get("code"), evs[0].target.get("code")) == expected
+    assert len({(e.source.get("code"), e.target.get("code")) for e in evs}) == len(evs)

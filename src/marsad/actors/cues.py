@@ -147,9 +147,10 @@ def attack_proclitic(word: str) -> str:
     return ""
 
 
-def counted_people(norms: Sequence[str], start: int) -> bool:
-    """A plural nationality after a number names people, not the state: «خمسة أمريكيين»."""
-    if not norms[start].endswith(("يين", "يون")):
+def counted_people(norms: Sequence[str], start: int, plurals: frozenset[str] = frozenset()) -> bool:
+    """A plural nationality after a number names people, not the state: «خمسة أمريكيين»، and
+    with ``plurals`` (broken plurals such as «الروس») «آلاف الروس»."""
+    if not norms[start].endswith(("يين", "يون")) and strip_conjunction(norms[start]) not in plurals:
         return False
     k = start - 1
     if k > 0 and norms[k] == "من":

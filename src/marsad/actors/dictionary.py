@@ -50,6 +50,8 @@ _Entry = tuple[tuple[str, ...], list[tuple[str, str]]]
 # Place names that never take the article: behind ال they are another word (المالية "financial"
 # is not Malé, المالي is not Mali).
 _NAME_KINDS = frozenset({"country", "capital", "place"})
+# normalised endings of a nisba in the singular, dual, sound plural or accusative («أفغانيا»)
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتين", "يتان", "يا")
 
 
 @lru_cache(maxsize=100_000)
@@ -231,6 +233,16 @@ class ActorDictionary:
                 extra = stripped.setdefault((first[2:], *toks[1:]), [])
                 if (kind, key) not in extra:
                     extra.append((kind, key))
+        # «الروس»، «الأتراك»: broken plurals among the nisba forms (no singular, dual or sound
+        # plural ending) name the people once counted («آلاف الروس»)
+        self.people_plurals = frozenset(
+            toks[0]
+            for c in self.countries.values()
+            for form in c.adjectives_ar
+            if (toks := phrase_tokens(form))
+            and len(toks) == 1
+            and not normalize(form).endswith(_NISBA_ENDINGS)
+        )
         self._bare_names = frozenset(
             toks
             for toks, found in readings.items()

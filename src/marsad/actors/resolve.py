@@ -285,7 +285,7 @@ class Resolver:
                 a.kind == "adjective"
                 and a.iso3
                 and a.end - a.start == 1
-                and counted_people(norms, a.start)
+                and counted_people(norms, a.start, self.d.people_plurals)
             ):
                 code = self._cameo(a.iso3) + "CVL"
                 refs.append(

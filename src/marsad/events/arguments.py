@@ -100,6 +100,7 @@ VICTIM_NOUNS = word_set(_WORDS, "arguments.victim_nouns")
 # Attack nouns whose genitive is their doer after a cause word («لدى إلقاء مروحيات النظام»).
 GENITIVE_ATTACKS = word_set(_WORDS, "arguments.genitive_attacks")
 WEAPON_CAUSES = word_set(_WORDS, "arguments.weapon_causes")
+BLASTS = word_set(_WORDS, "arguments.blasts")
 ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 # Attack nouns besides those whose nationality is an army (cues.is_attack_word) that name
 # their doer after them: «في تفجير انتحاري تبناه تنظيم داعش».
@@ -283,6 +284,12 @@ def find_arguments(
             return Arguments(cause, victims[0] if victims else None, "cause", "victim")
         verb = bare(norms[start])
         killed = verb in KILL_VERBS or verb.removesuffix("وا").removesuffix("ت") in KILL_VERBS
+        if cause is None and killed and args.source_how == "after" and args.source is not None:
+            k = refs[args.source].end
+            if k + 1 < len(norms) and _cause_at(norms, k):
+                # «قتل جنديان إسرائيليان في انفجار لغم»: a cause right after the ones named
+                # after the verb makes it passive; they were killed, by no one named
+                return Arguments(None, args.source, CLAUSE_SUBJECT, "victim")
         if cause is None and killed and args.source_how != "after" and _unnamed_attack(norms, end):
             # «عشرون من ميليشيات الحوثي … قتلوا إثر غارات لطائرات التحالف»: the deaths are put
             # down to an attack whose doer has no code; those named before were killed
@@ -426,7 +433,11 @@ def _find_arguments(
         )
         # right after the verb (after «كل من» or a number the plural is a genitive)
         accusative = refs[first].start == end and _accusative_plural(refs[first], norms)
-        if accusative and not _fronted_subject(refs, before, norms, words, start):
+        if (
+            accusative
+            and not _fronted_subject(refs, before, norms, words, start)
+            and not _governed_noun(refs, before, norms, words, start)
+        ):
             # «ودعت المتمردين الحوثيين إلى احترامها»: the object; the subject is understood
             # from the sentence before or its first act, not the nearest name before the verb
             return Arguments(None, first, "", "after")
@@ -488,8 +499,15 @@ def _find_arguments(
             origin = refs[named].end
         reach = max(origin, frame_end or 0) + AFTER_WINDOW  # «فرضت … عقوبات على X»: past the frame
         stop = _next_clause(refs, norms, words, origin, reach)
+        # «مروحيات الجيش السوري»: the doer's genitive is part of the doer
+        owner = refs[source].end if source is not None and _construct(refs[source], norms) else -1
         rest = _actors_first(
-            refs, [i for i in usable if i != source and origin <= refs[i].start <= stop]
+            refs,
+            [
+                i
+                for i in usable
+                if i != source and origin <= refs[i].start <= stop and refs[i].start != owner
+            ],
         )
         # «دعوى أمام محكمة العدل الدولية تتهم فيها إسرائيل»: a venue is where, not whom
         venues = [i for i in rest if refs[i].start > 0 and norms[refs[i].start - 1] in VENUES]
@@ -707,6 +725,14 @@ def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> 
         if r.proclitic.endswith("ب") or prev in CAUSES:
             return i
     return None
+
+
+def _cause_at(norms: Sequence[str], k: int) -> bool:
+    """A cause word at ``k`` and an attack or a blast after it («في انفجار»، «جراء القصف»)."""
+    if strip_conjunction(norms[k]) not in CAUSES:
+        return False
+    noun = norms[k + 1]
+    return is_attack_word(noun) or noun in BLASTS or (noun[:1] == "ب" and noun[1:] in BLASTS)
 
 
 def _unnamed_attack(norms: Sequence[str], end: int) -> bool:
@@ -1118,12 +1144,29 @@ def _after_target(
     frame_end: int | None,
     source: int | None,
 ) -> int | None:
-    """The first actor after the trigger (or its frame), a prepositional one preferred."""
+    """The first actor after the trigger (or its frame), a prepositional one preferred; never
+    the genitive of the doer («مروحيات الجيش السوري»: the army's helicopters, not a target)."""
     reach = max(end, frame_end or 0) + AFTER_WINDOW
-    rest = _actors_first(refs, [i for i in usable if i != source and end <= refs[i].start <= reach])
+    owner = refs[source].end if source is not None and _construct(refs[source], norms) else -1
+    rest = _actors_first(
+        refs,
+        [
+            i
+            for i in usable
+            if i != source and end <= refs[i].start <= reach and refs[i].start != owner
+        ],
+    )
     prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
     pick = prep or rest
     return pick[0] if pick else None
+
+
+def _construct(ref: Reference, norms: Sequence[str]) -> bool:
+    """One common noun without «ال» («مروحيات»، «قوات»): the first term of a genitive
+    construct, so the noun right after it is its owner, not another party. With an adjective
+    after it («مسلحون فلسطينيون جنود المارينز») the phrase is closed, and what follows is not."""
+    word = strip_conjunction(norms[ref.start])
+    return ref.kind == "agent" and ref.end - ref.start == 1 and not word.startswith("ال")
 
 
 def _topic(
@@ -1194,6 +1237,25 @@ def _fronted_subject(
     if authored(refs[subj[-1]], norms):
         return True  # «تقرير للاستخبارات الأمريكية اتهم موسكو»: the report is the subject
     return first == 0 or norms[first - 1] in COMPLEMENTIZERS or norms[first - 1] == "و"
+
+
+def _governed_noun(
+    refs: Sequence[Reference],
+    before: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+) -> bool:
+    """The trigger is a verbal noun, the object of the verb whose subject stands right before
+    it («قررت روسيا طرد دبلوماسيين ألمان»): that subject does the act, and the plural after
+    it is its object."""
+    if strip_conjunction(norms[start]).startswith("ي"):
+        return False  # «تحالف تقوده السعودية يقاتل الحوثيين»: an imperfect verb, no noun
+    subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
+    if not subj or refs[subj[-1]].end != start:
+        return False
+    k = refs[first_of_list(refs, subj[-1], norms)].start - 1
+    return k >= 0 and is_verb(words[k])
 
 
 def _actors_first(refs: Sequence[Reference], cands: list[int]) -> list[int]:

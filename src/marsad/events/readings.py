@@ -174,15 +174,19 @@ def sports_article(sentences: Iterable[Sequence[str]]) -> bool:
     return len(hits) >= SPORTS_ARTICLE_HITS and len(set(hits)) >= 2
 
 
-def complement_noun(word: str, m: TriggerMatch, norms: list[str]) -> bool:
+def complement_noun(word: str, m: TriggerMatch, norms: list[str], whole: bool = False) -> bool:
     """«رحبا بتمديد …»، «لتهنئة نظيره»: a verbal noun under ب/ل is another predicate's object,
     and one after a purpose noun («لاستكمال التشاور») is what is intended.
 
     The exception is a past event named with both parties, «للاتصال الهاتفي بين X و Y».
+    ``whole`` says the word begins its pattern as it stands, so a ب or ل it starts with is
+    its own first letter («برقية»، «لغم»), no preposition.
     """
     n = normalize(word)
     if is_verb(word) or BETWEEN_WORD in norms[m.end_token : m.end_token + 3]:
         return False
+    if whole:
+        return _after_purpose(m, norms)
     if n.startswith(("ب", "ل")) and not n.startswith(("بين", "لقا")):
         # «بعث ببرقية عزاء»: a cable is sent with ب, and is the act itself
         return n[1:].removeprefix("ال") not in CABLES

@@ -397,6 +397,20 @@ class TriggerSet:
         self._by_token[token] = info
         return info
 
+    def begun_whole(self, token: str, pattern_id: str) -> bool:
+        """Whether ``token`` begins pattern ``pattern_id`` with no ب/ل proclitic split off:
+        «برقية تعزية» begins a condolence cable, while «بتمديد» is ب + «تمديد» (and و/ف or
+        ال in front change nothing)."""
+        for prefix, stem in _analyses(token):
+            bare = prefix[1:] if prefix[:1] in ("و", "ف") else prefix
+            if bare not in ("", "ال"):
+                continue
+            found = [*self._exact.get(stem, ())]
+            found += [c for base in _bases(stem) for c in self._inflected.get(base, ())]
+            if any(c.trig.id == pattern_id for c in found):
+                return True
+        return False
+
     def find(
         self,
         norm_tokens: Sequence[str],

@@ -271,7 +271,8 @@ class _ArticleCoder:
             if mod != ASSERTED:
                 self.suppressed += 1
                 continue
-            if complement_noun(words[m.start_token], m, norms):
+            whole = self.triggers.begun_whole(norms[m.start_token], m.pattern_id)
+            if complement_noun(words[m.start_token], m, norms, whole):
                 continue
             evs = self.code(sr, m, norms, words, clauses, dated)
             if int(m.cameo[:2]) in COMPLEMENT_ROOTS or m.cameo[:3] in COMPLEMENT_CODES:
@@ -557,7 +558,8 @@ class _ArticleCoder:
             )
         ):  # a verbal noun standing alone («المفاوضات»، «الاتهامات») names its act, not a talk
             target = self.parties.from_discourse(source, act.sr, m.start_token, self.sentence_pairs)
-            how = how or "context"
+            if target is not None:
+                how = how or "context"
         if target is None and act.root == PROTEST and how == "":
             target = self.parties.keeper(act.sr, source, norms, day)  # prisoners: their jailer
         if (
