@@ -101,6 +101,7 @@ VICTIM_NOUNS = word_set(_WORDS, "arguments.victim_nouns")
 GENITIVE_ATTACKS = word_set(_WORDS, "arguments.genitive_attacks")
 WEAPON_CAUSES = word_set(_WORDS, "arguments.weapon_causes")
 BLASTS = word_set(_WORDS, "arguments.blasts")
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalised: «السعودية» read as an adjective
 ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 # Attack nouns besides those whose nationality is an army (cues.is_attack_word) that name
 # their doer after them: «في تفجير انتحاري تبناه تنظيم داعش».
@@ -280,6 +281,18 @@ def find_arguments(
                     and r.kind in ACTOR_KINDS
                     and r.type != "MISC"
                 ]
+            if not victims:  # «إن عشرين من ميليشيات الحوثي قتلوا إثر غارات …»: the subject
+                victims = [
+                    i
+                    for i, r in enumerate(refs)
+                    if r.end <= start
+                    and r.kind in ACTOR_KINDS
+                    and r.type != "MISC"
+                    and not any(
+                        norms[k] in SENTENCE_STOPS or norms[k] in COMPLEMENTIZERS
+                        for k in range(r.end, start)
+                    )
+                ]
             victims.sort(key=lambda i: (refs[i].start < start, abs(refs[i].start - end)))
             return Arguments(cause, victims[0] if victims else None, "cause", "victim")
         verb = bare(norms[start])
@@ -443,6 +456,18 @@ def _find_arguments(
             return Arguments(None, first, "", "after")
         crosses = crosses or members_arrested or accusative
         # The frame's own words are the object: «وطردت عشرة دبلوماسيين روس».
+        # «واتهم التحالف إيران بـ…»: a definite noun between the verb and the first actor is
+        # the subject, one with no code; the actor after it is the object (but «أبدى الجانب
+        # البرازيلي»: a nationality after the noun names the subject)
+        if (
+            len(gap) == 1
+            and strip_conjunction(gap[0]).startswith("ال")
+            and len(gap[0]) >= 5
+            and refs[first].kind != "adjective"
+            and not norms[refs[first].start].endswith(NISBA_ENDINGS)  # «اللجنة السعودية»
+            and not _fronted_subject(refs, before, norms, words, start)
+        ):
+            return Arguments(None, first, "", "after")
         if (
             len(gap) <= 1
             and not crosses
@@ -1062,6 +1087,16 @@ def _noun_arguments(
             # «إدانة الولايات المتحدة للهجمات»، «اعتقال الشرطة للمتظاهرين»: a genitive with
             # the object after it under ل is the noun's subject
             return Arguments(genitive, nxt, "genitive-subject", "after" if nxt is not None else "")
+    if source is None and root in VIOLENT_ROOTS and _owned_plural(norms[start]):
+        # «كثفت إسرائيل غاراتها على غزة»: the strikes' owner, named before, makes them
+        owners = [
+            i
+            for i in usable
+            if refs[i].end <= start and not introduced_by_preposition(refs[i], norms, words)
+        ]
+        if owners:
+            hit = _after_target(refs, usable, norms, words, end, frame_end, owners[-1])
+            return Arguments(owners[-1], hit, "pronoun", "after" if hit is not None else "")
     if genitive is not None and genitive != source:
         target, target_how = genitive, "genitive"
     elif words[end - 1].endswith((*PERSON_OBJECTS, "ها")) and len(words[end - 1]) > 4:
@@ -1159,6 +1194,14 @@ def _after_target(
     prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
     pick = prep or rest
     return pick[0] if pick else None
+
+
+def _owned_plural(word: str) -> bool:
+    """«غاراتها»، «هجماتهم»: a feminine plural with a pronoun, whose owner did the acts (not a
+    verbal noun whose pronoun is its object, as in «اعتقالها»)."""
+    bare_word = strip_conjunction(word)
+    short = next((bare_word[: -len(p)] for p in OBJECT_PRONOUNS if bare_word.endswith(p)), "")
+    return short.endswith("ات") and len(short) >= 5
 
 
 def _construct(ref: Reference, norms: Sequence[str]) -> bool:

@@ -54,6 +54,7 @@ BREAKS = word_set(_WORDS, "modality.breaks")
 POSSIBLE = word_set(_WORDS, "modality.possible")
 # A foiled or thwarted act did not happen: «أحبطت القوات هجوما»، «إحباط محاولة تهريب».
 FOILED = word_set(_WORDS, "modality.foiled")
+HALTED = word_set(_WORDS, "modality.halted")
 FOILED_REACH = 5  # words between the foiling verb and the act: its subject, «محاولة»
 ANY = normalize("أي")
 WITHOUT = _words("دون", "بدون")
@@ -104,6 +105,8 @@ def modality(
         for k in range(max(0, start - FOILED_REACH), start)
     ):
         return NEGATED
+    if start > 0 and norms[start - 1] in HALTED:
+        return NEGATED  # «وقف غاراتها»: the strikes are stopped, not made
     if start > 0 and norms[start - 1] in ("قد", "وقد") and norms[start][:1] in ("ي", "ت", "ن"):
         return HYPOTHETICAL  # قد + imperfect is "may"; قد + perfect ("has") stays asserted
     scope = [norms[k] for k in range(start) if clauses[k] == here]

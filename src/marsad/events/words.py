@@ -105,6 +105,8 @@ def is_verb(word: str) -> bool:
         if stem != f and len(stem) >= 5 and stem[-2] in "اي" and stem[0] in "اتم":
             return False  # «استقباله»، «اعتقالها»: a verbal noun with a pronoun on it
         short = next((f[: -len(p)] for p in _NOUN_PRONOUNS if f.endswith(p)), f)
+        if short != f and short.endswith("ات") and len(short) >= 5:
+            return False  # «ضرباتها»، «هجماتهم»: a feminine plural with its owner's pronoun
         if any(len(x) == 4 and x[0] == "م" and not x.endswith("ت") for x in (f, short)):
             return False  # مقتل، مصرع، مقتله: nouns of place and event (منحت is a verb)
     return True

@@ -54,6 +54,7 @@ class Entities(ArticleStep):
             found = self._resolve(sentences, tokens, tags, day, capitals)
         locate_agents(article, found, self.dictionary)
         locate_kingdom(article, found, self.dictionary, self.kingdoms)
+        locate_coalition(found, self.dictionary, day)
         article.entities = group(article, found, self.dictionary, day)
         article.places = places(article, found, self.dictionary)
         article.work["refs"] = found
@@ -259,6 +260,73 @@ def locate_kingdom(
 
 
 KINGDOM_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+
+COALITION = normalize("التحالف")
+# The coalitions a bare «التحالف» may be, and the countries whose naming tells which one an
+# article speaks of: Yemen's war, or the war on the Islamic State in Syria and Iraq.
+COALITIONS = {
+    "arab_coalition_yemen": frozenset({"YEM"}),
+    "global_coalition_isis": frozenset({"SYR", "IRQ"}),
+}
+ISIS_CODE = "IMGMOSISI"
+
+
+def article_coalition(found: list[SentenceRefs]) -> str | None:
+    """The coalition an article speaks of, when exactly one is in view: named in full, or the
+    only one whose war's countries (or the Islamic State) the article names."""
+    seen: set[str] = set()
+    for sr in found:
+        for r in sr.refs:
+            for coalition, countries in COALITIONS.items():
+                if r.actor_id == coalition or r.iso3 in countries:
+                    seen.add(coalition)
+            if (r.code or "").startswith(ISIS_CODE):
+                seen.add("global_coalition_isis")
+    return next(iter(seen)) if len(seen) == 1 else None
+
+
+def locate_coalition(found: list[SentenceRefs], d: ActorDictionary, day: date) -> None:
+    """A bare «التحالف» and «قوات/طائرات التحالف» are the coalition the article speaks of.
+
+    In a story on Yemen that is the Saudi-led coalition, in one on Syria or Iraq the US-led
+    one against the Islamic State (``article_coalition``); with both or neither in view the
+    words stay uncoded. «التحالف» followed by an adjective («التحالف الوطني») is another
+    alliance and is left alone. The codes carry the lower confidence of an inference.
+    """
+    coalition = article_coalition(found)
+    if coalition is None or not d.roles_on(coalition, day):
+        return  # none in view, or none yet on the day («التحالف» in 2014 Yemen)
+    code = d.code_on(coalition, day) or ""
+    for sr in found:
+        toks = sr.sentence.tokens
+        taken = {k for r in sr.refs for k in range(r.start, r.end)}
+        added = False
+        for r in sr.refs:
+            if r.kind == "agent" and not r.code and toks[r.end - 1].norm == COALITION:
+                r.iso3, r.code = code[:3], code[:3] + (r.sector or "")
+                r.confidence = min(r.confidence, INFERRED)
+        for k, t in enumerate(toks):
+            proclitic = t.norm[: len(t.norm) - len(COALITION)]
+            if k in taken or not t.norm.endswith(COALITION) or proclitic not in KINGDOM_PROCLITICS:
+                continue
+            if k + 1 < len(toks) and toks[k + 1].norm.startswith("ال"):
+                continue  # «التحالف الوطني»: an alliance with a name of its own
+            sr.refs.append(
+                Reference(
+                    k,
+                    k + 1,
+                    "actor",
+                    "ORG",
+                    actor_id=coalition,
+                    iso3=code[:3],
+                    code=code,
+                    confidence=INFERRED,
+                    proclitic=proclitic,
+                )
+            )
+            added = True
+        if added:
+            sr.refs.sort(key=lambda r: r.start)
 
 
 def _member_of(sr: SentenceRefs, k: int) -> str | None:
