@@ -1816,3 +1816,27 @@ def test_owned_strikes_halted_acts_unnamed_subjects_and_victims_before(
 ) -> None:
     evs = events(sentence)[1]
     assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare cabinet is the home country's, not that of the nearest name
+        (
+            "مجلس الوزراء يعقد جلسته\nالرياض - (واس):\nوأدان مجلس الوزراء الجريمة التي نفذها"
+            " مستوطنون إسرائيليون في قرية دوما.",
+            [("111", "SAUGOV", "ISRSET")],
+        ),
+        # a nationality right after a ministry's name is its own
+        (
+            "مجلس الوزراء يعقد جلسته\nالرياض - (واس):\nوأكدت وزارة الخارجية وشؤون المغتربين"
+            " الأردنية دعمها للاتفاق مع مصر.",
+            [("051", "JORGOV", "EGY")],
+        ),
+    ],
+)
+def test_a_bare_government_body_belongs_to_the_home_country(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    a = analyze_text(text, published=date(2015, 8, 1), ner="none")
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in a.events] == expected

@@ -116,6 +116,7 @@ MEMBER_LINKS = frozenset({IN, normalize("من")})
 # Yemen is not Yemen's); a named coalition is in the actor dictionary.
 MANY_NATIONS = frozenset(normalize(w) for w in ("التحالف", "الأجنبية", "الدولية", "الأجنبي"))
 LED_BY = normalize("بقيادة")
+GOV_REACH = 3  # words between a bare government body and a nationality that is its own
 INFERRED = 0.8  # confidence of a country taken from the article rather than the phrase
 NO_COUNTRY = frozenset({"INT", "IMG", "NGO", "IGO"})
 
@@ -129,6 +130,34 @@ def article_locale(article: Article, found: list[SentenceRefs]) -> str | None:
                 if r.kind in PLACE_KINDS and r.iso3:
                     return r.iso3
     return None
+
+
+# Bare government bodies that are the home country's: the cabinet, the government, a ministry
+# (not «مسؤول» or «الوفد», who may be anyone's).
+HOME_BODIES = frozenset(normalize(w) for w in ("مجلس الوزراء", "الحكومة"))
+MINISTRY = normalize("وزارة")
+
+
+def home_body(sr: SentenceRefs, r: Reference) -> bool:
+    """``r`` names the cabinet, the government or a ministry with no country of its own."""
+    words = [t.norm for t in sr.sentence.tokens[r.start : r.end]]
+    words[0] = words[0][len(r.proclitic) :]
+    text = " ".join(words)
+    return text in HOME_BODIES or text.startswith((MINISTRY, "ال" + MINISTRY))
+
+
+def focus_country(found: list[SentenceRefs]) -> str | None:
+    """The country an article names most often (by name, nationality, capital, office or
+    body), when one leads; None on a tie or with none named."""
+    counts: dict[str, int] = {}
+    for sr in found:
+        for r in sr.refs:
+            if r.iso3 and r.iso3 not in NO_COUNTRY:
+                counts[r.iso3] = counts.get(r.iso3, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=counts.__getitem__)
 
 
 def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionary) -> None:
@@ -145,6 +174,7 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
     any they stay uncoded (an article about Russia may quote people anywhere).
     """
     locale = article_locale(article, found)
+    home = locale or focus_country(found)
     for sr in found:
         norms = [t.norm for t in sr.sentence.tokens]
         here: str | None = None
@@ -176,9 +206,9 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
                     continue
                 # civilians do not take the nationality of the forces named after them
                 # («قُتل مدنيون جراء غارات روسية على إدلب» are Syrians)
-                later = next(
+                after = next(
                     (
-                        x.iso3
+                        x
                         for x in sr.refs[k + 1 :]
                         if x.iso3
                         and x.iso3 not in NO_COUNTRY  # «الشرطة … عناصر من تنظيم داعش»
@@ -186,7 +216,19 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
                     ),
                     None,
                 )
+                later = after.iso3 if after else None
                 iso3 = here or later or locale
+                own = (
+                    after is not None
+                    and after.kind == "adjective"
+                    and after.start - r.end <= GOV_REACH
+                )
+                if home and home_body(sr, r) and not own:
+                    # «مجلس الوزراء»: a bare government body is the home country's (the
+                    # dateline's, else the one the article names most), not that of the nearest
+                    # name («… نفذها مستوطنون إسرائيليون»); a nationality right after it is its
+                    # own («وزارة الخارجية وشؤون المغتربين الأردنية»)
+                    iso3 = home
                 if not town(norms, r.start, r.proclitic):  # a village is not the attacker's
                     iso3 = iso3 or speaker  # «أمر النائب العام الليبي … مسؤولين»
                 if iso3 and r.sector not in NO_COUNTRY:
