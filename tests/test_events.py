@@ -1840,3 +1840,36 @@ def test_a_bare_government_body_belongs_to_the_home_country(
 ) -> None:
     a = analyze_text(text, published=date(2015, 8, 1), ner="none")
     assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in a.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # «ونظيره» keeps its و in the word: the counterpart is the co-subject of the signing
+        (
+            "ووقع وزير الخارجية السعودي ونظيره الفرنسي اتفاقيات تعاون في باريس.",
+            [("057", "SAUGOV", "FRAGOV"), ("057", "FRAGOV", "SAUGOV")],
+        ),
+        # and of the talks, with no «مع»
+        (
+            "وبحث وزير الخارجية الروسي ونظيره الأمريكي الأزمة السورية.",
+            [("040", "RUSGOV", "USAGOV"), ("040", "USAGOV", "RUSGOV")],
+        ),
+        # a hedge between the bomber and his group does not hide who acts through him
+        (
+            "وفجر انتحاري يعتقد أنه ينتمي إلى تنظيم داعش نفسه في مسجد بالكويت.",
+            [("1831", "IMGMOSISI", "KWTCVL")],
+        ),
+        # achieving is no investigating, and a place in the middle no mediation
+        ("وحققت القوات العراقية تقدما على تنظيم داعش في الرمادي.", []),
+        ("وأكد وزير الخارجية الأمريكي أهمية تحقيق السلام في اليمن.", []),
+        ("وزار الرئيس المصري الميدان الذي يتوسطه النصب التذكاري.", []),
+        # Libya Dawn is a militia alliance, not a bombing
+        ("وهاجمت قوات فجر ليبيا مواقع الجيش الليبي في طرابلس.", [("190", "LBYREB", "LBYMIL")]),
+    ],
+)
+def test_counterparts_as_co_subjects_hedged_belonging_and_more_homographs(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    evs = events(sentence)[1]
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected

@@ -140,6 +140,7 @@ COMPLEMENTIZERS = word_set(_WORDS, "arguments.complementizers")
 VENUES = frozenset(normalize(w) for w in ("أمام",))
 # Words saying that a doer belongs to a group: «ينتمي إلى»، «تابعون لـ».
 AFFILIATED = word_set(_WORDS, "arguments.affiliated")
+AFFILIATION_HEDGES = word_set(_WORDS, "arguments.affiliation_hedges")
 TO = frozenset(normalize(w) for w in ("إلى", "الى"))
 # «عناصر من تنظيم داعش»: members of a group, who act for it.
 MEMBERS = word_set(_WORDS, "arguments.members")
@@ -806,7 +807,8 @@ def _armed(r: Reference) -> bool:
 def _affiliation(ref: Reference, norms: Sequence[str], end: int) -> bool:
     """«فجّر انتحاري ينتمي إلى تنظيم الدولة نفسه»، «هاجم مسلحون تابعون لحركة الشباب …»: the
     doer is named by the group it belongs to, which acts through it."""
-    gap = list(norms[end : ref.start])
+    # «انتحاري يعتقد أنه ينتمي إلى …»: a hedge on the belonging is no other clause
+    gap = [w for w in norms[end : ref.start] if w not in AFFILIATION_HEDGES]
     if len(gap) > 3 or not gap:
         return False
     if gap[-1] in TO and len(gap) >= 2 and gap[-2] in AFFILIATED:

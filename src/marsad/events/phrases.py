@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
 from marsad.events.words import is_verb
@@ -87,7 +88,11 @@ def coordinated(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int 
         if r.start < refs[i].end:
             continue
         gap = norms[refs[i].end : r.start]
-        if r.kind in ACTOR_KINDS and (r.proclitic.startswith("و") or gap in (["و"], ["،", "و"])):
+        # «ونظيره الفرنسي»: the counterpart keeps its و in the word, not in the proclitic
+        joined = r.proclitic.startswith("و") or (
+            norms[r.start][:1] == "و" and is_counterpart(norms[r.start][1:])
+        )
+        if r.kind in ACTOR_KINDS and (joined or gap in (["و"], ["،", "و"])):
             if r.end < len(norms) and _singular_imperfect(norms[r.end]):
                 return None  # «يفرض عقوبات على إيران وطهران تندد»: a new clause's subject
             return j if len(gap) <= 2 else None
