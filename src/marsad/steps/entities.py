@@ -18,7 +18,7 @@ from marsad.model import Article, Entity, Mention, Sentence, Token
 from marsad.ner.base import NerBackend
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.segment import tokens_of
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, strip_marks
 
 SAME_NAME = 85.0
 
@@ -421,7 +421,8 @@ def group(
                 continue
             start, end = toks[r.start].start, toks[r.end - 1].end
             hs, he = r.head
-            head_text = text[toks[hs].start : toks[he - 1].end]
+            # a name as written, without diacritics, tatweel or invisible marks («اَلـوزارة»)
+            head_text = strip_marks(text[toks[hs].start : toks[he - 1].end])
             k = _group_key(r)
             if r.kind == "agent" and r.code:  # an agent is its code: المحتجون، المتظاهرين → SDNCVL
                 k = f"agent:{r.code}"
