@@ -1873,3 +1873,11 @@ def test_counterparts_as_co_subjects_hedged_belonging_and_more_homographs(
 ) -> None:
     evs = events(sentence)[1]
     assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+def test_the_group_the_dead_belong_to_did_not_kill_them() -> None:
+    # «لقي X من عناصر داعش مصرعهم»: ISIS members died; ISIS is not their killer
+    _, evs = events("لقي 28 شخصاً من عناصر تنظيم داعش مصرعهم في حوادث أمنية غربي العراق.")
+    assert evs == []
+    _, evs = events("لقي ثلاثة جنود عراقيين مصرعهم في هجوم لتنظيم داعش غربي العراق.")
+    assert brief(evs) == [("190", "IMGMOSISI", "IRQMIL", "2021-02-05")]

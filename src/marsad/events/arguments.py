@@ -317,6 +317,10 @@ def find_arguments(
         doer, how = args.target, args.target_how
         if doer is not None and refs[doer].kind in ("place", "capital", "country"):
             doer, how = None, ""  # «اعتُقل صحفيان في طهران»: where, not who
+        if doer is not None and args.source is not None:
+            between = norms[refs[args.source].end : refs[doer].start]
+            if FROM in between and len(between) <= 2:
+                doer, how = None, ""  # «لقي 28 شخصاً من عناصر داعش مصرعهم»: their own group
         if args.source is not None:
             # «اغتيل القيادي … في غارة إسرائيلية»: the force a strike's adjective names, before
             # any group the victim belongs to («مسؤول في حزب الله»)
