@@ -1881,3 +1881,30 @@ def test_the_group_the_dead_belong_to_did_not_kill_them() -> None:
     assert evs == []
     _, evs = events("لقي ثلاثة جنود عراقيين مصرعهم في هجوم لتنظيم داعش غربي العراق.")
     assert brief(evs) == [("190", "IMGMOSISI", "IRQMIL", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # who decides a halt of aid halts it
+        ("وقررت واشنطن تعليق مساعداتها العسكرية لمصر.", [("1622", "USA", "EGY")]),
+        # armed movements are rebels, and the ceasefire is declared with them
+        (
+            "وأعلنت الحكومة السودانية وقف إطلاق النار مع الحركات المسلحة في دارفور.",
+            [("0871", "SDNGOV", "SDNREB")],
+        ),
+        # the addressee under «إلى» after the invitation, not the city to be visited
+        ("ووجه الرئيس الروسي دعوة إلى نظيره المصري لزيارة موسكو.", [("020", "RUSGOV", "EGYGOV")]),
+        # «دكّ» is pounding, and «حوثية» the Houthis' adjective
+        (
+            "ودكت مقاتلات التحالف العربي مواقع الميليشيات الحوثية في صعدة.",
+            [("190", "SAUMIL", "YEMINS")],
+        ),
+        ("واستهدف التحالف العربي موقعا لتعزيزات حوثية قرب مأرب.", [("190", "SAUMIL", "YEMINS")]),
+    ],
+)
+def test_decisions_armed_movements_invitations_and_pounding(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    evs = events(sentence)[1]
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected

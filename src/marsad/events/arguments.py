@@ -1021,8 +1021,20 @@ def _noun_arguments(
                 # «أجرت القوات المصرية والسعودية مناورات مشتركة»: the list does it together
                 return Arguments(light.source, light.target, "light-verb", "coordinated")
             obj = light.target
-            if obj is None or refs[obj].start < end:
-                obj = _after_target(refs, usable, norms, words, end, frame_end, light.source)
+            after = _after_target(refs, usable, norms, words, end, frame_end, light.source)
+            if (
+                obj is None
+                or refs[obj].start < end
+                # «وجه دعوة إلى نظيره المصري لزيارة موسكو»: the addressee under a preposition
+                # after the noun, not a name further on
+                or (
+                    after is not None
+                    and refs[after].start < refs[obj].start
+                    and introduced_by_preposition(refs[after], norms, words)
+                    and not introduced_by_preposition(refs[obj], norms, words)
+                )
+            ):
+                obj = after
             return Arguments(light.source, obj, "light-verb", "after" if obj is not None else "")
     source: int | None = None
     how = ""
