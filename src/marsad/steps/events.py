@@ -60,7 +60,7 @@ from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
 from marsad.events.words import BARE_COMPLEMENTIZERS, is_verb
 from marsad.model import Article, Entity, Event, Quote
 from marsad.steps.base import ArticleStep, RunContext
-from marsad.steps.entities import INFERRED, SentenceRefs, references_of
+from marsad.steps.refs import INFERRED, SentenceRefs, references_of
 from marsad.text.normalize import normalize
 
 PARTICIPLE = "participle"  # how, when a participle clause continues the sentence's doer

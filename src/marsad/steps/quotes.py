@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marsad.model import Article, Quote
 from marsad.steps.base import ArticleStep, RunContext
-from marsad.steps.entities import SentenceRefs, references_of
+from marsad.steps.refs import SentenceRefs, references_of
 from marsad.steps.segment import tokens_of
 from marsad.text.normalize import normalize
 from marsad.text.quotes import find_quotes, has_speech_word

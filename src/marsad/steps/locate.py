@@ -1,0 +1,320 @@
+"""Where references with no country of their own belong, from what the article says elsewhere.
+
+A bare «عمان» is Amman in an article about Jordan; «الشرطة» and «مجلس الوزراء» take the
+country in view or the home country; a bare «المملكة» is the kingdom the article names most;
+a bare «التحالف» is the coalition of the war the article speaks of. Every code given this way
+carries the lower confidence of an inference (``INFERRED``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.actors.cues import town
+from marsad.actors.dictionary import ActorDictionary
+from marsad.actors.resolve import Reference
+from marsad.model import Article
+from marsad.steps.refs import INFERRED, SentenceRefs
+from marsad.text.normalize import normalize
+
+
+def capitals_in_view(found: list[SentenceRefs], d: ActorDictionary) -> frozenset[str]:
+    """Countries whose capital a homonymous country name in the article means: «عمان» is Amman
+    when Jordan is named (الأردن، الأردني، العاهل الأردني…) and nothing else points to Oman.
+
+    The bare name itself is no evidence either way; «سلطنة عمان»، «مسقط»، «العُماني» are.
+    """
+    homonyms = d.capital_homonyms
+    if not homonyms:
+        return frozenset()
+    seen: dict[str, int] = {}
+    bare: set[str] = set()
+    for sr in found:
+        toks = sr.sentence.tokens
+        for r in sr.refs:
+            if not r.iso3:
+                continue
+            if r.kind == "country" and r.iso3 in homonyms:
+                words = [t.norm for t in toks[r.start : r.end]]
+                words[0] = words[0][len(r.proclitic) :]
+                if " ".join(words) in d.capital_homonym_names:
+                    bare.add(r.iso3)
+                    continue
+            seen[r.iso3] = seen.get(r.iso3, 0) + 1
+    return frozenset(
+        homonyms[c] for c in bare if seen.get(homonyms[c], 0) > 0 and seen.get(c, 0) == 0
+    )
+
+
+PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "metonym"})
+DESCRIBED_NOUNS = frozenset(normalize(w) for w in ("مؤتمر", "المؤتمر", "بمؤتمر", "مؤتمرا"))
+IN = normalize("في")
+MEMBER_LINKS = frozenset({IN, normalize("من")})
+# Agents of several nations take no country from the place in view («طيران التحالف» bombing
+# Yemen is not Yemen's); a named coalition is in the actor dictionary.
+MANY_NATIONS = frozenset(normalize(w) for w in ("التحالف", "الأجنبية", "الدولية", "الأجنبي"))
+LED_BY = normalize("بقيادة")
+GOV_REACH = 3  # words between a bare government body and a nationality that is its own
+NO_COUNTRY = frozenset({"INT", "IMG", "NGO", "IGO"})
+
+
+def article_locale(article: Article, found: list[SentenceRefs]) -> str | None:
+    """Where the article is set, when its dateline says so («الخرطوم - (وكالات):»)."""
+    datelines = {p.index for p in article.paragraphs if p.kind == "dateline"}
+    for sr in found:
+        if sr.sentence.paragraph in datelines:
+            for r in sr.refs:
+                if r.kind in PLACE_KINDS and r.iso3:
+                    return r.iso3
+    return None
+
+
+# Bare government bodies that are the home country's: the cabinet, the government, a ministry
+# (not «مسؤول» or «الوفد», who may be anyone's).
+HOME_BODIES = frozenset(normalize(w) for w in ("مجلس الوزراء", "الحكومة"))
+MINISTRY = normalize("وزارة")
+
+
+def home_body(sr: SentenceRefs, r: Reference) -> bool:
+    """``r`` names the cabinet, the government or a ministry with no country of its own."""
+    words = [t.norm for t in sr.sentence.tokens[r.start : r.end]]
+    words[0] = words[0][len(r.proclitic) :]
+    text = " ".join(words)
+    return text in HOME_BODIES or text.startswith((MINISTRY, "ال" + MINISTRY))
+
+
+def focus_country(found: list[SentenceRefs]) -> str | None:
+    """The country an article names most often (by name, nationality, capital, office or
+    body), when one leads; None on a tie or with none named."""
+    counts: dict[str, int] = {}
+    for sr in found:
+        for r in sr.refs:
+            if r.iso3 and r.iso3 not in NO_COUNTRY:
+                counts[r.iso3] = counts.get(r.iso3, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
+def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionary) -> None:
+    """«الشرطة»، «المحتجون»، «قوات الأمن» with no nationality belong to the place in view.
+
+    Only agents: a bare title («المبعوث الخاص») is as often foreign as local, so it stays uncoded.
+
+    People «في» an organisation («مسؤول في حزب الله») are its own. Others take the nearest
+    country or place named before them in the sentence, else the first country named after
+    them in it («اعتقل المتظاهرون على يد قوات الأمن التونسية»), else the place of the article's
+    dateline, else the nationality of the last actor named before them in the sentence («أمر
+    النائب العام الليبي بفتح تحقيق مع مسؤولين»), but not for a town or village: the forces
+    that shell it are often foreign. Such codes carry a lower confidence; without
+    any they stay uncoded (an article about Russia may quote people anywhere).
+    """
+    locale = article_locale(article, found)
+    home = locale or focus_country(found)
+    for sr in found:
+        norms = [t.norm for t in sr.sentence.tokens]
+        here: str | None = None
+        speaker: str | None = None  # the nationality of the last actor named, as a last resort
+        for k, r in enumerate(sr.refs):
+            if r.kind in PLACE_KINDS and r.iso3:
+                here = r.iso3
+            elif r.iso3 and r.code and r.kind in ("title", "actor", "agent"):
+                speaker = r.iso3 if r.iso3 not in NO_COUNTRY else speaker
+            elif r.kind == "agent" and not r.code and not r.actor_id and r.sector:
+                if r.start > 0 and sr.sentence.tokens[r.start - 1].norm in DESCRIBED_NOUNS:
+                    continue  # «مؤتمر صحفي» is a press conference, not a journalist
+                if sr.sentence.tokens[r.end - 1].norm in MANY_NATIONS:
+                    # «قوات التحالف»: many countries' forces, not the place's; «بقيادة X» names
+                    # the one that leads them
+                    toks = sr.sentence.tokens
+                    led = r.end < len(toks) and toks[r.end].norm == LED_BY
+                    leader = next((x for x in sr.refs[k + 1 :] if x.iso3), None) if led else None
+                    if leader is None or leader.iso3 in NO_COUNTRY:
+                        continue
+                    country = d.country(leader.iso3 or "")
+                    r.iso3 = leader.iso3
+                    r.code = (country.cameo if country else leader.iso3 or "") + r.sector
+                    r.confidence = min(r.confidence, INFERRED)
+                    continue
+                member = _member_of(sr, k)
+                if member is not None:  # «مسؤول في حزب الله»: one of the organisation's people
+                    r.code, r.confidence = member, min(r.confidence, INFERRED)
+                    continue
+                # civilians do not take the nationality of the forces named after them
+                # («قُتل مدنيون جراء غارات روسية على إدلب» are Syrians)
+                after = next(
+                    (
+                        x
+                        for x in sr.refs[k + 1 :]
+                        if x.iso3
+                        and x.iso3 not in NO_COUNTRY  # «الشرطة … عناصر من تنظيم داعش»
+                        and not (r.sector == "CVL" and x.sector == "MIL")
+                    ),
+                    None,
+                )
+                later = after.iso3 if after else None
+                iso3 = here or later or locale
+                own = (
+                    after is not None
+                    and after.kind == "adjective"
+                    and after.start - r.end <= GOV_REACH
+                )
+                if home and home_body(sr, r) and not own:
+                    # «مجلس الوزراء»: a bare government body is the home country's (the
+                    # dateline's, else the one the article names most), not that of the nearest
+                    # name («… نفذها مستوطنون إسرائيليون»); a nationality right after it is its
+                    # own («وزارة الخارجية وشؤون المغتربين الأردنية»)
+                    iso3 = home
+                if not town(norms, r.start, r.proclitic):  # a village is not the attacker's
+                    iso3 = iso3 or speaker  # «أمر النائب العام الليبي … مسؤولين»
+                if iso3 and r.sector not in NO_COUNTRY:
+                    country = d.country(iso3)
+                    r.iso3 = iso3
+                    r.code = (country.cameo if country else iso3) + r.sector
+                    r.confidence = min(r.confidence, INFERRED)
+
+
+KINGDOM = normalize("المملكة")
+
+
+def kingdoms(d: ActorDictionary) -> frozenset[str]:
+    """Countries one of whose Arabic names is «المملكة …» (Saudi Arabia, Jordan, Morocco …)."""
+    return frozenset(
+        c.iso3
+        for c in d.countries.values()
+        if any(normalize(n).startswith(KINGDOM + " ") for n in c.names_ar)
+    )
+
+
+def locate_kingdom(
+    article: Article, found: list[SentenceRefs], d: ActorDictionary, realms: frozenset[str]
+) -> None:
+    """A bare «المملكة» is the kingdom the article speaks of: the one named most often in it (by
+    name, nationality, capital or office), if any is named at all, else the dateline's.
+
+    «وسيزور الرئيس اليمني المملكة» in a story about Riyadh is Saudi Arabia; an article naming no
+    kingdom leaves the word uncoded. The reference carries the lower confidence of an inference.
+    ``realms`` are the dictionary's ``kingdoms``.
+    """
+    counts: dict[str, int] = {}
+    for sr in found:
+        for r in sr.refs:
+            if r.iso3 in realms:
+                counts[r.iso3] = counts.get(r.iso3, 0) + 1
+    locale = article_locale(article, found)
+    if counts:
+        iso3 = max(sorted(counts), key=lambda c: counts[c])
+    elif locale in realms:
+        iso3 = locale
+    else:
+        return
+    country = d.country(iso3)
+    code = country.cameo if country else iso3
+    for sr in found:
+        toks = sr.sentence.tokens
+        taken = {k for r in sr.refs for k in range(r.start, r.end)}
+        added = False
+        for k, t in enumerate(toks):
+            if k in taken:
+                continue
+            proclitic = t.norm[: len(t.norm) - len(KINGDOM)]
+            if not t.norm.endswith(KINGDOM) or proclitic not in KINGDOM_PROCLITICS:
+                continue
+            sr.refs.append(
+                Reference(
+                    k,
+                    k + 1,
+                    "country",
+                    "LOC",
+                    iso3=iso3,
+                    code=code,
+                    confidence=INFERRED,
+                    proclitic=proclitic,
+                )
+            )
+            added = True
+        if added:
+            sr.refs.sort(key=lambda r: r.start)
+
+
+KINGDOM_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+
+COALITION = normalize("التحالف")
+# The coalitions a bare «التحالف» may be, and the countries whose naming tells which one an
+# article speaks of: Yemen's war, or the war on the Islamic State in Syria and Iraq.
+COALITIONS = {
+    "arab_coalition_yemen": frozenset({"YEM"}),
+    "global_coalition_isis": frozenset({"SYR", "IRQ"}),
+}
+ISIS_CODE = "IMGMOSISI"
+
+
+def article_coalition(found: list[SentenceRefs]) -> str | None:
+    """The coalition an article speaks of, when exactly one is in view: named in full, or the
+    only one whose war's countries (or the Islamic State) the article names."""
+    seen: set[str] = set()
+    for sr in found:
+        for r in sr.refs:
+            for coalition, countries in COALITIONS.items():
+                if r.actor_id == coalition or r.iso3 in countries:
+                    seen.add(coalition)
+            if (r.code or "").startswith(ISIS_CODE):
+                seen.add("global_coalition_isis")
+    return next(iter(seen)) if len(seen) == 1 else None
+
+
+def locate_coalition(found: list[SentenceRefs], d: ActorDictionary, day: date) -> None:
+    """A bare «التحالف» and «قوات/طائرات التحالف» are the coalition the article speaks of.
+
+    In a story on Yemen that is the Saudi-led coalition, in one on Syria or Iraq the US-led
+    one against the Islamic State (``article_coalition``); with both or neither in view the
+    words stay uncoded. «التحالف» followed by an adjective («التحالف الوطني») is another
+    alliance and is left alone. The codes carry the lower confidence of an inference.
+    """
+    coalition = article_coalition(found)
+    if coalition is None or not d.roles_on(coalition, day):
+        return  # none in view, or none yet on the day («التحالف» in 2014 Yemen)
+    code = d.code_on(coalition, day) or ""
+    for sr in found:
+        toks = sr.sentence.tokens
+        taken = {k for r in sr.refs for k in range(r.start, r.end)}
+        added = False
+        for r in sr.refs:
+            if r.kind == "agent" and not r.code and toks[r.end - 1].norm == COALITION:
+                r.iso3, r.code = code[:3], code[:3] + (r.sector or "")
+                r.confidence = min(r.confidence, INFERRED)
+        for k, t in enumerate(toks):
+            proclitic = t.norm[: len(t.norm) - len(COALITION)]
+            if k in taken or not t.norm.endswith(COALITION) or proclitic not in KINGDOM_PROCLITICS:
+                continue
+            if k + 1 < len(toks) and toks[k + 1].norm.startswith("ال"):
+                continue  # «التحالف الوطني»: an alliance with a name of its own
+            sr.refs.append(
+                Reference(
+                    k,
+                    k + 1,
+                    "actor",
+                    "ORG",
+                    actor_id=coalition,
+                    iso3=code[:3],
+                    code=code,
+                    confidence=INFERRED,
+                    proclitic=proclitic,
+                )
+            )
+            added = True
+        if added:
+            sr.refs.sort(key=lambda r: r.start)
+
+
+def _member_of(sr: SentenceRefs, k: int) -> str | None:
+    """The code of the organisation named right after «في» or «من» following the agent ``k``
+    («مسؤول في حزب الله»، «مسؤولون من الأمم المتحدة»)."""
+    r, toks = sr.refs[k], sr.sentence.tokens
+    if k + 1 >= len(sr.refs) or r.end >= len(toks) or toks[r.end].norm not in MEMBER_LINKS:
+        return None
+    org = sr.refs[k + 1]
+    if org.start != r.end + 1 or org.type != "ORG" or not org.actor_id or not org.code:
+        return None
+    return org.code
