@@ -1301,9 +1301,17 @@ def test_coalitions_are_their_leaders_forces_and_a_bare_one_takes_no_country() -
         ("وشن التحالف غارات على مواقع الحوثيين في اليمن.", date(2014, 5, 1), []),
         # «التحالف» with an adjective of its own is another alliance
         ("وانتقد التحالف الوطني الحكومة اليمنية.", date(2016, 5, 1), []),
+        # «الانقلابيون» in a story on Yemen are the Houthis and their allies, and nobody in
+        # particular elsewhere
+        (
+            "وهاجم الانقلابيون مواقع المقاومة الشعبية في تعز اليمنية.",
+            date(2016, 5, 1),
+            [("190", "YEMINS", "YEMREB")],
+        ),
+        ("وهاجم الانقلابيون مقر الحزب الحاكم في القاهرة.", date(2016, 5, 1), []),
     ],
 )
-def test_a_bare_coalition_is_the_one_the_article_speaks_of(
+def test_words_that_name_the_actor_of_the_articles_war(
     text: str, published: date, expected: list[tuple[str, str, str]]
 ) -> None:
     evs = events(text, published)[1]

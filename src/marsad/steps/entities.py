@@ -19,7 +19,7 @@ from marsad.steps.locate import (
     capitals_in_view,
     kingdoms,
     locate_agents,
-    locate_coalition,
+    locate_context_names,
     locate_kingdom,
 )
 from marsad.steps.refs import SentenceRefs
@@ -51,7 +51,7 @@ class Entities(ArticleStep):
             found = self._resolve(sentences, tokens, tags, day, capitals)
         locate_agents(article, found, self.dictionary)
         locate_kingdom(article, found, self.dictionary, self.kingdoms)
-        locate_coalition(found, self.dictionary, day)
+        locate_context_names(found, self.dictionary, day)
         article.entities = group(article, found, self.dictionary, day)
         article.places = places(article, found, self.dictionary)
         article.work["refs"] = found

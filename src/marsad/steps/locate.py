@@ -2,17 +2,19 @@
 
 A bare «عمان» is Amman in an article about Jordan; «الشرطة» and «مجلس الوزراء» take the
 country in view or the home country; a bare «المملكة» is the kingdom the article names most;
-a bare «التحالف» is the coalition of the war the article speaks of. Every code given this way
+a bare «التحالف» or «الانقلابيون» is the actor of the war the article speaks of. Every code given this way
 carries the lower confidence of an inference (``INFERRED``).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from marsad.actors.cues import town
 from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.resolve import Reference
+from marsad.datafiles import read_tsv, resource
 from marsad.model import Article
 from marsad.steps.refs import INFERRED, SentenceRefs
 from marsad.text.normalize import normalize
@@ -240,63 +242,72 @@ def locate_kingdom(
 
 KINGDOM_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 
-COALITION = normalize("التحالف")
-# The coalitions a bare «التحالف» may be, and the countries whose naming tells which one an
-# article speaks of: Yemen's war, or the war on the Islamic State in Syria and Iraq.
-COALITIONS = {
-    "arab_coalition_yemen": frozenset({"YEM"}),
-    "global_coalition_isis": frozenset({"SYR", "IRQ"}),
-}
-ISIS_CODE = "IMGMOSISI"
+CONTEXT_NAMES = resource("actors", "context_names.tsv")
+ISIS_CODE = "IMGMOSISI"  # the Islamic State puts its war (Syria, Iraq) in view
 
 
-def article_coalition(found: list[SentenceRefs]) -> str | None:
-    """The coalition an article speaks of, when exactly one is in view: named in full, or the
-    only one whose war's countries (or the Islamic State) the article names."""
+@lru_cache(maxsize=1)
+def context_names() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Normalised word -> (actor id, the countries of its war) for each actor it may name."""
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for _, (word, actor, countries) in read_tsv(CONTEXT_NAMES, ("word", "actor", "countries")):
+        out.setdefault(normalize(word), []).append((actor, frozenset(countries.split("|"))))
+    return {word: tuple(actors) for word, actors in out.items()}
+
+
+def _in_view(found: list[SentenceRefs]) -> set[str]:
+    """The countries and actors an article names (the Islamic State's war as Syria and Iraq)."""
     seen: set[str] = set()
     for sr in found:
         for r in sr.refs:
-            for coalition, countries in COALITIONS.items():
-                if r.actor_id == coalition or r.iso3 in countries:
-                    seen.add(coalition)
+            seen.update(x for x in (r.iso3, r.actor_id) if x)
             if (r.code or "").startswith(ISIS_CODE):
-                seen.add("global_coalition_isis")
-    return next(iter(seen)) if len(seen) == 1 else None
+                seen.update(("SYR", "IRQ"))
+    return seen
 
 
-def locate_coalition(found: list[SentenceRefs], d: ActorDictionary, day: date) -> None:
-    """A bare «التحالف» and «قوات/طائرات التحالف» are the coalition the article speaks of.
-
-    In a story on Yemen that is the Saudi-led coalition, in one on Syria or Iraq the US-led
-    one against the Islamic State (``article_coalition``); with both or neither in view the
-    words stay uncoded. «التحالف» followed by an adjective («التحالف الوطني») is another
-    alliance and is left alone. The codes carry the lower confidence of an inference.
+def locate_context_names(found: list[SentenceRefs], d: ActorDictionary, day: date) -> None:
+    """A bare «التحالف» or «الانقلابيون», and «قوات/طائرات التحالف», name the actor of the war
+    the article speaks of (``context_names.tsv``): the one candidate named itself or by its
+    war's countries, when exactly one is, and active on ``day`` («التحالف» in 2014 Yemen is
+    nobody yet). A word followed by an adjective («التحالف الوطني») is another body and is
+    left alone. The codes carry the lower confidence of an inference.
     """
-    coalition = article_coalition(found)
-    if coalition is None or not d.roles_on(coalition, day):
-        return  # none in view, or none yet on the day («التحالف» in 2014 Yemen)
-    code = d.code_on(coalition, day) or ""
+    names = context_names()
+    seen = _in_view(found)
+    chosen: dict[str, tuple[str, str]] = {}  # word -> (actor id, code on the day)
+    for word, actors in names.items():
+        hits = [a for a, countries in actors if a in seen or countries & seen]
+        if len(hits) == 1 and d.roles_on(hits[0], day):
+            chosen[word] = (hits[0], d.code_on(hits[0], day) or "")
+    if not chosen:
+        return
     for sr in found:
         toks = sr.sentence.tokens
         taken = {k for r in sr.refs for k in range(r.start, r.end)}
-        added = False
         for r in sr.refs:
-            if r.kind == "agent" and not r.code and toks[r.end - 1].norm == COALITION:
-                r.iso3, r.code = code[:3], code[:3] + (r.sector or "")
+            pick = chosen.get(toks[r.end - 1].norm)
+            if r.kind == "agent" and not r.code and pick:  # «طائرات التحالف»: its forces
+                r.iso3, r.code = pick[1][:3], pick[1][:3] + (r.sector or "")
                 r.confidence = min(r.confidence, INFERRED)
+        added = False
         for k, t in enumerate(toks):
-            proclitic = t.norm[: len(t.norm) - len(COALITION)]
-            if k in taken or not t.norm.endswith(COALITION) or proclitic not in KINGDOM_PROCLITICS:
+            name = next((w for w in chosen if t.norm.endswith(w)), None)
+            if k in taken or name is None:
+                continue
+            proclitic = t.norm[: len(t.norm) - len(name)]
+            if proclitic not in KINGDOM_PROCLITICS:
                 continue
             if k + 1 < len(toks) and toks[k + 1].norm.startswith("ال"):
-                continue  # «التحالف الوطني»: an alliance with a name of its own
+                continue  # «التحالف الوطني»: a body with a name of its own
+            actor, code = chosen[name]
             sr.refs.append(
                 Reference(
                     k,
                     k + 1,
                     "actor",
                     "ORG",
-                    actor_id=coalition,
+                    actor_id=actor,
                     iso3=code[:3],
                     code=code,
                     confidence=INFERRED,
