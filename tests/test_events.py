@@ -1916,3 +1916,24 @@ def test_decisions_armed_movements_invitations_and_pounding(
 ) -> None:
     evs = events(sentence)[1]
     assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a form VIII hollow perfect is a verb; its noun is «اجتياح»
+        ("واجتاح الحوثيون مدينة عدن في مارس الماضي.", [("192", "YEMINS", "YEMCVL")]),
+        # a verbal noun's genitive, with «لـ» on the place noun after it, is its subject
+        ("ومنذ اجتياح الحوثيين لمدينة عدن قتل المئات.", [("192", "YEMINS", "YEMCVL")]),
+        # the six powers that negotiated with Iran are one party
+        (
+            "ووقعت إيران ومجموعة 5+1 الاتفاق النووي في فيينا.",
+            [("057", "IRN", "IGO"), ("057", "IGO", "IRN")],
+        ),
+    ],
+)
+def test_overrunning_verbs_and_nouns_and_the_six_powers(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    evs = events(sentence, date(2015, 8, 1))[1]
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected

@@ -1093,13 +1093,25 @@ def _noun_arguments(
         return Arguments(source, target, how, "after" if target is not None else "")
     if genitive is not None and genitive != source and source is None:
         k = refs[genitive].end
-        nxt = next((i for i in usable if k <= refs[i].start <= k + 2), None)
-        if k < len(norms) and (
-            norms[k].startswith("لل")
-            or (
-                nxt is not None
-                and refs[nxt].start == k
-                and refs[nxt].proclitic.lstrip("وف").startswith("ل")
+        nxt = next(
+            (
+                i
+                for i, r in enumerate(refs)
+                if k <= r.start <= k + 2 and (i in usable or r.kind in PLACE_KINDS)
+            ),
+            None,
+        )
+        if (
+            k < len(norms)
+            and (
+                norms[k].startswith("لل")
+                or (
+                    nxt is not None
+                    and refs[nxt].start == k
+                    and refs[nxt].proclitic.lstrip("وف").startswith("ل")
+                )
+                # «اجتياح الحوثيين لمدينة عدن»: ل on the place noun before the name
+                or (nxt is not None and refs[nxt].start == k + 1 and norms[k][:1] == "ل")
             )
         ):
             # «إدانة الولايات المتحدة للهجمات»، «اعتقال الشرطة للمتظاهرين»: a genitive with

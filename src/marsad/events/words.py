@@ -99,6 +99,8 @@ def is_verb(word: str) -> bool:
             return True  # dual and plural imperfects: تتفقان، يبحثان، يرفضون (not تعاون)
         if f.startswith(("يست", "تست", "نست")) and len(f) >= 6:
             return True  # form X imperfects: تستضيف، يستهدف (its nouns are استفعال، مستفعل)
+        if len(f) == 5 and f[0] == "ا" and f[2] == "ت" and f[3] == "ا":
+            return True  # form VIII hollow perfects: اجتاح، اختار، احتاج (their nouns: اجتياح)
         if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
             return False
         stem = _unsuffixed(f)
