@@ -964,9 +964,18 @@ def test_between_after_a_prepositional_object_names_that_objects_sides() -> None
     # the agreement is between the government and the Taliban; the welcome is Saudi Arabia's
     _, evs = events("وأعلنت السعودية ترحيبها بالاتفاق بين الحكومة الأفغانية وحركة طالبان.")
     assert brief(evs) == [("051", "SAU", "AFGGOV", "2021-02-05")]
-    # right after the trigger, بين names both sides
+    # right after the trigger, بين names both sides, and talks go both ways
     _, evs = events("وجرت محادثات مباشرة بين لافروف وبلينكن في جنيف.")
-    assert brief(evs) == [("040", "RUSGOV", "USAGOV", "2021-02-05")]
+    assert brief(evs) == [
+        ("040", "RUSGOV", "USAGOV", "2021-02-05"),
+        ("040", "USAGOV", "RUSGOV", "2021-02-05"),
+    ]
+    # and so does an agreement reached between two parties
+    _, evs = events("وتم التوصل إلى اتفاق بين إيران والقوى العالمية الست في فيينا.")
+    assert [(e.source.get("code"), e.target.get("code")) for e in evs] == [
+        ("IRN", "IGO"),
+        ("IGO", "IRN"),
+    ]
 
 
 def test_blessed_as_an_adjective_is_no_blessing() -> None:

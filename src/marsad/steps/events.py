@@ -618,11 +618,12 @@ class _ArticleCoder:
                 if co.code and co.entity_id != source.entity_id:
                     out.append(self._event(sr, m, source, co, how, quote, when, clauses))
         if (
-            args.target_how == "coordinated"
+            args.target_how in ("coordinated", "between")
             and args.target is not None
             and target.ref is sr.refs[args.target]
             and (act.root in RECIPROCAL_ROOTS or m.cameo in RECIPROCAL_CODES)
-        ):  # «وقعت مصر واليونان اتفاقا»: each side acts towards the other
+        ):  # «وقعت مصر واليونان اتفاقا»، «اتفاق بين إيران والقوى الست»: each side acts
+            # towards the other
             out.append(self._event(sr, m, target, source, how, quote, when, clauses))
         return out
 
