@@ -1946,3 +1946,24 @@ def test_overrunning_verbs_and_nouns_and_the_six_powers(
 ) -> None:
     evs = events(sentence, date(2015, 8, 1))[1]
     assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the mediator is the subject; the two sides after «بين» are both its targets
+        (
+            "وتوسطت قطر بين حركة حماس وإسرائيل.",
+            [("045", "QAT", "PSEREBHMS"), ("045", "QAT", "ISR")],
+        ),
+        (
+            "ونجحت مصر في الوساطة بين الفلسطينيين والإسرائيليين.",
+            [("045", "EGY", "PSE"), ("045", "EGY", "ISR")],
+        ),
+    ],
+)
+def test_a_mediator_acts_towards_both_sides(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    evs = events(sentence)[1]
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected

@@ -251,8 +251,14 @@ def find_arguments(
     end: int,
     frame_end: int | None,
     root: int | None = None,
+    mediation: bool = False,
 ) -> Arguments:
-    """Pick the source and target references of the trigger at tokens ``[start, end)``."""
+    """Pick the source and target references of the trigger at tokens ``[start, end)``;
+    ``mediation``: the act is done between two others by its subject (045)."""
+    if mediation:
+        brokered = _mediated(refs, norms, words, start, end)
+        if brokered is not None:
+            return brokered
     args = _find_arguments(refs, norms, words, start, end, frame_end, root)
     if args.source_how == "agent-marker":
         return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
@@ -594,6 +600,26 @@ def _find_arguments(
                 break
             co_targets.append(nxt)
     return Arguments(source, target, how, target_how, co_sources, tuple(co_targets))
+
+
+def _mediated(
+    refs: Sequence[Reference], norms: Sequence[str], words: Sequence[str], start: int, end: int
+) -> Arguments | None:
+    """«توسطت قطر بين حماس وإسرائيل»: the subject mediates, towards both sides named after
+    «بين»; None when no بين phrase follows."""
+    at = _between(norms, end, min(end + AFTER_WINDOW, len(norms)), None)
+    if at is None:
+        return None
+    usable = [i for i, r in enumerate(refs) if r.kind in ACTOR_KINDS and r.type != "MISC"]
+    sides = [i for i in usable if refs[i].start > at][:2]
+    if len(sides) < 2:
+        return None
+    plain = [i for i in usable if not introduced_by_preposition(refs[i], norms, words)]
+    after = [i for i in plain if end <= refs[i].start < at]
+    before = [i for i in plain if refs[i].end <= start]
+    doer = after[0] if after else (before[-1] if before else None)
+    how = "after" if after else ("before" if before else "")
+    return Arguments(doer, sides[0], how, "between", co_targets=(sides[1],))
 
 
 def _clause_opener(norms: Sequence[str], start: int) -> int | None:

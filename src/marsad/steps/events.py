@@ -82,6 +82,7 @@ COMPLEMENT_CODES = frozenset({"051"})
 COMPLEMENT_WINDOW = 5
 # Acts two listed parties do to each other («وقعت مصر واليونان اتفاقا»، «اجتمع لافروف وبلينكن»).
 RECIPROCAL_ROOTS = frozenset({3, 6, 19})
+MEDIATION = "045"  # done by its subject between the two sides after «بين»
 RECIPROCAL_CODES = frozenset({"019", "040", "041", "044", "046", "057"})  # not a visit or hosting
 # Express accord: a joint statement is coded both ways between its two parties (CAMEO manual,
 # 019: "typically reciprocal … coded with actors reversed"), named as a list in the sentence
@@ -308,6 +309,7 @@ class _ArticleCoder:
                 m.end_token,
                 m.frame_end_token,
                 int(m.cameo[:2]),
+                mediation=m.cameo.startswith(MEDIATION),
             ),
         )
         draft = self._speaker(act)
