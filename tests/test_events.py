@@ -1967,3 +1967,23 @@ def test_a_mediator_acts_towards_both_sides(
 ) -> None:
     evs = events(sentence)[1]
     assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a curfew is imposed on the people of the place named
+        ("وفرضت السلطات المصرية حظر التجول في سيناء.", [("1723", "EGYGOV", "EGYCVL")]),
+        # «سترد بحزم على …» said of one's own country is a threat; a reply to questions is not
+        (
+            "وقال بوتين إن روسيا سترد بحزم على أي عقوبات أمريكية جديدة.",
+            [("130", "RUSGOV", "USA")],
+        ),
+        ("وقال الوزير الروسي إنه سيرد على أسئلة النواب في الجلسة المقبلة.", []),
+    ],
+)
+def test_curfews_on_a_places_people_and_firm_responses_as_threats(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    evs = events(sentence)[1]
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected

@@ -101,6 +101,7 @@ MEET_ELSEWHERE = "044"
 # Acts on a place of one's own country are acts on its people: curfews, force posture, easing
 # restrictions («رفع حظر التجول في العاصمة»).
 POPULACE_CODES = ("081", "15", "17")
+CURFEWS = ("1723", "0813")  # imposed or lifted on the people of the place named
 # Acts only a state does: administrative sanctions, arrests, expulsions. Passive with no doer
 # named, they are the government's of the country of whom they befall.
 STATE_ACTS = ("172", "173", "174")
@@ -508,9 +509,10 @@ class _ArticleCoder:
             # act, or to none; on sampled news, filling it in was wrong far more often than
             # right
             return False
-        if target is None and m.cameo[:2] in ATTACK_ROOTS:
+        if target is None and (m.cameo[:2] in ATTACK_ROOTS or m.cameo.startswith(CURFEWS)):
             # an attack that names nobody is on the place it hits («غارات على غزة»), and one
-            # on a place of the attacker's own country is on its people
+            # on a place of the attacker's own country is on its people; so is a curfew
+            # («فرضت السلطات المصرية حظر التجول في سيناء»)
             target = self.parties.attacked_place(act.sr, m, norms, day)
         if (
             target is not None
