@@ -1987,3 +1987,19 @@ def test_curfews_on_a_places_people_and_firm_responses_as_threats(
 ) -> None:
     evs = events(sentence)[1]
     assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+def test_a_bare_head_of_state_or_heir_is_the_datelines() -> None:
+    text = (
+        "ولي العهد يستقبل السفير\nالرياض - (واس):\nواستقبل ولي العهد في مكتبه بالرياض سفير"
+        " الولايات المتحدة لدى المملكة.\nوتلقى ولي العهد اتصالا هاتفيا من رئيس وزراء باكستان."
+    )
+    a = analyze_text(text, published=date(2015, 8, 1), ner="none")
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in a.events] == [
+        ("043", "SAUGOV", "USAGOV"),
+        ("041", "PAKGOV", "SAUGOV"),
+    ]
+    assert [e.name for e in a.entities if e.code == "SAUGOV"] == ["محمد بن نايف"]
+    # without a dateline the office stays uncoded: no visit is guessed
+    a = analyze_text(text.replace("الرياض - (واس):\n", ""), published=date(2015, 8, 1), ner="none")
+    assert [e.cameo for e in a.events] == []

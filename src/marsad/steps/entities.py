@@ -21,6 +21,7 @@ from marsad.steps.locate import (
     locate_agents,
     locate_context_names,
     locate_kingdom,
+    locate_titles,
 )
 from marsad.steps.refs import SentenceRefs
 from marsad.steps.segment import tokens_of
@@ -50,6 +51,7 @@ class Entities(ArticleStep):
         if capitals:  # an article about Jordan means Amman by a bare «عمان»
             found = self._resolve(sentences, tokens, tags, day, capitals)
         locate_agents(article, found, self.dictionary)
+        locate_titles(article, found, self.dictionary, day)
         locate_kingdom(article, found, self.dictionary, self.kingdoms)
         locate_context_names(found, self.dictionary, day)
         article.entities = group(article, found, self.dictionary, day)

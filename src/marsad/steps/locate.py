@@ -319,6 +319,45 @@ def locate_context_names(found: list[SentenceRefs], d: ActorDictionary, day: dat
             sr.refs.sort(key=lambda r: r.start)
 
 
+# Offices a bare title names in a story from home: the head of state, the heir and the head of
+# government (not a spokesperson or a minister, whose body or portfolio the text must name).
+HOME_OFFICES = frozenset(
+    {
+        "king",
+        "emir",
+        "sultan",
+        "president",
+        "crown_prince",
+        "deputy_crown_prince",
+        "prime_minister",
+    }
+)
+
+
+def locate_titles(
+    article: Article, found: list[SentenceRefs], d: ActorDictionary, day: date
+) -> None:
+    """A bare head of state, heir or head of government («ولي العهد»، «الرئيس») is the holder
+    of that office in the country of the article's dateline (a guess from the country named
+    most was wrong as often as right on sampled news). Other offices (``HOME_OFFICES``) and countries without the office (a president in a
+    kingdom) leave it uncoded; the code carries the lower confidence of an inference."""
+    home = article_locale(article, found)
+    if home is None:
+        return
+    for sr in found:
+        for r in sr.refs:
+            if r.kind != "title" or r.code or r.actor_id or r.title not in HOME_OFFICES:
+                continue
+            first = sr.sentence.tokens[r.start].norm[len(r.proclitic) :]
+            if not first.startswith("ال") and r.end - r.start == 1:
+                continue  # «رئيس» with no article is the head of something named after it
+            holder = d.holder(home, r.title, day)
+            code = d.code_on(holder, day) if holder else None
+            if holder and code:
+                r.actor_id, r.code, r.iso3 = holder, code, code[:3]
+                r.confidence = min(r.confidence, INFERRED)
+
+
 def _member_of(sr: SentenceRefs, k: int) -> str | None:
     """The code of the organisation named right after «في» or «من» following the agent ``k``
     («مسؤول في حزب الله»، «مسؤولون من الأمم المتحدة»)."""
