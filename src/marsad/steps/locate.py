@@ -8,6 +8,7 @@ carries the lower confidence of an inference (``INFERRED``).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from functools import lru_cache
 
@@ -214,16 +215,9 @@ def locate_kingdom(
     country = d.country(iso3)
     code = country.cameo if country else iso3
     for sr in found:
-        toks = sr.sentence.tokens
-        taken = {k for r in sr.refs for k in range(r.start, r.end)}
-        added = False
-        for k, t in enumerate(toks):
-            if k in taken:
-                continue
-            proclitic = t.norm[: len(t.norm) - len(KINGDOM)]
-            if not t.norm.endswith(KINGDOM) or proclitic not in KINGDOM_PROCLITICS:
-                continue
-            sr.refs.append(
+        _add_refs(
+            sr,
+            [
                 Reference(
                     k,
                     k + 1,
@@ -234,13 +228,12 @@ def locate_kingdom(
                     confidence=INFERRED,
                     proclitic=proclitic,
                 )
-            )
-            added = True
-        if added:
-            sr.refs.sort(key=lambda r: r.start)
+                for k, _word, proclitic in _bare_tokens(sr, (KINGDOM,))
+            ],
+        )
 
 
-KINGDOM_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+BARE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 
 CONTEXT_NAMES = resource("actors", "context_names.tsv")
 ISIS_CODE = "IMGMOSISI"  # the Islamic State puts its war (Syria, Iraq) in view
@@ -284,24 +277,17 @@ def locate_context_names(found: list[SentenceRefs], d: ActorDictionary, day: dat
         return
     for sr in found:
         toks = sr.sentence.tokens
-        taken = {k for r in sr.refs for k in range(r.start, r.end)}
         for r in sr.refs:
             pick = chosen.get(toks[r.end - 1].norm)
             if r.kind == "agent" and not r.code and pick:  # «طائرات التحالف»: its forces
                 r.iso3, r.code = pick[1][:3], pick[1][:3] + (r.sector or "")
                 r.confidence = min(r.confidence, INFERRED)
-        added = False
-        for k, t in enumerate(toks):
-            name = next((w for w in chosen if t.norm.endswith(w)), None)
-            if k in taken or name is None:
-                continue
-            proclitic = t.norm[: len(t.norm) - len(name)]
-            if proclitic not in KINGDOM_PROCLITICS:
-                continue
+        new: list[Reference] = []
+        for k, name, proclitic in _bare_tokens(sr, chosen):
             if k + 1 < len(toks) and toks[k + 1].norm.startswith("ال"):
                 continue  # «التحالف الوطني»: a body with a name of its own
             actor, code = chosen[name]
-            sr.refs.append(
+            new.append(
                 Reference(
                     k,
                     k + 1,
@@ -314,9 +300,7 @@ def locate_context_names(found: list[SentenceRefs], d: ActorDictionary, day: dat
                     proclitic=proclitic,
                 )
             )
-            added = True
-        if added:
-            sr.refs.sort(key=lambda r: r.start)
+        _add_refs(sr, new)
 
 
 # Offices a bare title names in a story from home: the head of state, the heir and the head of
@@ -356,6 +340,28 @@ def locate_titles(
             if holder and code:
                 r.actor_id, r.code, r.iso3 = holder, code, code[:3]
                 r.confidence = min(r.confidence, INFERRED)
+
+
+def _bare_tokens(sr: SentenceRefs, words: Collection[str]) -> list[tuple[int, str, str]]:
+    """Tokens in no reference that are one of ``words`` behind و/ف/ب/ل at most, as (index,
+    word, proclitic): «وبالمملكة» is «المملكة» behind «وب»."""
+    taken = {k for r in sr.refs for k in range(r.start, r.end)}
+    out: list[tuple[int, str, str]] = []
+    for k, t in enumerate(sr.sentence.tokens):
+        word = next((w for w in words if t.norm.endswith(w)), None)
+        if k in taken or word is None:
+            continue
+        proclitic = t.norm[: len(t.norm) - len(word)]
+        if proclitic in BARE_PROCLITICS:
+            out.append((k, word, proclitic))
+    return out
+
+
+def _add_refs(sr: SentenceRefs, new: list[Reference]) -> None:
+    """Add inferred references to a sentence's, keeping them in text order."""
+    if new:
+        sr.refs.extend(new)
+        sr.refs.sort(key=lambda r: r.start)
 
 
 def _member_of(sr: SentenceRefs, k: int) -> str | None:
