@@ -2003,3 +2003,9 @@ def test_a_bare_head_of_state_or_heir_is_the_datelines() -> None:
     # without a dateline the office stays uncoded: no visit is guessed
     a = analyze_text(text.replace("الرياض - (واس):\n", ""), published=date(2015, 8, 1), ner="none")
     assert [e.cameo for e in a.events] == []
+
+
+def test_an_attack_undergone_at_the_hands_of_a_marked_doer() -> None:
+    # «تعرض X لهجوم من قبل Y»: Y attacked X
+    _, evs = events("وتعرضت السفارة السعودية في طهران لهجوم من قبل محتجين إيرانيين.")
+    assert brief(evs) == [("190", "IRNCVL", "SAUGOV", "2021-02-05")]

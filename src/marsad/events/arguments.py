@@ -998,24 +998,7 @@ def _noun_arguments(
                 armed = next((i for i in usable if refs[i].start == k + 1), None)
                 if armed is None or not _armed(refs[armed]):
                     break
-                under = next(
-                    (
-                        j
-                        for j in range(start - 1, max(-1, start - 8), -1)
-                        if bare(norms[j]) in UNDERWENT
-                    ),
-                    None,
-                )
-                hit = next(  # a place may be what underwent it («مطار عدن»)
-                    (
-                        i
-                        for i, r in enumerate(refs)
-                        if under is not None
-                        and under < r.start < start
-                        and (i in usable or r.kind in PLACE_KINDS)
-                    ),
-                    None,
-                )
+                hit = _underwent(refs, usable, norms, start)
                 return Arguments(armed, hit, "agent-marker", "before" if hit is not None else "")
     # «مباحثات استضافتها العاصمة الصينية»: who a relative verb's clause names after the noun
     # is that verb's subject, not a party to the noun's act
@@ -1153,6 +1136,12 @@ def _noun_arguments(
         if owners:
             hit = _after_target(refs, usable, norms, words, end, frame_end, owners[-1])
             return Arguments(owners[-1], hit, "pronoun", "after" if hit is not None else "")
+    if how == "agent-marker" and root in VIOLENT_ROOTS:
+        # «تعرضت السفارة السعودية لهجوم من قبل محتجين»: the marked doer attacked whoever
+        # underwent it
+        hit = _underwent(refs, usable, norms, start)
+        if hit is not None:
+            return Arguments(source, hit, how, "before")
     if genitive is not None and genitive != source:
         target, target_how = genitive, "genitive"
     elif words[end - 1].endswith((*PERSON_OBJECTS, "ها")) and len(words[end - 1]) > 4:
@@ -1258,6 +1247,27 @@ def _owned_plural(word: str) -> bool:
     bare_word = strip_conjunction(word)
     short = next((bare_word[: -len(p)] for p in OBJECT_PRONOUNS if bare_word.endswith(p)), "")
     return short.endswith("ات") and len(short) >= 5
+
+
+def _underwent(
+    refs: Sequence[Reference], usable: list[int], norms: Sequence[str], start: int
+) -> int | None:
+    """Who or what «تعرض» (underwent) the act named at ``start``, within a few words before it;
+    a place may be what underwent it («مطار عدن»)."""
+    under = next(
+        (j for j in range(start - 1, max(-1, start - 8), -1) if bare(norms[j]) in UNDERWENT),
+        None,
+    )
+    if under is None:
+        return None
+    return next(
+        (
+            i
+            for i, r in enumerate(refs)
+            if under < r.start < start and (i in usable or r.kind in PLACE_KINDS)
+        ),
+        None,
+    )
 
 
 def _construct(ref: Reference, norms: Sequence[str]) -> bool:
