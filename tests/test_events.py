@@ -2009,3 +2009,28 @@ def test_an_attack_undergone_at_the_hands_of_a_marked_doer() -> None:
     # «تعرض X لهجوم من قبل Y»: Y attacked X
     _, evs = events("وتعرضت السفارة السعودية في طهران لهجوم من قبل محتجين إيرانيين.")
     assert brief(evs) == [("190", "IRNCVL", "SAUGOV", "2021-02-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # praying is no appeal, and declining to be named no rejection
+        (
+            "وقدم أمير الكويت التعازي للرئيس التونسي داعيا الله أن يتغمد الضحايا برحمته.",
+            [("018", "KWTGOV", "TUNGOV")],
+        ),
+        ("وقال مسؤول أمني عراقي رافضا الكشف عن هويته إن الحكومة التركية تدعم المعارضة.", []),
+    ],
+)
+def test_prayers_and_anonymity_are_no_appeals_or_rejections(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    evs = events(sentence)[1]
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+
+
+def test_a_press_statement_is_no_journalist_and_the_pacific_is_not_hadi() -> None:
+    a, _ = events("وقالت الخارجية السعودية في بيان صحافي إنها تدين الهجوم على السفارة.")
+    assert [e.code for e in a.entities if e.code and e.code.endswith("MED")] == []
+    a, _ = events("وتقع الجزر في المحيط الهادي قرب اليابان وتعرضت لإعصار.")
+    assert [(e.name, e.code) for e in a.entities] == [("المحيط الهادي", None), ("اليابان", "JPN")]

@@ -50,7 +50,14 @@ def capitals_in_view(found: list[SentenceRefs], d: ActorDictionary) -> frozenset
 
 
 PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "metonym"})
-DESCRIBED_NOUNS = frozenset(normalize(w) for w in ("مؤتمر", "المؤتمر", "بمؤتمر", "مؤتمرا"))
+# «مؤتمر صحفي»، «بيان صحافي»: a noun the agent word describes (press), not a journalist
+DESCRIBED_NOUNS = frozenset(
+    normalize(w)
+    for w in (
+        *("مؤتمر", "المؤتمر", "بمؤتمر", "مؤتمرا"),
+        *("بيان", "البيان", "ببيان", "بيانا", "تصريح", "تصريحات", "بتصريح", "بتصريحات"),
+    )
+)
 IN = normalize("في")
 MEMBER_LINKS = frozenset({IN, normalize("من")})
 # Agents of several nations take no country from the place in view («طيران التحالف» bombing
