@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,14 @@ def events(text: str, published: date = date(2021, 2, 5)) -> tuple[Article, list
 
 def brief(evs: list[Event]) -> list[tuple[str, str | None, str | None, str | None]]:
     return [(e.cameo, e.source.get("code"), e.target.get("code"), e.date) for e in evs]
+
+
+def coded(sentence: str, published: date = date(2021, 2, 5)) -> list[tuple[str, Any, Any]]:
+    """Code, source code and target code of each event of one sentence."""
+    return [
+        (e.cameo, e.source.get("code"), e.target.get("code"))
+        for e in events(sentence, published)[1]
+    ]
 
 
 def test_vso_call_with_counterpart_dated_by_relative_date() -> None:
@@ -1783,8 +1792,7 @@ def test_the_genitive_after_a_bare_plural_doer_is_the_doers_owner_not_the_target
 def test_killed_in_a_blast_right_after_the_verbs_noun_is_passive(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    evs = events(sentence)[1]
-    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+    assert coded(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -1831,8 +1839,7 @@ def test_people_in_broken_plurals_plural_envoys_and_governed_nouns(
 def test_owned_strikes_halted_acts_unnamed_subjects_and_victims_before(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    evs = events(sentence)[1]
-    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+    assert coded(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -1888,8 +1895,7 @@ def test_a_bare_government_body_belongs_to_the_home_country(
 def test_counterparts_as_co_subjects_hedged_belonging_and_more_homographs(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    evs = events(sentence)[1]
-    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+    assert coded(sentence) == expected
 
 
 def test_the_group_the_dead_belong_to_did_not_kill_them() -> None:
@@ -1923,8 +1929,7 @@ def test_the_group_the_dead_belong_to_did_not_kill_them() -> None:
 def test_decisions_armed_movements_invitations_and_pounding(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    evs = events(sentence)[1]
-    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+    assert coded(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -1965,8 +1970,7 @@ def test_overrunning_verbs_and_nouns_and_the_six_powers(
 def test_a_mediator_acts_towards_both_sides(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    evs = events(sentence)[1]
-    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+    assert coded(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -1985,8 +1989,7 @@ def test_a_mediator_acts_towards_both_sides(
 def test_curfews_on_a_places_people_and_firm_responses_as_threats(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    evs = events(sentence)[1]
-    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+    assert coded(sentence) == expected
 
 
 def test_a_bare_head_of_state_or_heir_is_the_datelines() -> None:
@@ -2025,8 +2028,7 @@ def test_an_attack_undergone_at_the_hands_of_a_marked_doer() -> None:
 def test_prayers_and_anonymity_are_no_appeals_or_rejections(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    evs = events(sentence)[1]
-    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in evs] == expected
+    assert coded(sentence) == expected
 
 
 def test_a_press_statement_is_no_journalist_and_the_pacific_is_not_hadi() -> None:
