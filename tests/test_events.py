@@ -2036,3 +2036,12 @@ def test_a_press_statement_is_no_journalist_and_the_pacific_is_not_hadi() -> Non
     assert [e.code for e in a.entities if e.code and e.code.endswith("MED")] == []
     a, _ = events("وتقع الجزر في المحيط الهادي قرب اليابان وتعرضت لإعصار.")
     assert [(e.name, e.code) for e in a.entities] == [("المحيط الهادي", None), ("اليابان", "JPN")]
+
+
+def test_two_ministries_are_no_visit_and_one_governments_bodies_one_side() -> None:
+    # «وزارتي» is «two ministries», not و + «زار»; and the two meeting is one government
+    assert coded("وعقد ممثلو وزارتي الداخلية والخارجية السعوديتين اجتماعا في الرياض.") == []
+    # two governments' bodies still meet
+    assert coded("والتقى وزير الداخلية السعودي وزير الداخلية الأمريكي في الرياض.") == [
+        ("040", "SAUGOV", "USAGOV")
+    ]
