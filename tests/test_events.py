@@ -2045,3 +2045,15 @@ def test_two_ministries_are_no_visit_and_one_governments_bodies_one_side() -> No
     assert coded("والتقى وزير الداخلية السعودي وزير الداخلية الأمريكي في الرياض.") == [
         ("040", "SAUGOV", "USAGOV")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # «على الأقل» between the dead and the cause, and «تنظيم» between «شنه» and the name
+        "قتل عشرة أشخاص على الأقل في هجوم انتقامي شنه تنظيم بوكو حرام على سكان قرية في ولاية يوبي.",
+        "قتل عشرة أشخاص في هجوم شنه تنظيم بوكو حرام على قرية في نيجيريا.",
+    ],
+)
+def test_the_group_that_launched_the_attack_killed_those_named_before(sentence: str) -> None:
+    assert coded(sentence) == [("190", "NGAINS", "NGACVL")]

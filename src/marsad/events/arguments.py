@@ -101,6 +101,8 @@ VICTIM_NOUNS = word_set(_WORDS, "arguments.victim_nouns")
 GENITIVE_ATTACKS = word_set(_WORDS, "arguments.genitive_attacks")
 WEAPON_CAUSES = word_set(_WORDS, "arguments.weapon_causes")
 BLASTS = word_set(_WORDS, "arguments.blasts")
+GROUP_HEADS = word_set(_WORDS, "arguments.group_heads")
+AT_LEAST = (normalize("على"), normalize("الأقل"))
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalised: «السعودية» read as an adjective
 ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 # Attack nouns besides those whose nationality is an army (cues.is_attack_word) that name
@@ -306,6 +308,8 @@ def find_arguments(
         killed = verb in KILL_VERBS or verb.removesuffix("وا").removesuffix("ت") in KILL_VERBS
         if cause is None and killed and args.source_how == "after" and args.source is not None:
             k = refs[args.source].end
+            if tuple(norms[k : k + 2]) == AT_LEAST:
+                k += 2  # «قتل عشرة أشخاص على الأقل في هجوم …»
             if k + 1 < len(norms) and _cause_at(norms, k):
                 # «قتل جنديان إسرائيليان في انفجار لغم»: a cause right after the ones named
                 # after the verb makes it passive; they were killed, by no one named
@@ -811,6 +815,8 @@ def _attack_by(r: Reference, norms: Sequence[str]) -> bool:
         heads = [k - 1]
     elif k >= 1 and norms[k - 1] in DOER_LINKS:
         heads = [k - 2, k - 3]  # one adjective may stand between: «هجوم انتحاري شنته»
+    elif k >= 2 and norms[k - 2] in DOER_LINKS and norms[k - 1] in GROUP_HEADS:
+        heads = [k - 3, k - 4]  # «هجوم شنه تنظيم بوكو حرام»: the group's head noun between
     else:
         return False
     for h in heads:
