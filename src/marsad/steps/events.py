@@ -273,7 +273,11 @@ class _ArticleCoder:
             if mod != ASSERTED:
                 self.suppressed += 1
                 continue
-            whole = self.triggers.begun_whole(norms[m.start_token], m.pattern_id)
+            # only a word starting with ب/ل may have one split off («برقية», «بتمديد»)
+            first = norms[m.start_token]
+            whole = first.lstrip("وف")[:1] in ("ب", "ل") and self.triggers.begun_whole(
+                first, m.pattern_id
+            )
             if complement_noun(words[m.start_token], m, norms, whole):
                 continue
             evs = self.code(sr, m, norms, words, clauses, dated)

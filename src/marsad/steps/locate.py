@@ -1,9 +1,10 @@
 """Where references with no country of their own belong, from what the article says elsewhere.
 
-A bare «عمان» is Amman in an article about Jordan; «الشرطة» and «مجلس الوزراء» take the
-country in view or the home country; a bare «المملكة» is the kingdom the article names most;
-a bare «التحالف» or «الانقلابيون» is the actor of the war the article speaks of. Every code given this way
-carries the lower confidence of an inference (``INFERRED``).
+A bare «عمان» is Amman in an article about Jordan; «الشرطة» takes the country in view and
+«مجلس الوزراء» the home country; a bare «ولي العهد» is the dateline country's crown prince; a
+bare «المملكة» is the kingdom the article names most; a bare «التحالف» or «الانقلابيون» is
+the actor of the war the article speaks of. Every code given this way carries the lower
+confidence of an inference (``INFERRED``).
 """
 
 from __future__ import annotations
