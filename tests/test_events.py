@@ -1327,6 +1327,19 @@ def test_coalitions_are_their_leaders_forces_and_a_bare_one_takes_no_country() -
             [("190", "YEMINS", "YEMREB")],
         ),
         ("وهاجم الانقلابيون مقر الحزب الحاكم في القاهرة.", date(2016, 5, 1), []),
+        # a bare «الأسد» is Bashar al-Assad in a story that names Syria or Damascus …
+        (
+            "واتهم الأسد تركيا بدعم المسلحين في شمال سوريا.",
+            date(2016, 5, 1),
+            [("112", "SYRGOV", "TUR")],
+        ),
+        (
+            "واستقبل الأسد وزير الخارجية الإيراني في دمشق.",
+            date(2016, 5, 1),
+            [("043", "SYRGOV", "IRNGOV")],
+        ),
+        # … and a lion in one on a Kenyan game reserve
+        ("وهاجم الأسد قطيعا من الجواميس في محمية كينية.", date(2016, 5, 1), []),
     ],
 )
 def test_words_that_name_the_actor_of_the_articles_war(
