@@ -12,7 +12,7 @@ from marsad.errors import DataError
 from marsad.text.wordlists import HEADER, word_set, word_tuple, words
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "marsad"
-TABLES = [resource(package, "words.tsv") for package in ("events", "actors", "text")]
+TABLES = [resource(package, "words.tsv") for package in ("events", "actors", "text", "ner")]
 
 
 def _table(tmp_path: Path, body: str) -> Path:
@@ -46,7 +46,7 @@ def test_shipped_lists_repeat_no_word_and_are_all_read(table: Path) -> None:
     assert len(rows) == len(set(rows)), "a word is listed twice in one list"
     names = {name for name, _ in rows}
     source = "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py"))
-    read = set(re.findall(r'word_(?:set|tuple)\(_WORDS, "([\w.]+)"\)', source))
+    read = set(re.findall(r'(?:word_set|word_tuple|words)\(_WORDS, "([\w.]+)"\)', source))
     assert names - read == set(), "lists nobody reads"
     # each module reads its own lists: «arguments.x» of events/words.tsv from events/arguments.py
     for name in names:
