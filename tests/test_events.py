@@ -2070,3 +2070,24 @@ def test_two_ministries_are_no_visit_and_one_governments_bodies_one_side() -> No
 )
 def test_the_group_that_launched_the_attack_killed_those_named_before(sentence: str) -> None:
     assert coded(sentence) == [("190", "NGAINS", "NGACVL")]
+
+
+def test_a_subject_list_attacks_the_object_after_it_not_its_own_members() -> None:
+    # «A وB» after an attack verb are its subjects when an actor follows as its object …
+    assert coded("وهاجم الجيش اليمني والمقاومة الشعبية مواقع الحوثيين شمال عدن.") == [
+        ("190", "YEMMIL", "YEMINS"),
+        ("190", "YEMREB", "YEMINS"),
+    ]
+    # … and an exchange of fire between the two, with no object, is still mutual
+    assert coded("وتبادل الجيش والمقاومة إطلاق النار في عدن.") == [
+        ("193", "YEMMIL", "YEMREB"),
+        ("193", "YEMREB", "YEMMIL"),
+    ]
+
+
+def test_who_backs_an_attack_is_not_its_target() -> None:
+    sentence = (
+        "وهاجمت قوات الأمن العراقية بمساندة طيران التحالف الدولي مواقع تنظيم داعش قرب الفلوجة."
+    )
+    assert coded(sentence) == [("190", "IRQCOP", "IMGMOSISI")]
+    assert coded("ودخلت القوات العراقية بدعم من طيران التحالف الدولي مدينة الرمادي.") == []

@@ -48,6 +48,8 @@ PERSON_OBJECTS = ("ه", "هم", "هما")
 # («وانسحب معظم أفراد القوات الأمريكية»), time adverbs, commas, honorifics («صاحب السمو»).
 FILLERS = word_set(_WORDS, "arguments.fillers") | HONORIFICS
 AFTER_WINDOW = 8
+# words between a subject list and the object of its act of violence («القادمين من لحج مواقع»)
+LIST_OBJECT_GAP = 4
 # A light verb may sit this far before its noun: «أجرت القوات البحرية المصرية والسعودية مناورات».
 LIGHT_VERB_REACH = 6
 SENTENCE_STOPS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
@@ -125,6 +127,7 @@ CLAUSE_SUBJECT = "clause-subject"
 CLAUSE_NAMED = "clause-named"
 NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adjective after it
 MEDIATION = word_set(_WORDS, "arguments.mediation")
+SUPPORT = word_set(_WORDS, "arguments.support")
 INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
 AT_REQUEST = normalize("بطلب")  # «بطلب من X»: X asked
 FOR_REQUEST = normalize("لطلب")  # «استجابة لطلب X»
@@ -367,6 +370,7 @@ def _find_arguments(
         if r.kind in ACTOR_KINDS
         and r.type != "MISC"
         and not _mediator(r, norms)
+        and not _supporter(r, norms)
         # «قرب الحدود السورية»: where, not who — but troops massed at a border face its country
         and (root == FORCE_POSTURE or not (r.kind in BORDER_KINDS and border(norms, r.start)))
         # «فوق الأراضي السورية»: where a request or a statement was about; force used there
@@ -515,7 +519,9 @@ def _find_arguments(
             members = [partner]
             while (nxt := coordinated(refs, members[-1], norms)) is not None:
                 members.append(nxt)
-            obj = _list_object(refs, usable, norms, words, members[-1], frame_end)
+            obj = _list_object(
+                refs, usable, norms, words, members[-1], frame_end, root in VIOLENT_ROOTS
+            )
             if how == "after" and obj is not None:
                 target, target_how, co_sources = obj, "after", tuple(members)
     if target is None and frame_end is not None:
@@ -668,6 +674,20 @@ def _mediator(ref: Reference, norms: Sequence[str]) -> bool:
     return (k > 0 and norms[k - 1] in MEDIATION) or (
         k > 1 and norms[k - 1] == FROM and strip_conjunction(norms[k - 2]) in INVITATION
     )
+
+
+def _supporter(ref: Reference, norms: Sequence[str]) -> bool:
+    """«بدعم من طائرات التحالف»، «بمساندة الطيران»، «بغطاء جوي من»، «المدعومة من إيران»: who
+    backs an act is on its doer's side, neither the doer named by the verb nor its object."""
+    k = ref.start
+    back = [
+        strip_conjunction(norms[j]) if j == k - 1 else norms[j] for j in range(max(0, k - 3), k)
+    ]
+    if back and back[-1] in SUPPORT:
+        return True
+    if len(back) >= 2 and back[-1] == FROM:  # «بدعم من»، «بغطاء جوي من»
+        return back[-2] in SUPPORT or (len(back) == 3 and back[-3] in SUPPORT)
+    return False
 
 
 def _relative_clause(
@@ -909,8 +929,12 @@ def _list_object(
     words: Sequence[str],
     last: int,
     frame_end: int | None,
+    violent: bool = False,
 ) -> int | None:
-    """The object after a verb-first subject list: a prepositional actor past its last member."""
+    """The object after a verb-first subject list: a prepositional actor past its last member,
+    or for an act of violence the first actor right after the list, within a few words and no
+    punctuation («هاجم الجيش والمقاومة مواقع الحوثيين»: the army and the resistance attacked
+    the Houthis; they did not attack each other)."""
     end = refs[last].end
     reach = max(end, frame_end or 0) + AFTER_WINDOW
     rest = [
@@ -921,7 +945,13 @@ def _list_object(
         and norms[refs[i].start - 1] != IN
     ]
     prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
-    return prep[0] if prep else None
+    if prep:
+        return prep[0]
+    if violent and rest:
+        gap = words[end : refs[rest[0]].start]
+        if len(gap) <= LIST_OBJECT_GAP and all(w.isalnum() for w in gap):
+            return rest[0]
+    return None
 
 
 def _noun_arguments(
