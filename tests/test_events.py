@@ -2091,3 +2091,54 @@ def test_who_backs_an_attack_is_not_its_target() -> None:
     )
     assert coded(sentence) == [("190", "IRQCOP", "IMGMOSISI")]
     assert coded("ودخلت القوات العراقية بدعم من طيران التحالف الدولي مدينة الرمادي.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # scheduled: «من المقرر أن» makes a meeting one to come (036), not one held (044)
+        (
+            "ومن المقرر أن يلتقي وزير الخارجية الأمريكي نظيره الروسي في جنيف الأسبوع المقبل.",
+            [("036", "USAGOV", "RUSGOV")],
+        ),
+        # intended: «تعتزم» with the subject between it and the act
+        ("وتعتزم الحكومة البريطانية فرض عقوبات جديدة على روسيا.", [("1312", "GBRGOV", "RUS")]),
+        # a round of talks still to come
+        (
+            "وتعقد الجولة المقبلة من المحادثات بين إيران والولايات المتحدة في فيينا.",
+            [("036", "IRN", "USA"), ("036", "USA", "IRN")],
+        ),
+        # failed: no agreement was reached
+        ("وأخفقت حركتا فتح وحماس في التوصل إلى اتفاق بشأن الحكومة.", []),
+    ],
+)
+def test_acts_scheduled_intended_or_failed_are_not_coded_as_done(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected
+
+
+def test_a_place_after_fi_is_not_a_side_of_between() -> None:
+    # «القوى الكبرى» is no actor here; Vienna is where the talks were, not Iran's partner
+    assert coded("وعقدت محادثات بين إيران والقوى الكبرى في فيينا أمس.") == []
+    assert coded("وعقدت محادثات بين إيران والولايات المتحدة في فيينا أمس.") == [
+        ("044", "IRN", "USA"),
+        ("044", "USA", "IRN"),
+    ]
+
+
+def test_a_plot_told_by_others_is_no_attack_and_no_threat() -> None:
+    from marsad.events.readings import future_acts
+    from marsad.events.triggers import default_triggers
+    from marsad.text.normalize import normalize_word
+    from marsad.text.segment import tokenize
+
+    def acts(sentence: str) -> list[str]:
+        norms = [normalize_word(sentence[t.start : t.end]) for t in tokenize(sentence)]
+        triggers = default_triggers()
+        return [m.cameo for m in future_acts(triggers.find(norms), norms, triggers)]
+
+    # «كان المسلحون ينوون مهاجمة المعسكر»: what the gunmen meant to do, as others tell it
+    assert acts("وكان المسلحون ينوون مهاجمة المعسكر.") == []
+    # a government's intent to impose sanctions is its threat to (1312)
+    assert acts("وتعتزم الحكومة البريطانية فرض عقوبات جديدة على روسيا.") == ["1312"]

@@ -406,7 +406,13 @@ def _find_arguments(
         return Arguments(subj[-1] if subj else None, inside[0], "before", "inside")
     # «الاتصال بين X و Y»: both sides named after بين.
     if between is not None:
-        sides = [i for i in usable if refs[i].start > between]
+        # «بين إيران والقوى الكبرى في فيينا»: a place after «في» is where, not a side
+        sides = [
+            i
+            for i in usable
+            if refs[i].start > between
+            and not (refs[i].start > 0 and norms[refs[i].start - 1] == IN)
+        ]
         if len(sides) >= 2:
             # Clashes between two sides are fought by both (each way, as CAMEO codes it).
             how = "coordinated" if root == FIGHT else "between"

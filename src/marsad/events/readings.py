@@ -38,6 +38,14 @@ SPORTS_ARTICLE_HITS = 4  # words of sport that make a whole article a sports rep
 SPORTS_OFFICIAL = ("09", "173")
 IMPERFECT = frozenset("يتنا")  # prefixes of the imperfect after the future سـ
 WILL = word_set(_WORDS, "readings.will")
+SCHEDULED = word_set(_WORDS, "readings.scheduled")
+INTENDED = word_set(_WORDS, "readings.intended")
+REPORTED_INTENT = "intended"
+THREATS = "138"  # the intent of an act of violence is a threat of force (tables.future_intent)
+INTENT_REACH = 4  # words from «تعتزم»/«بهدف» to the act: the subject may stand between
+UPCOMING = word_set(_WORDS, "readings.upcoming")
+THAT = normalize("أن")
+OF = normalize("من")
 KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
 CAUSES = word_set(_WORDS, "readings.causes")
 CAUSE_REACH = 30
@@ -120,7 +128,9 @@ def future_acts(
     out: list[TriggerMatch] = []
     for m in matches:
         intent = future_intent(m.cameo) if m.kind == "event" and m.cameo else None
-        if intent is not None and _future(norms, m, triggers, mentions):
+        if intent is not None and (how := _future(norms, m, triggers, mentions)):
+            if how == REPORTED_INTENT and intent.startswith(THREATS):
+                continue  # «كان ينوي تفجيرها»: a plot told by others is no attack, no threat
             m = replace(m, cameo=intent)
         out.append(m)
     return out
@@ -128,8 +138,11 @@ def future_acts(
 
 def _future(
     norms: list[str], m: TriggerMatch, triggers: TriggerSet, mentions: Collection[int]
-) -> bool:
-    """The verb at ``m`` carries the future prefix سـ, or follows سوف.
+) -> str:
+    """Why the act at ``m`` is to come, or "": the verb carries the future prefix سـ or
+    follows سوف ("will"), the act is scheduled («من المقرر أن يلتقي»، «الجولة المقبلة من
+    المحادثات»: "scheduled"), or intended («تعتزم توجيه الدعوة»، «بهدف لقاء»: REPORTED_INTENT,
+    or "will" for the actor's own «نعتزم»).
 
     A سـ is the prefix only if the word without it is still the trigger: «ستفرض» is «تفرض»
     to come, but «سيطرت» (took control) and «سيّرت» (dispatched) are past verbs whose root
@@ -137,17 +150,31 @@ def _future(
     """
     k = m.start_token
     if k > 0 and norms[k - 1] in WILL:
-        return True
+        return "will"
+    for j in range(k - 1, max(-1, k - 1 - INTENT_REACH), -1):  # «تعتزم الحكومة البريطانية فرض»
+        word = strip_conjunction(norms[j])
+        if word in INTENDED:
+            # «نعتزم الرد»: the actor's own word is an announcement; «ينوي» is someone's report
+            return "will" if word[:1] in ("ن", "ا") else REPORTED_INTENT
+        if not norms[j].isalnum():
+            break
+    if k > 1 and norms[k - 1] == THAT and strip_conjunction(norms[k - 2]) in SCHEDULED:
+        return "scheduled"
+    if k > 1 and norms[k - 1] == OF and norms[k - 2] in UPCOMING:
+        return "scheduled"
+    if any(norms[j] in UPCOMING for j in range(k + 1, m.end_token)):
+        return "scheduled"  # «تعقد الجولة المقبلة من المحادثات»: the match spans the round
     w = norms[k]
     conj = w[:1] if w[:1] in ("و", "ف") and len(w) > 4 else ""
     w = w[len(conj) :]
     if not (len(w) >= 4 and w[0] == "س" and w[1] in IMPERFECT):
-        return False
+        return ""
     bare = [*norms[:k], conj + w[1:], *norms[k + 1 :]]
-    return any(
+    found = any(
         other.start_token == k and other.pattern_id == m.pattern_id
         for other in triggers.find(bare, mentions=mentions)
     )
+    return "will" if found else ""
 
 
 @lru_cache(maxsize=1)
