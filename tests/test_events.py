@@ -2036,9 +2036,17 @@ def test_an_attack_undergone_at_the_hands_of_a_marked_doer() -> None:
             [("018", "KWTGOV", "TUNGOV")],
         ),
         ("وقال مسؤول أمني عراقي رافضا الكشف عن هويته إن الحكومة التركية تدعم المعارضة.", []),
+        # caution is no warning (null.58), and admitting patients or students is no visit
+        ("وارتفع الين الياباني وسط توخي المستثمرين الحذر قبل صدور بيانات الوظائف الأمريكية.", []),
+        (
+            "وقالت منظمة أطباء بلا حدود إن المستشفى التابع لها في صعدة كان يستقبل نحو مئتي مريض"
+            " كل أسبوع.",
+            [],
+        ),
+        ("وبدأت الجامعة الأمريكية في القاهرة استقبال الطلاب المصريين هذا الشهر.", []),
     ],
 )
-def test_prayers_and_anonymity_are_no_appeals_or_rejections(
+def test_words_that_look_like_appeals_rejections_warnings_or_visits(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
