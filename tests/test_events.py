@@ -2150,3 +2150,29 @@ def test_a_plot_told_by_others_is_no_attack_and_no_threat() -> None:
     assert acts("وكان المسلحون ينوون مهاجمة المعسكر.") == []
     # a government's intent to impose sanctions is its threat to (1312)
     assert acts("وتعتزم الحكومة البريطانية فرض عقوبات جديدة على روسيا.") == ["1312"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # «مفاوضات فيينا»: the talks' venue is not the party praised
+        ("وأشاد الرئيس الإيراني بنتائج مفاوضات فيينا مع القوى الكبرى.", []),
+        # «في العاصمة البلجيكية»: where the talks were, not Belgium agreeing
+        (
+            "واتفق الائتلاف السوري وهيئة التنسيق على خريطة طريق عقب مباحثات جرت في العاصمة"
+            " البلجيكية.",
+            [],
+        ),
+        # «في موسكو» is the venue; the counterpart after «مع» is the party
+        (
+            "وأجرى وزير الخارجية المصري محادثات في موسكو مع نظيره الروسي.",
+            [("040", "EGYGOV", "RUSGOV")],
+        ),
+        # a visited capital is still the host
+        ("وزار وزير الخارجية الأمريكي موسكو أمس.", [("042", "USAGOV", "RUS")]),
+    ],
+)
+def test_the_venue_of_talks_is_no_party(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected

@@ -128,6 +128,11 @@ CLAUSE_NAMED = "clause-named"
 NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adjective after it
 MEDIATION = word_set(_WORDS, "arguments.mediation")
 SUPPORT = word_set(_WORDS, "arguments.support")
+VENUE_NOUNS = word_set(_WORDS, "arguments.venue_nouns")
+CAPITAL_WORD = normalize("العاصمة")
+# acts of talk and cooperation (roots 01-06), whose venue («في جنيف»، «مفاوضات فيينا») is no
+# party; a curfew lifted or an attack «في كابل» concerns the place it is in
+VENUE_ROOTS = frozenset(range(1, 7))
 INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
 AT_REQUEST = normalize("بطلب")  # «بطلب من X»: X asked
 FOR_REQUEST = normalize("لطلب")  # «استجابة لطلب X»
@@ -371,6 +376,7 @@ def _find_arguments(
         and r.type != "MISC"
         and not _mediator(r, norms)
         and not _supporter(r, norms)
+        and not (root in VENUE_ROOTS and _venue(r, norms))
         # «قرب الحدود السورية»: where, not who — but troops massed at a border face its country
         and (root == FORCE_POSTURE or not (r.kind in BORDER_KINDS and border(norms, r.start)))
         # «فوق الأراضي السورية»: where a request or a statement was about; force used there
@@ -680,6 +686,17 @@ def _mediator(ref: Reference, norms: Sequence[str]) -> bool:
     return (k > 0 and norms[k - 1] in MEDIATION) or (
         k > 1 and norms[k - 1] == FROM and strip_conjunction(norms[k - 2]) in INVITATION
     )
+
+
+def _venue(ref: Reference, norms: Sequence[str]) -> bool:
+    """«مفاوضات فيينا»، «في جنيف»، «في العاصمة البلجيكية»: the place of talks, not a party."""
+    k = ref.start
+    if k == 0:
+        return False
+    prev = norms[k - 1]
+    if ref.kind in ("capital", "place"):
+        return prev == IN or strip_conjunction(prev) in VENUE_NOUNS
+    return ref.kind == "adjective" and k > 1 and prev == CAPITAL_WORD and norms[k - 2] == IN
 
 
 def _supporter(ref: Reference, norms: Sequence[str]) -> bool:
