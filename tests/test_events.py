@@ -2176,3 +2176,23 @@ def test_the_venue_of_talks_is_no_party(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+def test_what_talks_were_about_is_no_party_to_them() -> None:
+    # «وتناول اللقاء الأوضاع في اليمن»: Yemen is the topic, not the Egyptian's partner
+    assert coded("واستقبل العاهل السعودي الرئيس المصري وتناول اللقاء الأوضاع في اليمن.") == [
+        ("043", "SAUGOV", "EGYGOV")
+    ]
+
+
+def test_the_sides_of_between_are_named_in_its_clause() -> None:
+    # «بين الجانبين» names no actor; the Houthis and the government of the next clause are
+    # not the meeting's sides
+    sentence = (
+        "وعقد اجتماع بين الجانبين في الرياض أمس، وأكد الحوثيون أن الحكومة اليمنية ترفض الحوار."
+    )
+    assert coded(sentence) == []
+    # a comma before «و…» goes on with the list of sides
+    assert coded(
+        "ودارت اشتباكات بين جبهة النصرة وأحرار الشام من طرف، وقوات النظام السوري من طرف آخر."
+    ) == [("190", "SYRINS", "SYRMIL"), ("190", "SYRMIL", "SYRINS")]

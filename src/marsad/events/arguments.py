@@ -15,6 +15,7 @@ from marsad.actors.cues import attack_proclitic, border, is_attack_word, territo
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
+from marsad.events.modality import BREAKS
 from marsad.events.parties import counted_after
 from marsad.events.phrases import (
     ACTOR_KINDS,
@@ -133,6 +134,10 @@ CAPITAL_WORD = normalize("العاصمة")
 # acts of talk and cooperation (roots 01-06), whose venue («في جنيف»، «مفاوضات فيينا») is no
 # party; a curfew lifted or an attack «في كابل» concerns the place it is in
 VENUE_ROOTS = frozenset(range(1, 7))
+TOPIC_WORDS = word_set(_WORDS, "arguments.topic_words")
+TOPIC_ROOTS = frozenset({3, 4, 5})  # intents, consultations and agreements have topics
+WITH = normalize("مع")
+BETWEEN_FIRST = 3  # «بين قوات الجيش السوري و…»: the first side starts within three words
 INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
 AT_REQUEST = normalize("بطلب")  # «بطلب من X»: X asked
 FOR_REQUEST = normalize("لطلب")  # «استجابة لطلب X»
@@ -383,6 +388,8 @@ def _find_arguments(
         # is used on that country
         and (root in TERRITORY_ROOTS or not (r.kind in BORDER_KINDS and territory(norms, r.start)))
     ]
+    if root in TOPIC_ROOTS:
+        usable = [i for i in usable if not _discussed(refs[i], norms, end)]
     # «اشتباكات بالأسلحة الخفيفة والمتوسطة بين X و Y»: بين may follow the frame
     reach = end if is_verb(words[start]) else max(end, frame_end or 0)
     between = _between(norms, end, min(reach + 3, len(norms)), root)
@@ -413,13 +420,24 @@ def _find_arguments(
     # «الاتصال بين X و Y»: both sides named after بين.
     if between is not None:
         # «بين إيران والقوى الكبرى في فيينا»: a place after «في» is where, not a side
+        # «بين الجانبين حول …، تمسك الحوثي …»: the sides follow «بين» in its own clause (a comma
+        # before «و…» goes on with the list: «بين الكتائب … من طرف، وقوات النظام»)
+        stop = next(
+            (
+                j
+                for j in range(between + 1, len(norms))
+                if norms[j] in BREAKS
+                and not (norms[j] in ("،", ",") and norms[j + 1 : j + 2] and norms[j + 1][0] == "و")
+            ),
+            len(norms),
+        )
         sides = [
             i
             for i in usable
-            if refs[i].start > between
+            if between < refs[i].start < stop
             and not (refs[i].start > 0 and norms[refs[i].start - 1] == IN)
         ]
-        if len(sides) >= 2:
+        if len(sides) >= 2 and refs[sides[0]].start - between <= BETWEEN_FIRST:
             # Clashes between two sides are fought by both (each way, as CAMEO codes it).
             how = "coordinated" if root == FIGHT else "between"
             return Arguments(sides[0], sides[1], "between", how)
@@ -686,6 +704,21 @@ def _mediator(ref: Reference, norms: Sequence[str]) -> bool:
     return (k > 0 and norms[k - 1] in MEDIATION) or (
         k > 1 and norms[k - 1] == FROM and strip_conjunction(norms[k - 2]) in INVITATION
     )
+
+
+def _discussed(ref: Reference, norms: Sequence[str], end: int) -> bool:
+    """«زار لافروف قطر لمناقشة الأوضاع في سوريا»: an actor after a topic word («لمناقشة»،
+    «حول»، «الأوضاع»), in the trigger's clause and not after «مع», is a topic, not a party."""
+    k = ref.start
+    if k <= end or norms[k - 1] == WITH:
+        return False
+    for j in range(k - 1, end - 1, -1):
+        word = norms[j]
+        if word in BREAKS:
+            return False
+        if strip_conjunction(word) in TOPIC_WORDS:
+            return True
+    return False
 
 
 def _venue(ref: Reference, norms: Sequence[str]) -> bool:
