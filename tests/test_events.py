@@ -2196,3 +2196,10 @@ def test_the_sides_of_between_are_named_in_its_clause() -> None:
     assert coded(
         "ودارت اشتباكات بين جبهة النصرة وأحرار الشام من طرف، وقوات النظام السوري من طرف آخر."
     ) == [("190", "SYRINS", "SYRMIL"), ("190", "SYRMIL", "SYRINS")]
+
+
+def test_after_a_quantifier_a_nationality_is_the_object_not_an_adjective() -> None:
+    # «ناشد الوزراء جميع الليبيين»: the ministers appealed to all Libyans; the Libyans did not
+    # appeal to anyone («الوزراء الليبيين» without «جميع» may be "the Libyan ministers")
+    assert coded("كما ناشد الوزراء جميع الليبيين دعم جهود المبعوث الأممي.") == []
+    assert coded("وناشد الوزراء الليبيين دعم جهود المبعوث الأممي.") == [("023", "LBY", "IGOUNO")]

@@ -137,6 +137,7 @@ VENUE_ROOTS = frozenset(range(1, 7))
 TOPIC_WORDS = word_set(_WORDS, "arguments.topic_words")
 TOPIC_ROOTS = frozenset({3, 4, 5})  # intents, consultations and agreements have topics
 WITH = normalize("مع")
+QUANTIFIERS = frozenset(normalize(w) for w in ("جميع", "كل", "كافة", "مختلف"))
 BETWEEN_FIRST = 3  # «بين قوات الجيش السوري و…»: the first side starts within three words
 INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
 AT_REQUEST = normalize("بطلب")  # «بطلب من X»: X asked
@@ -508,12 +509,21 @@ def _find_arguments(
         # «واتهم التحالف إيران بـ…»: a definite noun between the verb and the first actor is
         # the subject, one with no code; the actor after it is the object (but «أبدى الجانب
         # البرازيلي»: a nationality after the noun names the subject)
+        # «ناشد الوزراء جميع الليبيين»: after a quantifier the nationality is the object, not
+        # the subject's adjective
+        between_words = norms[end : refs[first].start]
+        quantified = len(between_words) == 2 and strip_conjunction(between_words[1]) in QUANTIFIERS
         if (
             len(gap) == 1
             and strip_conjunction(gap[0]).startswith("ال")
             and len(gap[0]) >= 5
-            and refs[first].kind != "adjective"
-            and not norms[refs[first].start].endswith(NISBA_ENDINGS)  # «اللجنة السعودية»
+            and (
+                quantified
+                or (
+                    refs[first].kind != "adjective"
+                    and not norms[refs[first].start].endswith(NISBA_ENDINGS)  # «اللجنة السعودية»
+                )
+            )
             and not _fronted_subject(refs, before, norms, words, start)
         ):
             return Arguments(None, first, "", "after")
