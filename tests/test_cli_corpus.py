@@ -67,13 +67,13 @@ def test_export_gdelt_to_a_folder_and_stdout(db: str, tmp_path: Path) -> None:
     code, _, err = run("export", "--format", "gdelt", "--db", db, "-o", str(tmp_path))
     target = tmp_path / "marsad-gdelt-events.tsv"
     assert code == 0
-    assert err.strip() == f"wrote 34 rows (gdelt, events) to {target}"
+    assert err.strip() == f"wrote 33 rows (gdelt, events) to {target}"
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 34 and all(len(x.split("\t")) == len(gdelt_columns()) for x in lines)
+    assert len(lines) == 33 and all(len(x.split("\t")) == len(gdelt_columns()) for x in lines)
     code, out, _ = run("export", "--format", "gdelt", "--table", "mentions", "--header", "--db", db)
     assert code == 0
     rows = out.splitlines()
-    assert rows[0].split("\t") == gdelt_columns("mentions") and len(rows) == 35
+    assert rows[0].split("\t") == gdelt_columns("mentions") and len(rows) == 34
 
 
 def test_export_plover_and_parquet(db: str, tmp_path: Path) -> None:

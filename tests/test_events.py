@@ -2203,3 +2203,22 @@ def test_after_a_quantifier_a_nationality_is_the_object_not_an_adjective() -> No
     # appeal to anyone («الوزراء الليبيين» without «جميع» may be "the Libyan ministers")
     assert coded("كما ناشد الوزراء جميع الليبيين دعم جهود المبعوث الأممي.") == []
     assert coded("وناشد الوزراء الليبيين دعم جهود المبعوث الأممي.") == [("023", "LBY", "IGOUNO")]
+
+
+def test_two_nationalities_side_by_side_are_the_two_sides_of_talks() -> None:
+    assert coded("وجرت مباحثات سعودية أردنية في الرياض أمس.") == [
+        ("040", "SAU", "JOR"),
+        ("040", "JOR", "SAU"),
+    ]
+    # talks among one nation's parties, in another country, are not with that country
+    assert coded("وجرت مشاورات يمنية في الكويت.") == []
+
+
+def test_an_act_between_countries_folds_into_the_same_act_between_their_bodies() -> None:
+    _, evs = events(
+        "وجرت مباحثات سعودية أردنية في الرياض أمس.\n"
+        "وبحث وزير الخارجية السعودي مع نظيره الأردني العلاقات الثنائية في الرياض أمس."
+    )
+    pairs = [(e.cameo, e.source.get("code"), e.target.get("code"), e.mentions) for e in evs]
+    # SAU → JOR is a mention of SAUGOV → JORGOV; JOR → SAU has no richer twin and stays
+    assert pairs == [("040", "JOR", "SAU", 1), ("040", "SAUGOV", "JORGOV", 2)]

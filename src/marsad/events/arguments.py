@@ -137,6 +137,7 @@ VENUE_ROOTS = frozenset(range(1, 7))
 TOPIC_WORDS = word_set(_WORDS, "arguments.topic_words")
 TOPIC_ROOTS = frozenset({3, 4, 5})  # intents, consultations and agreements have topics
 WITH = normalize("مع")
+CONSULT = 4  # root of meetings, visits and talks
 QUANTIFIERS = frozenset(normalize(w) for w in ("جميع", "كل", "كافة", "مختلف"))
 BETWEEN_FIRST = 3  # «بين قوات الجيش السوري و…»: the first side starts within three words
 INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
@@ -382,7 +383,7 @@ def _find_arguments(
         and r.type != "MISC"
         and not _mediator(r, norms)
         and not _supporter(r, norms)
-        and not (root in VENUE_ROOTS and _venue(r, norms))
+        and not (root in VENUE_ROOTS and _venue(r, norms, root == CONSULT))
         # «قرب الحدود السورية»: where, not who — but troops massed at a border face its country
         and (root == FORCE_POSTURE or not (r.kind in BORDER_KINDS and border(norms, r.start)))
         # «فوق الأراضي السورية»: where a request or a statement was about; force used there
@@ -731,12 +732,15 @@ def _discussed(ref: Reference, norms: Sequence[str], end: int) -> bool:
     return False
 
 
-def _venue(ref: Reference, norms: Sequence[str]) -> bool:
-    """«مفاوضات فيينا»، «في جنيف»، «في العاصمة البلجيكية»: the place of talks, not a party."""
+def _venue(ref: Reference, norms: Sequence[str], talks: bool = False) -> bool:
+    """«مفاوضات فيينا»، «في جنيف»، «في العاصمة البلجيكية»: the place of talks, not a party; for
+    talks themselves (``talks``) a country after «في» too («مشاورات يمنية في الكويت»)."""
     k = ref.start
     if k == 0:
         return False
     prev = norms[k - 1]
+    if talks and ref.kind == "country" and prev == IN:
+        return True
     if ref.kind in ("capital", "place"):
         return prev == IN or strip_conjunction(prev) in VENUE_NOUNS
     return ref.kind == "adjective" and k > 1 and prev == CAPITAL_WORD and norms[k - 2] == IN
@@ -1201,6 +1205,14 @@ def _noun_arguments(
                     if owners:
                         source, how, end = owners[-1], "pronoun", end + 1
         target = _after_target(refs, usable, norms, words, end, frame_end, source)
+        if (
+            how == NATIONALITY
+            and target is not None
+            and refs[target].kind == "adjective"
+            and refs[target].start == end
+        ):
+            # «مباحثات سعودية أردنية»: two nationalities side by side are the talks' two sides
+            return Arguments(source, target, how, "coordinated")
         return Arguments(source, target, how, "after" if target is not None else "")
     if genitive is not None and genitive != source and source is None:
         k = refs[genitive].end

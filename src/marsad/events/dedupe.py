@@ -31,7 +31,37 @@ def dedupe(events: list[Event]) -> list[Event]:
             same.source["code"], same.target["code"] = ev.source.get("code"), ev.target.get("code")
             if same.evidence is not None:
                 same.evidence["date_from"] = "sentence"
-    return kept
+    return _fold_bare(kept)
+
+
+def _fold_bare(kept: list[Event]) -> list[Event]:
+    """«مباحثات سعودية أردنية» in the headline and «استقبل وزير الخارجية السعودي نظيره الأردني» in
+    the body: an event between bare countries (SAU → JOR) is a mention of the same act between
+    their bodies (SAUGOV → JORGOV, same code and occasion), not a second act to count."""
+    out: list[Event] = []
+    for ev in kept:
+        src, tgt = ev.source.get("code") or "", ev.target.get("code") or ""
+        richer = None
+        if src and tgt and (len(src) == 3 or len(tgt) == 3):
+            richer = next(
+                (
+                    o
+                    for o in kept
+                    if o is not ev
+                    and o.cameo == ev.cameo
+                    and _same_occasion(o, ev)
+                    and (o.source.get("code") or "").startswith(src)
+                    and (o.target.get("code") or "").startswith(tgt)
+                    and len(o.source.get("code") or "") + len(o.target.get("code") or "")
+                    > len(src) + len(tgt)
+                ),
+                None,
+            )
+        if richer is None:
+            out.append(ev)
+        else:
+            richer.mentions += ev.mentions
+    return out
 
 
 def _dated(ev: Event) -> bool:
