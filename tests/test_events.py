@@ -2044,6 +2044,9 @@ def test_an_attack_undergone_at_the_hands_of_a_marked_doer() -> None:
             [],
         ),
         ("وبدأت الجامعة الأمريكية في القاهرة استقبال الطلاب المصريين هذا الشهر.", []),
+        # ranking last is no occupation (null.31), and «كلما دعت الحاجة» no appeal (null.59)
+        ("واحتلت الصومال والعراق آخر المراتب في مؤشر الشفافية الدولية.", []),
+        ("وقال الوزير الأمريكي إن بلاده ستتدخل كلما دعت الحاجة إلى ذلك في سوريا.", []),
     ],
 )
 def test_words_that_look_like_appeals_rejections_warnings_or_visits(
