@@ -141,6 +141,42 @@ def test_dedupe_keeps_differently_dated_occasions() -> None:
     assert [e.date for e in dedupe([a, b, c])] == ["2021-01-01", "2021-02-01"]
 
 
+def test_bare_country_events_fold_into_their_most_specific_twin() -> None:
+    def talk(n: int, src: str, tgt: str, date_from: str = "published") -> Event:
+        return Event(
+            cameo="040",
+            sentence=n,
+            start=n,
+            end=n + 1,
+            trigger="x",
+            source={"code": src},
+            target={"code": tgt},
+            date="2023-03-14" if date_from == "sentence" else "2023-03-15",
+            evidence={"date_from": date_from},
+        )
+
+    # SAUGOV → JOR would absorb SAU → JOR, then fold itself: both land in SAUGOV → JORGOV,
+    # which takes the headline's explicit date
+    out = dedupe(
+        [
+            talk(0, "SAUGOV", "JOR"),
+            talk(1, "SAU", "JOR", "sentence"),
+            talk(2, "SAUGOV", "JORGOV"),
+            talk(3, "JOR", "SAU"),
+            talk(4, "SAU", "EGY"),
+        ]
+    )
+    assert [(*_codes(e), e.mentions, e.date) for e in out] == [
+        ("SAUGOV", "JORGOV", 3, "2023-03-14"),
+        ("JOR", "SAU", 1, "2023-03-15"),  # no richer twin the other way
+        ("SAU", "EGY", 1, "2023-03-15"),
+    ]
+
+
+def _codes(ev: Event) -> tuple[str | None, str | None]:
+    return ev.source.get("code"), ev.target.get("code")
+
+
 def test_calling_someone_a_killer_in_reported_speech_is_criticism() -> None:
     # «إنه يعتقد» is the speaker's own stated view, not an analyst's opinion.
     _, evs = events("وقال بايدن في مقابلة تلفزيونية إنه يعتقد أن بوتين قاتل.", date(2021, 3, 17))

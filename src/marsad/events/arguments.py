@@ -1018,7 +1018,7 @@ def _list_object(
     if prep:
         return prep[0]
     if violent and rest:
-        gap = words[end : refs[rest[0]].start]
+        gap = norms[end : refs[rest[0]].start]  # normalised: a vowelled word is still a word
         if len(gap) <= LIST_OBJECT_GAP and all(w.isalnum() for w in gap):
             return rest[0]
     return None

@@ -25,13 +25,19 @@ def dedupe(events: list[Event]) -> list[Event]:
             index.setdefault(key, []).append(ev)
             kept.append(ev)
             continue
-        same.mentions += 1
-        if _dated(ev) and not _dated(same):
-            same.date, same.date_precision = ev.date, ev.date_precision
+        if _dated(ev) and not _dated(same):  # the dated mention's codes are as of its day
             same.source["code"], same.target["code"] = ev.source.get("code"), ev.target.get("code")
-            if same.evidence is not None:
-                same.evidence["date_from"] = "sentence"
+        _absorb(same, ev)
     return _fold_bare(kept)
+
+
+def _absorb(kept: Event, ev: Event) -> None:
+    """``ev`` is one more mention of ``kept``, which takes its explicit date if it has none."""
+    kept.mentions += ev.mentions
+    if _dated(ev) and not _dated(kept):
+        kept.date, kept.date_precision = ev.date, ev.date_precision
+        if kept.evidence is not None:
+            kept.evidence["date_from"] = "sentence"
 
 
 def _fold_bare(kept: list[Event]) -> list[Event]:
@@ -40,28 +46,32 @@ def _fold_bare(kept: list[Event]) -> list[Event]:
     their bodies (SAUGOV → JORGOV, same code and occasion), not a second act to count."""
     out: list[Event] = []
     for ev in kept:
-        src, tgt = ev.source.get("code") or "", ev.target.get("code") or ""
+        src, tgt = _codes(ev)
         richer = None
         if src and tgt and (len(src) == 3 or len(tgt) == 3):
-            richer = next(
+            # the most specific twin, so a chain (SAU → JOR, SAUGOV → JOR) lands in one event
+            richer = max(
                 (
                     o
                     for o in kept
-                    if o is not ev
-                    and o.cameo == ev.cameo
+                    if o.cameo == ev.cameo
                     and _same_occasion(o, ev)
-                    and (o.source.get("code") or "").startswith(src)
-                    and (o.target.get("code") or "").startswith(tgt)
-                    and len(o.source.get("code") or "") + len(o.target.get("code") or "")
-                    > len(src) + len(tgt)
+                    and _codes(o)[0].startswith(src)
+                    and _codes(o)[1].startswith(tgt)
+                    and len("".join(_codes(o))) > len(src) + len(tgt)
                 ),
-                None,
+                key=lambda o: len("".join(_codes(o))),
+                default=None,
             )
         if richer is None:
             out.append(ev)
         else:
-            richer.mentions += ev.mentions
+            _absorb(richer, ev)
     return out
+
+
+def _codes(ev: Event) -> tuple[str, str]:
+    return ev.source.get("code") or "", ev.target.get("code") or ""
 
 
 def _dated(ev: Event) -> bool:
