@@ -1847,6 +1847,50 @@ def test_killed_in_a_blast_right_after_the_verbs_noun_is_passive(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # the meeting under «ب» is how Kerry began his day: he met each of the two after it
+        (
+            "وبدأ وزير الخارجية الأمريكي جون كيري نهاره بلقاء نظيره السعودي عادل الجبير "
+            "وأمير قطر الشيخ تميم بن حمد.",
+            [("040", "USAGOV", "SAUGOV"), ("040", "USAGOV", "QATGOV")],
+        ),
+        (
+            "واختتم الرئيس الفرنسي زيارته بلقاء مع رئيس الوزراء اللبناني.",
+            [("040", "FRAGOV", "LBNGOV")],
+        ),
+        # welcoming a meeting is no meeting of the one who welcomes it
+        ("ورحب الوزير المصري بلقاء الرئيسين في جنيف.", []),
+    ],
+)
+def test_a_meeting_under_bi_after_began_or_ended_is_the_subjects_own(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a number word after «قتل» counts the dead; the shells' owner after «جراء سقوط» and
+        # the shells' kind («مدفعية») killed them: one event, not the artillery as a party
+        (
+            "وقتل أربعة مدنيين وأصيب سبعة آخرون جراء سقوط قذائف مدفعية للحوثيين على حي سكني في تعز.",
+            [("194", "YEMINS", "YEMCVL")],
+        ),
+        # no owner named: nobody is coded as the killer, the dead are not the doers
+        ("وقتل ثلاثة أشخاص إثر سقوط قذائف هاون على سوق في درعا.", []),
+        # a subject named before the number: the verb is active
+        ("قتل مسلحون ثلاثة جنود في سيناء.", [("190", "EGYREB", "EGYMIL")]),
+    ],
+)
+def test_the_counted_dead_are_victims_and_the_shells_owner_their_killer(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         # a broken plural of a nationality, counted, is people: they protest to their rulers
         ("وتظاهر آلاف الروس في موسكو للمطالبة بالإفراج عن نافالني.", ("141", "RUSCVL", "RUSGOV")),
         ("واعتقلت الشرطة الروسية مئات الروس في سان بطرسبرغ.", ("173", "RUSCOP", "RUSCVL")),

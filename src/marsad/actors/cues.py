@@ -134,6 +134,23 @@ def terror_adjective(norms: Sequence[str], start: int) -> bool:
     return is_attack_word(prev) or prev in _ACTS or prev[2:] in _ACTS
 
 
+# «قذائف مدفعية»، «قذائف هاون»: shells named by the arm that fires them (an adjective).
+_MUNITIONS = word_set(_WORDS, "cues.munitions")
+
+
+def is_munition(word: str) -> bool:
+    """A shell, rocket or round («قذائف»، «بصاروخ»), with or without a glued preposition."""
+    return word in _MUNITIONS or (word[:1] in "بل" and word[1:] in _MUNITIONS)
+
+
+def munition_kind(norms: Sequence[str], start: int) -> bool:
+    """«سقوط قذائف مدفعية للحوثيين»: an indefinite weapons word right after a munition noun
+    says what kind of shell it was; whose it was is named after it, if at all."""
+    if start == 0 or norms[start] not in _PLATFORMS or norms[start].startswith("ال"):
+        return False
+    return is_munition(strip_conjunction(norms[start - 1]))
+
+
 def is_attack_word(word: str) -> bool:
     """An attack noun or weapons platform, with or without a glued preposition (بالقصف)."""
     return word in _ARMED or word[len(attack_proclitic(word)) :] in _ARMED

@@ -23,6 +23,7 @@ from marsad.actors.cues import (
     eponym,
     idiom,
     listed_adjective,
+    munition_kind,
     named_mosque,
     reporting_outlet,
     river_bank,
@@ -374,6 +375,8 @@ class Resolver:
                 continue
             if m.kind == "agent" and terror_adjective(norms, m.start_token):
                 continue  # «للتفجير الإرهابي»: the act is terrorist, nobody is named
+            if m.kind == "agent" and munition_kind(norms, m.start_token):
+                continue  # «قذائف مدفعية»: the shell's kind, not the army that fired it
             atom = self._atom(m, norms)
             if (
                 (atom.kind == "title" or (atom.kind == "actor" and atom.type == "PERS"))

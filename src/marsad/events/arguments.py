@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from marsad.actors.cues import attack_proclitic, border, is_attack_word, territory
+from marsad.actors.cues import (
+    attack_proclitic,
+    border,
+    is_attack_word,
+    is_munition,
+    munition_kind,
+    territory,
+)
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
@@ -24,13 +31,14 @@ from marsad.events.phrases import (
     first_of_list,
     introduced_by_preposition,
 )
-from marsad.events.readings import CAUSE_REACH, CAUSES
+from marsad.events.readings import CAUSE_REACH, CAUSES, caused_by
 from marsad.events.words import (
     BARE_COMPLEMENTIZERS,
     HONORIFICS,
     LIGHT_VERBS,
     VICTIM_VERBS,
     bare,
+    by_way_of,
     is_verb,
     plural,
     plural_agreement,
@@ -339,6 +347,9 @@ def find_arguments(
     if bare(norms[start]) in VICTIM_VERBS or vowelled_passive(words[start]):
         # «استشهد ثلاثة فلسطينيين في قصف إسرائيلي»: the subject suffered the act; the doer
         # is named after it, or not at all
+        if args.source is None and args.target is not None and counted_after(norms, end - 1):
+            # «واعتُقل ثلاثة صحفيين»: the counted group, already read as the one acted upon
+            args = Arguments(args.target, None, args.target_how, "")
         doer, how = args.target, args.target_how
         if doer is not None and refs[doer].kind in ("place", "capital", "country"):
             doer, how = None, ""  # «اعتُقل صحفيان في طهران»: where, not who
@@ -847,6 +858,24 @@ def _relative_clause(
     return None
 
 
+def _light_verb(norms: Sequence[str], start: int) -> int | None:
+    """The light verb whose subject does the noun at ``start`` («شنت الطائرات غارات»، «بدأت
+    تركيا حملة»): in the noun's sentence, at most LIGHT_VERB_REACH words before it, or the verb
+    a «ب» noun tells the manner of («بدأ … كيري نهاره بلقاء …», ``words.by_way_of``)."""
+    manner = by_way_of(norms, start)
+    if manner is not None:
+        return manner
+    seen = 0
+    for k in range(start - 1, -1, -1):
+        if norms[k] in SENTENCE_STOPS or seen >= LIGHT_VERB_REACH:
+            return None
+        seen += any(c.isalnum() for c in norms[k])
+        # «بدأت تركيا حملة ضربات»، but «بدأت مشاورات يمنية»: the talks began
+        if bare(norms[k]) in LIGHT_VERBS and not (k + 1 == start and bare(norms[k]) in BEGIN):
+            return k
+    return None
+
+
 def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> int | None:
     """An attack named as the cause after the trigger («في غارات إسرائيلية»، «جراء القصف
     التركي»، «بغارة جوية»): an armed agent whose head is an attack noun (see CAUSES)."""
@@ -870,11 +899,22 @@ def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> 
             and strip_conjunction(norms[r.start - 2]) in CAUSES
         ):
             return i  # «لدى إلقاء مروحيات النظام براميل …»: the attack noun's subject
+        if r.code and r.kind in ACTOR_KINDS and _fired_by(r, norms):
+            return i  # «جراء سقوط قذائف مدفعية للحوثيين»: whose shells they were
         if r.kind != "agent" or r.sector != "MIL" or not is_attack_word(norms[r.start]):
             continue
         if r.proclitic.endswith("ب") or prev in CAUSES:
             return i
     return None
+
+
+def _fired_by(r: Reference, norms: Sequence[str]) -> bool:
+    """``r`` owns what was fired, given as a cause: «جراء سقوط قذائف مدفعية للحوثيين»، «إثر
+    صواريخ الحوثيين» (past the shells' kind, «مدفعية»)."""
+    k = r.start - 1
+    if k > 0 and munition_kind(norms, k):
+        k -= 1
+    return k > 0 and is_munition(strip_conjunction(norms[k])) and caused_by(norms, k)
 
 
 def _cause_at(norms: Sequence[str], k: int) -> bool:
@@ -1124,33 +1164,34 @@ def _noun_arguments(
         ):
             usable = [i for i in usable if refs[i].start < k]
             break
-    seen = 0
-    for k in range(start - 1, -1, -1):
-        if norms[k] in SENTENCE_STOPS or seen >= LIGHT_VERB_REACH:
-            break  # the light verb is in the noun's own sentence, a few words before it
-        seen += any(c.isalnum() for c in norms[k])
-        if bare(norms[k]) in LIGHT_VERBS and not (k + 1 == start and bare(norms[k]) in BEGIN):
-            # «بدأت تركيا حملة ضربات»، but «بدأت مشاورات يمنية»: the talks began
-            light = find_arguments(refs, norms, words, k, k + 1, None)
-            if light.target_how == "coordinated" and light.target is not None:
-                # «أجرت القوات المصرية والسعودية مناورات مشتركة»: the list does it together
-                return Arguments(light.source, light.target, "light-verb", "coordinated")
-            obj = light.target
-            after = _after_target(refs, usable, norms, words, end, frame_end, light.source)
-            if (
-                obj is None
-                or refs[obj].start < end
-                # «وجه دعوة إلى نظيره المصري لزيارة موسكو»: the addressee under a preposition
-                # after the noun, not a name further on
-                or (
-                    after is not None
-                    and refs[after].start < refs[obj].start
-                    and introduced_by_preposition(refs[after], norms, words)
-                    and not introduced_by_preposition(refs[obj], norms, words)
-                )
-            ):
-                obj = after
-            return Arguments(light.source, obj, "light-verb", "after" if obj is not None else "")
+    verb = _light_verb(norms, start)
+    if verb is not None:
+        light = find_arguments(refs, norms, words, verb, verb + 1, None)
+        if light.target_how == "coordinated" and light.target is not None:
+            # «أجرت القوات المصرية والسعودية مناورات مشتركة»: the list does it together
+            return Arguments(light.source, light.target, "light-verb", "coordinated")
+        obj = light.target
+        after = _after_target(refs, usable, norms, words, end, frame_end, light.source)
+        if (
+            obj is None
+            or refs[obj].start < end
+            # «وجه دعوة إلى نظيره المصري لزيارة موسكو»: the addressee under a preposition
+            # after the noun, not a name further on
+            or (
+                after is not None
+                and refs[after].start < refs[obj].start
+                and introduced_by_preposition(refs[after], norms, words)
+                and not introduced_by_preposition(refs[obj], norms, words)
+            )
+        ):
+            obj = after
+        if obj is None:
+            return Arguments(light.source, None, "light-verb", "")
+        # «بلقاء نظيره السعودي وأمير قطر»: each of a list after the noun is its object
+        also: list[int] = []
+        while (nxt := coordinated(refs, also[-1] if also else obj, norms)) is not None:
+            also.append(nxt)
+        return Arguments(light.source, obj, "light-verb", "after", co_targets=tuple(also))
     source: int | None = None
     how = ""
     for k in range(end, min(end + AFTER_WINDOW, len(norms) - 1)):

@@ -14,7 +14,7 @@ from marsad.datafiles import read_lines, resource
 from marsad.events.parties import Side
 from marsad.events.tables import future_intent, resource_path
 from marsad.events.triggers import TriggerMatch, TriggerSet
-from marsad.events.words import is_verb
+from marsad.events.words import by_way_of, is_verb
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
 from marsad.text.wordlists import word_set
@@ -49,6 +49,7 @@ OF = normalize("من")
 KILLING = "190"  # the generic code of killing and wounding triggers (قتل، مقتل، أصيب)
 CAUSES = word_set(_WORDS, "readings.causes")
 CAUSE_REACH = 30
+FALLS = word_set(_WORDS, "readings.falls")
 # «شن في مقابلة تلفزيونية هجوماً على السعودية»، «ليهاجم السعودية ويصفها بأنها …»: an attack
 # made in words. The plain attack triggers (triggers.tsv 190.12-14) are criticism (111) in a
 # sentence that names how it was said and nothing armed.
@@ -104,10 +105,7 @@ def deaths_by_attack(matches: list[TriggerMatch], norms: list[str]) -> list[Trig
                 and n.cameo[:2] in ATTACK_ROOTS
                 and n.cameo != KILLING
                 and n.start_token > 0
-                and (
-                    strip_conjunction(norms[n.start_token - 1]) in CAUSES
-                    or norms[n.start_token].startswith("ب")
-                )
+                and (caused_by(norms, n.start_token) or norms[n.start_token].startswith("ب"))
             ):  # «قُتل … وأصيب … جراء غارات»: every casualty of the one attack
                 if m.cameo == KILLING:
                     out[out.index(m)] = replace(m, cameo=n.cameo)
@@ -115,6 +113,14 @@ def deaths_by_attack(matches: list[TriggerMatch], norms: list[str]) -> list[Trig
                     out.remove(n)
                 break
     return out
+
+
+def caused_by(norms: Sequence[str], k: int) -> bool:
+    """The word at ``k`` is given as a cause: «جراء غارات»، and past the fall or launch of what
+    was fired, «جراء سقوط قذائف»."""
+    if k > 0 and strip_conjunction(norms[k - 1]) in CAUSES:
+        return True
+    return k > 1 and norms[k - 1] in FALLS and strip_conjunction(norms[k - 2]) in CAUSES
 
 
 def future_acts(
@@ -214,6 +220,8 @@ def complement_noun(word: str, m: TriggerMatch, norms: list[str], whole: bool = 
         return False
     if whole:
         return _after_purpose(m, norms)
+    if by_way_of(norms, m.start_token) is not None:
+        return False  # «اختتم زيارته بلقاء الرئيس»: the meeting is how the visit ended
     if n.startswith(("ب", "ل")) and not n.startswith(("بين", "لقا")):
         # «بعث ببرقية عزاء»: a cable is sent with ب, and is the act itself
         return n[1:].removeprefix("ال") not in CABLES

@@ -6,6 +6,8 @@ victim's verb makes its subject the one acted upon.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from marsad.datafiles import resource
 from marsad.text.normalize import normalize
 from marsad.text.wordlists import word_set
@@ -14,6 +16,9 @@ _WORDS = resource("events", "words.tsv")
 
 # Verbs whose object is the event noun, so their subject is its doer.
 LIGHT_VERBS = word_set(_WORDS, "words.light_verbs")
+# Verbs a noun under «ب» after them is the manner of: «اختتم الرئيس زيارته بلقاء …».
+BY_WAY_OF = word_set(_WORDS, "words.by_way_of")
+BY_WAY_OF_REACH = 9  # words from such a verb to its «ب» noun: a long subject may stand between
 # Verbs whose subject is the victim: «استشهد»، «لقي حتفه», and passives whose spelling
 # shows them without vowels («اغتيل» against the active «اغتال»).
 VICTIM_VERBS = word_set(_WORDS, "words.victim_verbs")
@@ -103,6 +108,8 @@ def is_verb(word: str) -> bool:
             return True  # form VIII hollow perfects: اجتاح، اختار، احتاج (their nouns: اجتياح)
         if len(f) >= 5 and f[-2] in "اي" and f[0] in "اتم":
             return False
+        if len(f) == 4 and f[2] == "ا" and f[3] in "ءئ" and f[0] not in "أاوف":
+            return False  # «لقاء»، «بلقاء»، «بناء»: fiʿāl nouns (the verbs «جاء»، «أساء»)
         stem = _unsuffixed(f)
         if stem != f and len(stem) >= 5 and stem[-2] in "اي" and stem[0] in "اتم":
             return False  # «استقباله»، «اعتقالها»: a verbal noun with a pronoun on it
@@ -123,3 +130,16 @@ def _unsuffixed(form: str) -> str:
         if form.endswith(suffix) and len(form) - len(suffix) >= 5:
             return form[: -len(suffix)]
     return form
+
+
+def by_way_of(norms: Sequence[str], start: int) -> int | None:
+    """The verb at most BY_WAY_OF_REACH words before a «ب» noun at ``start`` whose manner it
+    is («بدأ وزير الخارجية الأمريكي جون كيري نهاره بلقاء …»), or None."""
+    if not norms[start].startswith(("ب", "وب")):
+        return None
+    for k in range(start - 1, max(-1, start - 1 - BY_WAY_OF_REACH), -1):
+        if not any(c.isalnum() for c in norms[k]):
+            return None  # in the noun's own clause
+        if bare(norms[k]) in BY_WAY_OF:
+            return k
+    return None
