@@ -23,7 +23,7 @@ from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
 from marsad.events.modality import BREAKS
-from marsad.events.parties import counted_after
+from marsad.events.parties import PASSIVE, counted_after
 from marsad.events.phrases import (
     ACTOR_KINDS,
     authored,
@@ -153,6 +153,9 @@ AT_REQUEST = normalize("بطلب")  # «بطلب من X»: X asked
 FOR_REQUEST = normalize("لطلب")  # «استجابة لطلب X»
 ANSWERING = frozenset(normalize(w) for w in ("استجابة", "تلبية", "نزولا"))
 FROM = normalize("من")
+AMONG = word_set(_WORDS, "arguments.among")
+CONDEMNING = word_set(_WORDS, "arguments.condemning")
+CONDEMNED_REACH = 10  # words from a condemning verb to the act it condemns
 PREPOSITION_PRONOUNS = frozenset(
     normalize(p + s)
     for p in ("علي", "من", "في", "ب", "ل", "إلي", "عن", "مع")
@@ -355,8 +358,12 @@ def find_arguments(
             doer, how = None, ""  # «اعتُقل صحفيان في طهران»: where, not who
         if doer is not None and args.source is not None:
             between = norms[refs[args.source].end : refs[doer].start]
-            if FROM in between and len(between) <= 2:
-                doer, how = None, ""  # «لقي 28 شخصاً من عناصر داعش مصرعهم»: their own group
+            if (FROM in between and len(between) <= 2) or any(
+                strip_conjunction(w) in AMONG for w in between
+            ):
+                # «لقي 28 شخصاً من عناصر داعش مصرعهم»: their own group; «لقي ستة أشخاص
+                # مصرعهم، بينهم اثنان من الصحوة»: some of them
+                doer, how = None, ""
         if args.source is not None:
             # «اغتيل القيادي … في غارة إسرائيلية»: the force a strike's adjective names, before
             # any group the victim belongs to («مسؤول في حزب الله»)
@@ -411,6 +418,7 @@ def _find_arguments(
         not is_verb(words[start])
         or attack_proclitic(norms[start]).endswith(("ب", "ل"))
         or strip_conjunction(norms[start]) in ATTACK_NOUNS  # «هجوم»، «غارات»: never verbs
+        or _condemned(refs, norms, start)
     )
     if root is not None and noun and between is None:
         return _noun_arguments(refs, usable, norms, words, start, end, frame_end, root)
@@ -449,6 +457,8 @@ def _find_arguments(
             for i in usable
             if between < refs[i].start < stop
             and not (refs[i].start > 0 and norms[refs[i].start - 1] == IN)
+            # «بين جبهة النصرة (تنظيم القاعدة في بلاد الشام) و…»: a gloss, not a side
+            and not _in_parentheses(refs[i], norms, between)
         ]
         if len(sides) >= 2 and refs[sides[0]].start - between <= BETWEEN_FIRST:
             # Clashes between two sides are fought by both (each way, as CAMEO codes it).
@@ -586,6 +596,18 @@ def _find_arguments(
         if own:
             target, target_how = own[0], "after"
     last = words[end - 1]
+    if (
+        target is None
+        and end - start > 1
+        and strip_conjunction(norms[start]) in PASSIVE
+        and last.endswith(PERSON_OBJECTS)
+    ):
+        # «12 شخصا تم اعتقالهم»: a passive whose pronoun is the one named before; no doer
+        antecedents = [
+            i for i in before if refs[i].type in ("PERS", "ORG") and refs[i].end >= start - 1
+        ]
+        if antecedents:
+            return Arguments(None, antecedents[-1], "", "pronoun")
     if target is None and last.endswith(PERSON_OBJECTS) and len(last) > 3:
         antecedents = [i for i in before if i != source and refs[i].type in ("PERS", "ORG")]
         if antecedents:
@@ -858,6 +880,52 @@ def _relative_clause(
     return None
 
 
+def _condemned(refs: Sequence[Reference], norms: Sequence[str], start: int) -> bool:
+    """The trigger at ``start`` is what a condemning verb before it condemns («أدان بان كي مون
+    بشدة قتل الطفل»): no conjunction, complementizer or other clause stands between them (a
+    name may look like one: «بان»)."""
+    if norms[start][:1] in ("و", "ف"):
+        return False
+    named = {k for r in refs for k in range(r.start, r.end)}
+    seen = 0
+    for k in range(start - 1, -1, -1):
+        w = norms[k]
+        if seen >= CONDEMNED_REACH or w in SENTENCE_STOPS:
+            return False
+        if k not in named and (w in COMPLEMENTIZERS or w in BREAKS):
+            return False
+        if bare(w) in CONDEMNING:
+            return True
+        seen += w.isalnum()
+    return False
+
+
+def _in_parentheses(r: Reference, norms: Sequence[str], after: int, reach: int = 8) -> bool:
+    """``r`` stands inside round brackets opened after the token ``after`` and closed, each
+    within ``reach`` words of it."""
+    opened = next(
+        (
+            (k, norms[k])
+            for k in range(r.start - 1, max(after, r.start - 1 - reach), -1)
+            if norms[k] in ("(", ")")
+        ),
+        None,
+    )
+    closed = next(
+        (norms[k] for k in range(r.end, min(len(norms), r.end + reach)) if norms[k] in ("(", ")")),
+        None,
+    )
+    return opened is not None and opened[1] == "(" and closed == ")"
+
+
+def _linked_doer(r: Reference, norms: Sequence[str]) -> bool:
+    """``r`` follows a doer link («شنه»، «وتبناه»), past a group's head noun («تنظيم»)."""
+    k = r.start - 1
+    if k > 0 and strip_conjunction(norms[k]) in GROUP_HEADS:
+        k -= 1
+    return k >= 0 and strip_conjunction(norms[k]) in DOER_LINKS
+
+
 def _light_verb(norms: Sequence[str], start: int) -> int | None:
     """The light verb whose subject does the noun at ``start`` («شنت الطائرات غارات»، «بدأت
     تركيا حملة»): in the noun's sentence, at most LIGHT_VERB_REACH words before it, or the verb
@@ -1100,6 +1168,8 @@ def _noun_arguments(
                 doer = max(phrase, key=lambda i: len(refs[i].code or ""))
                 origin = refs[phrase[-1]].end
                 hit = _after_target(refs, usable, norms, words, origin, None, doer)
+                if hit is not None and _linked_doer(refs[hit], norms):
+                    hit = None  # «… وتبناه تنظيم داعش»: who claimed it, not whom it hit
                 # «وشهدت كينيا هجمات نفذتها …»: the place that saw them is where they hit
                 witness = [
                     i

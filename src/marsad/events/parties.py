@@ -393,7 +393,7 @@ def passive_trigger(words: list[str], norms: list[str], k: int) -> bool:
     unnamed (a counted group right after an unvowelled verb is what befell, not who did it)."""
     return (
         vowelled_passive(words[k])
-        or any(w in PASSIVE for w in norms[max(0, k - 2) : k])
+        or any(w in PASSIVE for w in norms[max(0, k - 2) : k + 1])
         or counted_after(norms, k)
     )
 
