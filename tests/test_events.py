@@ -1917,6 +1917,13 @@ def test_a_meeting_under_bi_after_began_or_ended_is_the_subjects_own(
             "وقتل أربعة مدنيين وأصيب سبعة آخرون جراء سقوط قذائف مدفعية للحوثيين على حي سكني في تعز.",
             [("194", "YEMINS", "YEMCVL")],
         ),
+        # a count between the cause word and the attack: «جراء عدة غارات»
+        ("وقتل خمسة مدنيين جراء عدة غارات جوية روسية على إدلب.", [("195", "RUSMIL", "SYRCVL")]),
+        (
+            "وأفادت مصادر يمنية بسقوط قتلى من قوات جماعة أنصار الله الحوثية جراء ثلاث غارات "
+            "لطيران التحالف العربي على صعدة.",
+            [("195", "SAUMIL", "YEMINS")],
+        ),
         # no owner named: nobody is coded as the killer, the dead are not the doers
         ("وقتل ثلاثة أشخاص إثر سقوط قذائف هاون على سوق في درعا.", []),
         # a subject named before the number: the verb is active
@@ -2168,6 +2175,9 @@ def test_an_attack_undergone_at_the_hands_of_a_marked_doer() -> None:
         # ranking last is no occupation (null.31), and «كلما دعت الحاجة» no appeal (null.59)
         ("واحتلت الصومال والعراق آخر المراتب في مؤشر الشفافية الدولية.", []),
         ("وقال الوزير الأمريكي إن بلاده ستتدخل كلما دعت الحاجة إلى ذلك في سوريا.", []),
+        # the collapse of a truce declares none (null.62); declaring one does
+        ("وقتل جنديان تركيان منذ سقوط الهدنة بين المتمردين الأكراد والجيش التركي.", []),
+        ("وأعلن الجيش التركي هدنة مع المتمردين الأكراد.", [("0871", "TURMIL", "TURREB")]),
     ],
 )
 def test_words_that_look_like_appeals_rejections_warnings_or_visits(

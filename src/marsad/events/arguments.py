@@ -971,7 +971,7 @@ def _attack_cause(refs: Sequence[Reference], norms: Sequence[str], end: int) -> 
             return i  # «جراء سقوط قذائف مدفعية للحوثيين»: whose shells they were
         if r.kind != "agent" or r.sector != "MIL" or not is_attack_word(norms[r.start]):
             continue
-        if r.proclitic.endswith("ب") or prev in CAUSES:
+        if r.proclitic.endswith("ب") or caused_by(norms, r.start):
             return i
     return None
 
@@ -1025,8 +1025,7 @@ def _attack_by(r: Reference, norms: Sequence[str]) -> bool:
         bare_noun = noun[len(glued) :].removeprefix("ال")
         if not (is_attack_word(noun) or bare_noun in DOER_ATTACKS):
             continue
-        before = strip_conjunction(norms[h - 1]) if h > 0 else ""
-        if before in CAUSES or glued:
+        if glued or caused_by(norms, h):
             return True
     return False
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad.datafiles import read_lines, resource
-from marsad.events.parties import Side
+from marsad.events.parties import QUANTITIES, Side
 from marsad.events.tables import future_intent, resource_path
 from marsad.events.triggers import TriggerMatch, TriggerSet
 from marsad.events.words import by_way_of, is_verb
@@ -50,6 +50,7 @@ KILLING = "190"  # the generic code of killing and wounding triggers (قتل، �
 CAUSES = word_set(_WORDS, "readings.causes")
 CAUSE_REACH = 30
 FALLS = word_set(_WORDS, "readings.falls")
+COUNTS = QUANTITIES | word_set(_WORDS, "readings.counts")
 # «شن في مقابلة تلفزيونية هجوماً على السعودية»، «ليهاجم السعودية ويصفها بأنها …»: an attack
 # made in words. The plain attack triggers (triggers.tsv 190.12-14) are criticism (111) in a
 # sentence that names how it was said and nothing armed.
@@ -118,6 +119,8 @@ def deaths_by_attack(matches: list[TriggerMatch], norms: list[str]) -> list[Trig
 def caused_by(norms: Sequence[str], k: int) -> bool:
     """The word at ``k`` is given as a cause: «جراء غارات»، and past the fall or launch of what
     was fired, «جراء سقوط قذائف»."""
+    if k > 1 and (norms[k - 1].isdigit() or norms[k - 1] in COUNTS):
+        k -= 1  # «جراء ثلاث غارات»، «إثر عدة غارات»
     if k > 0 and strip_conjunction(norms[k - 1]) in CAUSES:
         return True
     return k > 1 and norms[k - 1] in FALLS and strip_conjunction(norms[k - 2]) in CAUSES

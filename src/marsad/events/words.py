@@ -110,6 +110,8 @@ def is_verb(word: str) -> bool:
             return False
         if len(f) == 4 and f[2] == "ا" and f[3] in "ءئ" and f[0] not in "أاوف":
             return False  # «لقاء»، «بلقاء»، «بناء»: fiʿāl nouns (the verbs «جاء»، «أساء»)
+        if len(f) == 4 and f[3] in "ىي" and f[0] not in "أاتينوف":
+            return False  # «قتلى»، «جرحى»، «مرضى»: faʿlā plurals («تلقى»، «ألقى» are verbs)
         stem = _unsuffixed(f)
         if stem != f and len(stem) >= 5 and stem[-2] in "اي" and stem[0] in "اتم":
             return False  # «استقباله»، «اعتقالها»: a verbal noun with a pronoun on it
