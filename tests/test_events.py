@@ -447,6 +447,13 @@ def test_an_unvowelled_passive_killing_is_done_by_the_force_of_the_strike() -> N
             "عائلته في الضفة الغربية.",
             [("111", "IGOUNO", "PSE"), ("190", "ISRSET", "PSE")],
         ),
+        # the doer marked after the frame of «تعرض … للضرب», past a day's name
+        (
+            "وتعرض سائح فرنسي اليوم الثلاثاء للضرب على يد أربعة فلسطينيين في القدس.",
+            [("182", "PSECVL", "FRA")],
+        ),
+        # «قتل مع»: killed along with others; the one named before killed nobody
+        ("وقال المرصد إن العجلاني قتل مع ثلاثة عناصر آخرين من قوات النظام في حي جوبر.", []),
         # «إدارة البحث الجنائي» is a department, «في وجه» is "against": neither is an act
         ("وشارك ضباط إدارة البحث الجنائي بالتنسيق مع فرع الأمن العام في مصر.", []),
         ("واتهم ظريف البحرين بمحاولة الوقوف في وجه هذه الرغبة.", [("112", "IRNGOV", "BHR")]),
@@ -2175,6 +2182,16 @@ def test_an_attack_undergone_at_the_hands_of_a_marked_doer() -> None:
         # ranking last is no occupation (null.31), and «كلما دعت الحاجة» no appeal (null.59)
         ("واحتلت الصومال والعراق آخر المراتب في مؤشر الشفافية الدولية.", []),
         ("وقال الوزير الأمريكي إن بلاده ستتدخل كلما دعت الحاجة إلى ذلك في سوريا.", []),
+        # «الحكم» is rule, not «ألح» with «كم» (null.63); «ألح على» is pressing for
+        ("ويأتي القرار بعد قيام الحكم العسكري بتبليغ سكان القرية بأن عليهم إخلاء بيوتهم.", []),
+        ("وألح الرئيس الفرنسي على ضرورة وقف القتال في ليبيا.", [("100", "FRAGOV", "LBY")]),
+        # preaching in a ministry's name is no appeal (null.64); a finding of guilt no
+        # condemnation (null.65): the sentence the court issued codes it
+        ("وأعلنت وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد تركيب كاميرات في المساجد.", []),
+        (
+            "وأصدرت المحكمة الجزائية حكماً يقضي بثبوت إدانة مواطن سوري بالانضمام إلى تنظيم داعش.",
+            [("116", "SYRJUD", "SYRCVL")],
+        ),
         # the collapse of a truce declares none (null.62); declaring one does
         ("وقتل جنديان تركيان منذ سقوط الهدنة بين المتمردين الأكراد والجيش التركي.", []),
         ("وأعلن الجيش التركي هدنة مع المتمردين الأكراد.", [("0871", "TURMIL", "TURREB")]),

@@ -332,6 +332,15 @@ def find_arguments(
             return Arguments(cause, victims[0] if victims else None, "cause", "victim")
         verb = bare(norms[start])
         killed = verb in KILL_VERBS or verb.removesuffix("وا").removesuffix("ت") in KILL_VERBS
+        if (
+            killed
+            and end < len(norms)
+            and norms[end] == WITH
+            and args.source is not None
+            and args.source_how in ("before", CLAUSE_NAMED)
+        ):
+            # «إن العجلاني قتل مع ثلاثة عناصر آخرين»: killed along with others, by no one named
+            return Arguments(None, args.source, CLAUSE_SUBJECT, "victim")
         if cause is None and killed and args.source_how == "after" and args.source is not None:
             k = refs[args.source].end
             if tuple(norms[k : k + 2]) == AT_LEAST:
@@ -478,7 +487,7 @@ def _find_arguments(
         if said:
             obj = _after_target(refs, usable, norms, words, end, frame_end, said[-1])
             return Arguments(said[-1], obj, "pronoun", "after" if obj is not None else "")
-    marked = _marked_doer(refs, usable, norms, end, is_verb(words[start]))
+    marked = _marked_doer(refs, usable, norms, end, is_verb(words[start]), frame_end)
     if marked is not None:  # «اعتقل المتظاهرون على يد قوات الأمن»: a passive with its doer
         doer, k = marked
         patients = [i for i in after if refs[i].start < k] or [
@@ -1075,7 +1084,12 @@ def _apposed_name(
 
 
 def _marked_doer(
-    refs: Sequence[Reference], usable: list[int], norms: Sequence[str], end: int, verb: bool
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    end: int,
+    verb: bool,
+    frame_end: int | None = None,
 ) -> tuple[int, int] | None:
     """The actor after «على يد» / «من قبل» following the trigger, and where the marker is.
 
@@ -1084,11 +1098,13 @@ def _marked_doer(
     من قبل …»); further on it names the doer of a noun it follows («تدين بشدة استمرار
     التصريحات العدائية من قبل مسؤولين»).
     """
-    for k in range(end, min(end + AFTER_WINDOW, len(norms) - 1)):
+    for k in range(end, min(max(end, frame_end or 0) + AFTER_WINDOW, len(norms) - 1)):
         if (norms[k], norms[k + 1]) in AGENT_MARKERS:
             last = max(
                 [end] + [refs[i].end for i in usable if end <= refs[i].start and refs[i].end <= k]
             )
+            if frame_end is not None and last < frame_end <= k:
+                last = frame_end  # «تعرض سائح فرنسي للضرب على يد …»: past the frame's words
             gap = [norms[j] for j in range(last, k) if norms[j] not in FILLERS]
             if gap and gap[0] in CIRCUMSTANCE and len(gap) <= CIRCUMSTANCE_REACH:
                 gap = []  # «احتُلت ألبانيا في القرن العشرين من قبل اليونان»: when, not what
