@@ -1096,7 +1096,7 @@ def test_a_sports_report_codes_no_talks_or_meetings() -> None:
     ("sentence", "expected"),
     [
         # «دانت» without hamza, as Gulf papers spell it
-        ("ودانت الإمارات الاعتداء على السفارة السعودية في طهران.", ("111", "ARE", "SAUGOV")),
+        ("ودانت الإمارات إيران لاعتدائها على السفارة السعودية في طهران.", ("111", "ARE", "IRN")),
         # «نوه بـ» commends; a governor's title takes the country of the province he governs
         ("ونوه أمير منطقة الرياض بجهود الأجهزة الأمنية الكويتية.", ("051", "SAUGOV", "KWTCOP")),
         ("وقدم ولي العهد السعودي واجب العزاء لأمير الكويت.", ("018", "SAUGOV", "KWTGOV")),
@@ -1367,8 +1367,19 @@ def test_deaths_when_a_force_drops_barrel_bombs_are_that_forces() -> None:
 
 
 def test_a_terrorist_act_names_no_terrorist() -> None:
+    # condemning a bombing in Kuwait is no criticism of Kuwait: with no doer named there is
+    # nobody criticised (GDELT-style coders code EGY → KWT here, and sour the dyad)
     _, evs = events("وأعرب الرئيس المصري عن إدانته للتفجير الإرهابي الذي استهدف مسجدا في الكويت.")
-    assert brief(evs) == [("111", "EGYGOV", "KWT", "2021-02-05")]
+    assert [e for e in evs if e.cameo == "111"] == []
+    assert coded("وأدانت قطر تفجير مسجد في الكويت.") == []
+    # the act's doer, named after «تبناه», or as an armed genitive, is whom it criticises
+    _, evs = events(
+        "وأعرب الرئيس المصري عن إدانته للتفجير الإرهابي الذي تبناه تنظيم داعش في الكويت."
+    )
+    assert brief(evs) == [("111", "EGYGOV", "IMGMOSISI", "2021-02-05")]
+    assert coded("وأدانت الخارجية المصرية بشدة هجوم الحوثيين على مدينة جازان.") == [
+        ("111", "EGYGOV", "YEMINS")
+    ]
 
 
 def test_coalitions_are_their_leaders_forces_and_a_bare_one_takes_no_country() -> None:
@@ -1797,7 +1808,7 @@ def test_a_preacher_is_no_appeal_but_the_participle_still_calls() -> None:
         "وانتقد الرئيس التركي الداعية فتح الله غولن والدعاة المقيمين في الولايات المتحدة."
     )
     assert not [e for e in evs if e.cameo.startswith("02")]
-    _, evs = events("وأدانت الخارجية السعودية الهجوم، داعية إلى وقف العنف في اليمن.")
+    _, evs = events("وأدانت الخارجية السعودية هجوم الحوثيين، داعية إلى وقف العنف في اليمن.")
     assert [e.cameo for e in evs] == ["111", "0256"]
 
 

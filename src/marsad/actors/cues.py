@@ -151,6 +151,17 @@ def munition_kind(norms: Sequence[str], start: int) -> bool:
     return is_munition(strip_conjunction(norms[start - 1]))
 
 
+def is_act_noun(word: str) -> bool:
+    """An act named as a thing done («التفجير»، «العمل»، «الهجوم»، «القصف»), with or without a
+    glued conjunction or preposition."""
+    w = strip_conjunction(word)
+    if w.startswith("لل"):
+        w = "ال" + w[2:]
+    elif w[:1] in "بلك" and w[1:3] == "ال":
+        w = w[1:]
+    return w in _ACTS or is_attack_word(w)
+
+
 def is_attack_word(word: str) -> bool:
     """An attack noun or weapons platform, with or without a glued preposition (بالقصف)."""
     return word in _ARMED or word[len(attack_proclitic(word)) :] in _ARMED

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from marsad.actors.cues import (
     attack_proclitic,
     border,
+    is_act_noun,
     is_attack_word,
     is_munition,
     munition_kind,
@@ -156,6 +157,9 @@ FROM = normalize("من")
 AMONG = word_set(_WORDS, "arguments.among")
 CONDEMNING = word_set(_WORDS, "arguments.condemning")
 CONDEMNED_REACH = 10  # words from a condemning verb to the act it condemns
+DISAPPROVE = 11
+ACT_OBJECT_REACH = 3  # words from a condemnation to the act it names («أدان فيه بشدة التفجير»)
+ACT_DOER_REACH = 8  # words from that act to its doer («… الذي شنته جماعة بوكو حرام»)
 PREPOSITION_PRONOUNS = frozenset(
     normalize(p + s)
     for p in ("علي", "من", "في", "ب", "ل", "إلي", "عن", "مع")
@@ -291,6 +295,8 @@ def find_arguments(
     if args.source_how == "agent-marker":
         return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
     args = _past_appositions(refs, norms, words, args)
+    if root == DISAPPROVE:
+        args = _condemned_doer(refs, norms, end, args)
     if root in VIOLENT_ROOTS:
         origin = _fired_from(refs, norms, end)
         if origin is not None and origin != args.source:
@@ -889,6 +895,48 @@ def _relative_clause(
     return None
 
 
+def _condemned_doer(
+    refs: Sequence[Reference], norms: Sequence[str], end: int, args: Arguments
+) -> Arguments:
+    """«أدان فيه التفجير الإرهابي الذي استهدف مسجد …»: what is condemned is an act; its doer,
+    named after «شنته»/«تبناه» or «من قبل», is the target, and those it hit are neither target
+    nor source. No doer named, no target: a condemnation of an attack by nobody named."""
+    act = None
+    if args.source is not None and refs[args.source].start >= end:
+        end = refs[args.source].end  # «أدانت الخارجية المصرية بشدة الهجوم»: past the subject
+    for k in range(end, min(end + ACT_OBJECT_REACH, len(norms))):
+        if any(r.start == k for r in refs) or norms[k] in SENTENCE_STOPS:
+            break
+        if is_act_noun(norms[k]):
+            act = k
+            break
+    if act is None:
+        return args
+    doer = next(
+        (
+            i
+            for i, r in enumerate(refs)
+            if act < r.start <= act + ACT_DOER_REACH
+            and not any(norms[j] in SENTENCE_STOPS for j in range(act, r.start))
+            and (
+                _linked_doer(r, norms)
+                or tuple(norms[r.start - 2 : r.start]) in AGENT_MARKERS
+                # «هجوم الحوثيين»، «اعتداءات المستوطنين»: an armed genitive did it (a place
+                # or people after the act were hit by it: «تفجير مسجد»)
+                or (r.start <= act + 2 and not r.proclitic and _armed_group(r))
+            )
+        ),
+        None,
+    )
+    source = args.source if args.source is not None and refs[args.source].start < act else None
+    return Arguments(
+        source,
+        doer,
+        args.source_how if source is not None else "",
+        "after" if doer is not None else "",
+    )
+
+
 def _condemned(refs: Sequence[Reference], norms: Sequence[str], start: int) -> bool:
     """The trigger at ``start`` is what a condemning verb before it condemns («أدان بان كي مون
     بشدة قتل الطفل»): no conjunction, complementizer or other clause stands between them (a
@@ -1044,6 +1092,11 @@ def _armed(r: Reference) -> bool:
     code = r.code or ""
     roles = {code[k : k + 3] for k in range(3, len(code), 3)}
     return bool(roles & ARMED_ROLES) or r.sector in ARMED_ROLES
+
+
+def _armed_group(r: Reference) -> bool:
+    """A force that can fire, or a militant group with no country («تنظيم داعش»)."""
+    return _armed(r) or (r.code or "").startswith(("IMG", "UAF"))
 
 
 def _affiliation(ref: Reference, norms: Sequence[str], end: int) -> bool:
