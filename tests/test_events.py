@@ -439,13 +439,13 @@ def test_an_unvowelled_passive_killing_is_done_by_the_force_of_the_strike() -> N
             "في ريف حلب.",
             [("190", "SYRINS", "SYRREB"), ("190", "SYRREB", "SYRINS")],
         ),
-        # the killing a condemnation names is a verbal noun: the child is its victim, and the
-        # settlers' attack its own event
+        # the killing a condemnation names is a verbal noun: the child is its victim (not
+        # criticised, nor a killer), and the settlers' attack its own event
         (
             'وأدان الأمين العام للأمم المتحدة "بشدة" قتل الطفل الفلسطيني علي دوابشة حين هاجم مستوطنون '
             "منزل "
             "عائلته في الضفة الغربية.",
-            [("111", "IGOUNO", "PSE"), ("190", "ISRSET", "PSE")],
+            [("190", "ISRSET", "PSE")],
         ),
         # the doer marked after the frame of «تعرض … للضرب», past a day's name
         (
@@ -1379,6 +1379,12 @@ def test_a_terrorist_act_names_no_terrorist() -> None:
     assert brief(evs) == [("111", "EGYGOV", "IMGMOSISI", "2021-02-05")]
     assert coded("وأدانت الخارجية المصرية بشدة هجوم الحوثيين على مدينة جازان.") == [
         ("111", "EGYGOV", "YEMINS")
+    ]
+    # a killing condemned: the dead are not criticised, their killers after «على يد» are
+    assert coded("وأدان الوزير الأمريكي اغتيال النائب العام المصري في القاهرة.") == []
+    assert coded("وأدانت الخارجية الأمريكية مقتل الصحفي على يد مسلحين من تنظيم داعش.") == [
+        ("111", "USAGOV", "IMGMOSISI"),
+        ("190", "IMGMOSISI", "USAMED"),
     ]
 
 

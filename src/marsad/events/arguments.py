@@ -156,8 +156,12 @@ ANSWERING = frozenset(normalize(w) for w in ("استجابة", "تلبية", "ن
 FROM = normalize("من")
 AMONG = word_set(_WORDS, "arguments.among")
 CONDEMNING = word_set(_WORDS, "arguments.condemning")
+HARMS = word_set(_WORDS, "arguments.harms")
+MANNER = word_set(_WORDS, "arguments.manner")
 CONDEMNED_REACH = 10  # words from a condemning verb to the act it condemns
-DISAPPROVE = 11
+# how, when a condemnation names an act whose doer is not named: nobody is its target, not even
+# the partner of the call it was voiced in (the steps leave it so)
+UNNAMED_DOER = "unnamed-doer"
 ACT_OBJECT_REACH = 3  # words from a condemnation to the act it names («أدان فيه بشدة التفجير»)
 ACT_DOER_REACH = 8  # words from that act to its doer («… الذي شنته جماعة بوكو حرام»)
 PREPOSITION_PRONOUNS = frozenset(
@@ -284,19 +288,21 @@ def find_arguments(
     frame_end: int | None,
     root: int | None = None,
     mediation: bool = False,
+    condemnation: bool = False,
 ) -> Arguments:
     """Pick the source and target references of the trigger at tokens ``[start, end)``;
-    ``mediation``: the act is done between two others by its subject (045)."""
+    ``mediation``: the act is done between two others by its subject (045); ``condemnation``:
+    it denounces (111), so an act it names is condemned for its doer's sake."""
     if mediation:
         brokered = _mediated(refs, norms, words, start, end)
         if brokered is not None:
             return brokered
     args = _find_arguments(refs, norms, words, start, end, frame_end, root)
+    if condemnation:
+        args = _condemned_doer(refs, norms, words, end, args)
     if args.source_how == "agent-marker":
         return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
     args = _past_appositions(refs, norms, words, args)
-    if root == DISAPPROVE:
-        args = _condemned_doer(refs, norms, end, args)
     if root in VIOLENT_ROOTS:
         origin = _fired_from(refs, norms, end)
         if origin is not None and origin != args.source:
@@ -896,20 +902,37 @@ def _relative_clause(
 
 
 def _condemned_doer(
-    refs: Sequence[Reference], norms: Sequence[str], end: int, args: Arguments
+    refs: Sequence[Reference],
+    norms: Sequence[str],
+    words: Sequence[str],
+    end: int,
+    args: Arguments,
 ) -> Arguments:
     """«أدان فيه التفجير الإرهابي الذي استهدف مسجد …»: what is condemned is an act; its doer,
-    named after «شنته»/«تبناه» or «من قبل», is the target, and those it hit are neither target
-    nor source. No doer named, no target: a condemnation of an attack by nobody named."""
+    named after «شنته»/«تبناه» or «من قبل», or an armed genitive («هجوم الحوثيين»), is the
+    target, and those it hit are neither target nor source. No doer named, no target: a
+    condemnation of an attack by nobody named. The condemner is the subject right after the
+    verb («أدانت الخارجية المصرية بشدة الهجوم») or the one found before it."""
     act = None
-    if args.source is not None and refs[args.source].start >= end:
-        end = refs[args.source].end  # «أدانت الخارجية المصرية بشدة الهجوم»: past the subject
-    for k in range(end, min(end + ACT_OBJECT_REACH, len(norms))):
-        if any(r.start == k for r in refs) or norms[k] in SENTENCE_STOPS:
-            break
-        if is_act_noun(norms[k]):
+    subject = None
+    k, seen = end, 0
+    while k < len(norms) and seen < ACT_OBJECT_REACH and norms[k] not in SENTENCE_STOPS:
+        named = next((i for i, r in enumerate(refs) if r.start == k), None)
+        if named is not None:
+            if subject is not None or introduced_by_preposition(refs[named], norms, words):
+                return args  # «أدان الاتحاد إسرائيل»: an actor is what is condemned
+            subject, k = named, refs[named].end
+            continue
+        if norms[k] in MANNER:
+            k += 1
+            continue
+        if strip_conjunction(norms[k]).startswith("ب") and not is_act_noun(norms[k][1:]):
+            return args  # «يتهمونه بخطف المدنيين»: the charge; the accused is named apart
+        if is_act_noun(norms[k]) or _harm(norms[k]):
             act = k
             break
+        seen += norms[k].isalnum()
+        k += 1
     if act is None:
         return args
     doer = next(
@@ -928,13 +951,27 @@ def _condemned_doer(
         ),
         None,
     )
-    source = args.source if args.source is not None and refs[args.source].start < act else None
-    return Arguments(
-        source,
-        doer,
-        args.source_how if source is not None else "",
-        "after" if doer is not None else "",
-    )
+    if subject is not None:
+        source, how = subject, "after"
+    elif (
+        args.source is not None
+        and refs[args.source].end <= end
+        and args.source_how != "agent-marker"
+    ):
+        source, how = args.source, args.source_how
+    else:
+        source, how = None, ""
+    return Arguments(source, doer, how, "after" if doer is not None else UNNAMED_DOER)
+
+
+def _harm(word: str) -> bool:
+    """«اغتيال»، «لمقتل»، «واختطاف»: a harm done to someone (HARMS), prepositions aside."""
+    w = strip_conjunction(word)
+    if w.startswith("لل"):
+        w = "ال" + w[2:]
+    elif w[:1] in "بل":
+        w = w[1:]
+    return w.removeprefix("ال") in HARMS
 
 
 def _condemned(refs: Sequence[Reference], norms: Sequence[str], start: int) -> bool:

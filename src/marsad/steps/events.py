@@ -22,6 +22,7 @@ from marsad.events.arguments import (
     CLAUSE_SUBJECT,
     NATIONALITY,
     RELATIVES,
+    UNNAMED_DOER,
     Arguments,
     aid_destination,
     find_arguments,
@@ -73,6 +74,7 @@ SPEAKER_ROOTS = frozenset({1, 2, 10, 11, 12, 13})
 # («أن العبيدي شدد»); the clause subject of a threat or an accusation is its target («إن
 # روسيا ستدفع الثمن»، «إن القوات الروسية ارتكبت جرائم حرب»).
 OWN_SUBJECT_ROOTS = frozenset({1, 2, 10, 12})
+CONDEMNATION = "111"  # «أدان التفجير»: the act's doer is the target (arguments.UNNAMED_DOER)
 # Roots that take an addressee the sentence may leave implicit (the other party of the talk).
 ADDRESSEE_ROOTS = frozenset({2, 3, 4, 5, 10, 11, 12, 13})
 # Triggers whose complement is what is appealed for, intended or demanded: «أبدى استعداده
@@ -315,6 +317,7 @@ class _ArticleCoder:
                 m.frame_end_token,
                 int(m.cameo[:2]),
                 mediation=m.cameo.startswith(MEDIATION),
+                condemnation=m.cameo == CONDEMNATION,
             ),
         )
         draft = self._speaker(act)
@@ -559,6 +562,7 @@ class _ArticleCoder:
             target is None
             and act.root in ADDRESSEE_ROOTS
             and args.source_how != NATIONALITY
+            and args.target_how != UNNAMED_DOER
             and (
                 is_verb(words[m.start_token])
                 or how == PARTICIPLE
