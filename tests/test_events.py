@@ -1748,6 +1748,14 @@ def test_idioms_with_a_place_or_an_office_in_them_name_neither() -> None:
     assert not [e for e in a.entities if "خارجية" in e.name]
     a, _ = events("ووصل وزير الخارجية العماني إلى مسقط.")
     assert [e.code for e in a.entities if e.code] == ["OMNGOV", "OMN"]
+    # «باب المغاربة» is a gate, «المحيط الهادي» an ocean, «على طلبه» his request: no
+    # Moroccans, no president Hadi, no students
+    _, evs = events("واقتحم مستوطنون المسجد الأقصى من باب المغاربة.")
+    assert [e.target.get("code") for e in evs] == []
+    a, _ = events("وعبرت السفينة المحيط الهادي إلى اليابان.")
+    assert [e.code for e in a.entities if e.code] == ["JPN"]
+    a, _ = events("وعقد الاجتماع في الرياض بناء على طلبه.")
+    assert not [e for e in a.entities if e.code and e.code.endswith("EDU")]
 
 
 @pytest.mark.parametrize(
@@ -2209,6 +2217,19 @@ def test_an_attack_undergone_at_the_hands_of_a_marked_doer() -> None:
             "وأصدرت المحكمة الجزائية حكماً يقضي بثبوت إدانة مواطن سوري بالانضمام إلى تنظيم داعش.",
             [("116", "SYRJUD", "SYRCVL")],
         ),
+        # achieving is no investigating (null.66, null.70), asking not to be named no demand
+        # (null.68), being more cautious no warning (null.69), paying its price no praise
+        # (null.30)
+        ("وقال الوزير السعودي إن المملكة تسعى إلى تحقيق الاستقرار في اليمن.", []),
+        (
+            "وأشاد الرئيس اليمني بالانتصارات الكبيرة التي حققها الجيش اليمني في عدن.",
+            [("051", "YEMGOV", "YEMMIL")],
+        ),
+        ("وحققت الشرطة المصرية مع الصحفيين الأمريكيين في القاهرة.", [("090", "EGYCOP", "USAMED")]),
+        ("وقال مسؤول أمريكي طلب عدم الكشف عن هويته في واشنطن إن إيران تدعم الحوثيين.", []),
+        ("وبات المستثمرون الأمريكيون أكثر حذرا من الصين.", []),
+        ("وقال الوزير إن الشعب السوري دفع ثمنها من دمائه بسبب النظام السوري.", []),
+        ("وقال بايدن إن روسيا ستدفع ثمنها.", [("130", "USAGOV", "RUS")]),
         # the collapse of a truce declares none (null.62); declaring one does
         ("وقتل جنديان تركيان منذ سقوط الهدنة بين المتمردين الأكراد والجيش التركي.", []),
         ("وأعلن الجيش التركي هدنة مع المتمردين الأكراد.", [("0871", "TURMIL", "TURREB")]),
