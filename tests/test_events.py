@@ -1205,6 +1205,34 @@ def test_discussed_is_not_urged() -> None:
 def test_what_is_hoped_for_has_not_happened() -> None:
     assert events("ويأمل الرئيس الأمريكي أن يلتقي نظيره الروسي.")[1] == []
     assert events("وتتطلع مصر إلى تعزيز التعاون العسكري مع السعودية.")[1] == []
+    # a wish to try, a means of contributing: the talks have not resumed
+    assert (
+        coded(
+            "وأشار القرار إلى رغبة وزيرة الخارجية بمحاولة استئناف المفاوضات بين إسرائيل والفلسطينيين."
+        )
+        == []
+    )
+    assert (
+        coded(
+            "وقال البيان إن إنشاء مجموعة دعم وسيلة للمساهمة في استئناف المفاوضات بين الإسرائيليين"
+            " والفلسطينيين."
+        )
+        == []
+    )
+    # resumed with the subject between verb and object: they did
+    assert coded("واستأنفت إسرائيل والفلسطينيون المفاوضات في واشنطن.") == [
+        ("046", "ISR", "PSE"),
+        ("046", "PSE", "ISR"),
+    ]
+
+
+def test_there_was_no_such_act() -> None:
+    # «لم تكن هناك زيارة»: a negator before «هناك» denies the act after it
+    assert (
+        coded("وأكد الوزير السعودي أنه لم تكن هناك زيارة رسمية لوفد من حركة حماس إلى السعودية.")
+        == []
+    )
+    assert coded("وزار وفد من حركة حماس السعودية الأسبوع الماضي.") == [("042", "PSEREBHMS", "SAU")]
 
 
 def test_issued_by_names_the_doer() -> None:

@@ -40,6 +40,7 @@ NECESSITY = word_set(_WORDS, "modality.necessity")
 # («كانت واشنطن تأمل التوصل إلى اتفاق»، «من شأنه أن يسهم في حث …»، «وهو ما يعني زيادة …»).
 HOPES = word_set(_WORDS, "modality.hopes")
 QUESTIONS = word_set(_WORDS, "modality.questions")
+EXISTENTIAL = word_set(_WORDS, "modality.existential")
 # Opinion and analysis: a trigger in their clause is someone's reading, not a reported act.
 OPINION_WORDS = word_set(_WORDS, "modality.opinion_words")
 SEEMED = _words("بدا", "وبدا")  # written «بدأ» with its hamza, they are "began"
@@ -88,6 +89,12 @@ def modality(
     for k in (start - 1, start - 2):
         if k >= 0 and norms[k] in NEGATORS:
             return NEGATED
+    if (
+        start > 1
+        and norms[start - 1] in EXISTENTIAL
+        and any(norms[k] in NEGATORS for k in range(max(0, start - 4), start - 1))
+    ):
+        return NEGATED  # «لم تكن هناك زيارة رسمية»: there was none
     if (
         start > 1
         and norms[start - 1] == ANY
