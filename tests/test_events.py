@@ -1226,6 +1226,19 @@ def test_what_is_hoped_for_has_not_happened() -> None:
     ]
 
 
+def test_a_participles_object_follows_it_and_an_honorific_carries_the_preposition() -> None:
+    # «مناشدا المجتمع الدولي»: the cabinet appeals to the international community, not the
+    # community to the Palestinians named further on
+    assert coded(
+        "وجدد مجلس الوزراء السعودي إدانته للهجوم، مناشدا المجتمع الدولي الاضطلاع بمسؤولياته"
+        " لحماية أبناء الشعب الفلسطيني."
+    ) == [("020", "SAUGOV", "IGO")]
+    # «شكره لسمو أمير الكويت»: the Emir is thanked, the «ل» is on the honorific
+    assert coded("وقدم وزير الخارجية السعودي شكره لسمو أمير الكويت.") == [
+        ("051", "SAUGOV", "KWTGOV")
+    ]
+
+
 def test_there_was_no_such_act() -> None:
     # «لم تكن هناك زيارة»: a negator before «هناك» denies the act after it
     assert (

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
-from marsad.events.words import is_verb
+from marsad.events.words import HONORIFICS, is_verb
 from marsad.text.normalize import normalize
 from marsad.text.wordlists import word_set
 
@@ -33,9 +33,27 @@ def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Seque
         return False  # «كل من أوباما ومدفيديف» is a subject list, not a prepositional phrase
     if ref.start > 0 and norms[ref.start - 1] in PREPOSITIONS:
         return True
+    k = ref.start - 1
+    while k >= 0 and _honorific(norms[k]):
+        # «شكره لسمو أمير المنطقة»، «إلى فخامة الرئيس»: the preposition is on the honorific
+        if _glued(norms[k]) or (k > 0 and norms[k - 1] in PREPOSITIONS):
+            return True
+        k -= 1
     if authored(ref, norms):
         return False
     return ref.proclitic in PREPOSITION_CLITICS
+
+
+def _honorific(word: str) -> bool:
+    """«سمو»، «لسمو»، «وبفخامة»: an honorific, with or without a glued preposition."""
+    w = word[1:] if word[:1] in ("و", "ف") and word not in HONORIFICS else word
+    return w in HONORIFICS or _glued(word)
+
+
+def _glued(word: str) -> bool:
+    """An honorific with a preposition glued to it («لسمو»، «وبفخامة»)."""
+    w = word[1:] if word[:1] in ("و", "ف") and word not in HONORIFICS else word
+    return w not in HONORIFICS and w[:1] in ("ل", "ب") and w[1:] in HONORIFICS
 
 
 def authored(ref: Reference, norms: Sequence[str]) -> bool:

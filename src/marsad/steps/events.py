@@ -412,11 +412,8 @@ class _ArticleCoder:
         if participle and main is not None:
             draft.source, draft.how = main, PARTICIPLE
             # a participle has no subject of its own: who follows it is its object
-            obj = (
-                args.target
-                if args.target is not None and args.target_how != "pronoun"
-                else (args.source if args.source_how == "after" else args.target)
-            )
+            # («مناشدا المجتمع الدولي حماية الشعب الفلسطيني»: the first one after it)
+            obj = args.source if args.source_how == "after" else args.target
             if obj is not None and (side := act.side(self.parties, obj)).ref is not main.ref:
                 draft.target = side
             elif self.sentence_target is not None and act.root < HOSTILE_ROOT:
