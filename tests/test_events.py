@@ -1239,6 +1239,50 @@ def test_a_participles_object_follows_it_and_an_honorific_carries_the_prepositio
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a one-way act of a subject list is done to the actor after it, by each member
+        (
+            "وتتهم بريطانيا وفرنسا والولايات المتحدة النظام السوري بتنفيذ هجمات بالغاز السام.",
+            [("112", "GBR", "SYRGOV"), ("112", "FRA", "SYRGOV"), ("112", "USA", "SYRGOV")],
+        ),
+        # with no one else named the members did it together, to no one of them
+        ("وانسحب مسلحو ميليشيات الحوثيين وقوات الرئيس السابق من مدينة عدن.", []),
+        ("ودعت بريطانيا وفرنسا دولا أخرى في الاتحاد الأوروبي لمساعدتهما.", []),
+        # an accord is each side's towards the other
+        ("واتفقت مصر والأردن على تعزيز التعاون.", [("030", "EGY", "JOR"), ("030", "JOR", "EGY")]),
+    ],
+)
+def test_a_subject_list_does_a_one_way_act_to_someone_else(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a launch site, the city a leader spoke from, a town a protest was held near: where
+        (
+            "وقتل ثلاثة مدنيين في ضربة جوية أمريكية في شمال سوريا انطلاقا من قاعدة بجنوب تركيا.",
+            [("195", "USAMIL", "SYRCVL")],
+        ),
+        ("وانتقد إردوغان من جاكرتا الدول التي تدعم الإرهاب.", []),
+        (
+            "وتظاهرت عائلات في ضاحية السيدة زينب قرب دمشق مطالبة بحماية سكان الفوعة.",
+            [("141", "SYRCVL", "SYRGOV")],
+        ),
+        # force used near a town falls on it
+        ("وقصفت الطائرات الروسية بلدات قرب دمشق.", [("194", "RUSMIL", "SYRCVL")]),
+    ],
+)
+def test_places_named_as_where_are_no_parties(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected
+
+
 def test_there_was_no_such_act() -> None:
     # «لم تكن هناك زيارة»: a negator before «هناك» denies the act after it
     assert (

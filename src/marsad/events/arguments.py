@@ -205,6 +205,11 @@ IN = normalize("في")
 # A title's place phrase («المبعوث الأممي إلى ليبيا»، «السفير الروسي في دمشق») and what may
 # stand between a title and the name it introduces.
 PLACE_KINDS = frozenset({"country", "capital", "place"})
+TOWN_KINDS = frozenset({"capital", "place"})
+LAUNCHED = word_set(_WORDS, "arguments.launched")  # «انطلاقا من قاعدة بجنوب تركيا»
+NEAR = word_set(_WORDS, "arguments.near")  # «قرب دمشق»، «في ضواحي دمشق»
+SPOKEN_ROOTS = frozenset({1, 2, 10, 11, 12, 13})  # «انتقد إردوغان من جاكرتا»: where he spoke
+NEAR_ROOTS = frozenset({1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14})  # not yielding or force
 PLACE_PREPOSITIONS = word_set(_WORDS, "arguments.place_prepositions")
 TITLE_LINKS = frozenset({"،", ","})
 
@@ -289,15 +294,17 @@ def find_arguments(
     root: int | None = None,
     mediation: bool = False,
     condemnation: bool = False,
+    one_way: bool = False,
 ) -> Arguments:
     """Pick the source and target references of the trigger at tokens ``[start, end)``;
     ``mediation``: the act is done between two others by its subject (045); ``condemnation``:
-    it denounces (111), so an act it names is condemned for its doer's sake."""
+    it denounces (111), so an act it names is condemned for its doer's sake; ``one_way``: it is
+    not one two parties do to each other, so a subject list does it to someone else."""
     if mediation:
         brokered = _mediated(refs, norms, words, start, end)
         if brokered is not None:
             return brokered
-    args = _find_arguments(refs, norms, words, start, end, frame_end, root)
+    args = _find_arguments(refs, norms, words, start, end, frame_end, root, one_way)
     if condemnation:
         args = _condemned_doer(refs, norms, words, end, args)
     if args.source_how == "agent-marker":
@@ -414,6 +421,7 @@ def _find_arguments(
     end: int,
     frame_end: int | None,
     root: int | None = None,
+    one_way: bool = False,
 ) -> Arguments:
     usable = [
         i
@@ -428,6 +436,7 @@ def _find_arguments(
         # «فوق الأراضي السورية»: where a request or a statement was about; force used there
         # is used on that country
         and (root in TERRITORY_ROOTS or not (r.kind in BORDER_KINDS and territory(norms, r.start)))
+        and not _where(r, norms, root)
     ]
     if root in TOPIC_ROOTS:
         usable = [i for i in usable if not _discussed(refs[i], norms, end)]
@@ -602,8 +611,10 @@ def _find_arguments(
             members = [partner]
             while (nxt := coordinated(refs, members[-1], norms)) is not None:
                 members.append(nxt)
+            # «وتتهم بريطانيا وفرنسا والولايات المتحدة النظام السوري»: a one-way act of the
+            # list is done to the first actor right after it, as violence is
             obj = _list_object(
-                refs, usable, norms, words, members[-1], frame_end, root in VIOLENT_ROOTS
+                refs, usable, norms, words, members[-1], frame_end, root in VIOLENT_ROOTS or one_way
             )
             if how == "after" and obj is not None:
                 target, target_how, co_sources = obj, "after", tuple(members)
@@ -1012,6 +1023,20 @@ def _in_parentheses(r: Reference, norms: Sequence[str], after: int, reach: int =
     return opened is not None and opened[1] == "(" and closed == ")"
 
 
+def _where(r: Reference, norms: Sequence[str], root: int | None) -> bool:
+    """``r`` names where, not who: a launch site («انطلاقا من قاعدة بجنوب تركيا»), the city a
+    statement was made from («انتقد إردوغان من جاكرتا»), or a town near which a protest or a
+    meeting was held («تظاهرت عائلات في ضاحية قرب دمشق»)."""
+    if any(strip_conjunction(norms[k]) in LAUNCHED for k in range(max(0, r.start - 4), r.start)):
+        return True
+    if r.kind not in TOWN_KINDS or r.start == 0 or root is None:
+        return False
+    prev = strip_conjunction(norms[r.start - 1])
+    if root in SPOKEN_ROOTS and prev == FROM:
+        return True
+    return root in NEAR_ROOTS and (prev in NEAR or prev.removeprefix("ب") in NEAR)
+
+
 def _linked_doer(r: Reference, norms: Sequence[str]) -> bool:
     """``r`` follows a doer link («شنه»، «وتبناه»), past a group's head noun («تنظيم»)."""
     k = r.start - 1
@@ -1220,10 +1245,12 @@ def _list_object(
     the Houthis; they did not attack each other)."""
     end = refs[last].end
     reach = max(end, frame_end or 0) + AFTER_WINDOW
+    owner = end if _construct(refs[last], norms) else -1  # «وقوات الرئيس السابق»: his forces
     rest = [
         i
         for i in usable
         if end <= refs[i].start <= reach
+        and refs[i].start != owner
         and refs[i].kind not in ("place", "capital")  # «في براغ» is where, not whom
         and norms[refs[i].start - 1] != IN
     ]

@@ -195,6 +195,16 @@ class _Draft:
     guessed: bool = False
 
 
+def reciprocal(m: TriggerMatch) -> bool:
+    """The act is one two parties do to each other (talks, a call, an accord, a clash)."""
+    return (
+        int(m.cameo[:2]) in RECIPROCAL_ROOTS
+        or m.cameo in RECIPROCAL_CODES
+        or m.pattern_id in JOINT_STATEMENTS
+        or m.cameo.startswith(MEDIATION)
+    )
+
+
 class _ArticleCoder:
     def __init__(self, article: Article, d: ActorDictionary, triggers: TriggerSet) -> None:
         self.a = article
@@ -318,6 +328,7 @@ class _ArticleCoder:
                 int(m.cameo[:2]),
                 mediation=m.cameo.startswith(MEDIATION),
                 condemnation=m.cameo == CONDEMNATION,
+                one_way=not reciprocal(m),
             ),
         )
         draft = self._speaker(act)
@@ -476,6 +487,16 @@ class _ArticleCoder:
         m, norms, words, args, day = act.m, act.norms, act.words, act.args, act.day
         refs = act.sr.refs
         source, target, how = draft.source, draft.target, draft.how
+        if (
+            args.target_how == "coordinated"
+            and args.target is not None
+            and target is not None
+            and target.ref is refs[args.target]
+            and not reciprocal(m)
+        ):
+            # «انسحب الحوثيون وقوات صالح»، «دعت بريطانيا وفرنسا دولا أخرى»: the list acted
+            # together, one-way; neither member is the other's target
+            return False
         if target is not None and target.ref.owned and target.country:
             # «طالب الاتحاد الأوروبي روسيا بسحب قواتها»: the forces are what is demanded; the
             # addressee is their owner, named between the trigger and them
