@@ -1283,6 +1283,16 @@ def test_places_named_as_where_are_no_parties(
     assert coded(sentence) == expected
 
 
+def test_a_call_between_two_named_presidents_is_theirs_not_the_main_clauses() -> None:
+    # «الرئيسين» is a dual, but «بين» names both: no pair is borrowed from the clause before
+    assert coded(
+        "وأفادت تقارير تركية بأن تركيا ستفتح قاعدة انجرليك أمام طائرات التحالف الدولي ضد تنظيم"
+        " داعش، وذلك بعد اتصال هاتفي جرى بين الرئيسين التركي رجب طيب أردوغان والأميركي باراك"
+        " أوباما.",
+        date(2015, 8, 1),
+    ) == [("041", "TURGOV", "USAGOV"), ("041", "USAGOV", "TURGOV")]
+
+
 def test_there_was_no_such_act() -> None:
     # «لم تكن هناك زيارة»: a negator before «هناك» denies the act after it
     assert (
@@ -1839,6 +1849,13 @@ def test_idioms_with_a_place_or_an_office_in_them_name_neither() -> None:
     assert [e.target.get("code") for e in evs] == []
     a, _ = events("وعبرت السفينة المحيط الهادي إلى اليابان.")
     assert [e.code for e in a.entities if e.code] == ["JPN"]
+    # aid «بحرية وبرية وجوية» goes by sea, land and air: no navy receives it
+    assert coded("وأرسلت السعودية مساعدات إنسانية بحرية وبرية وجوية إلى اليمن.") == [
+        ("073", "SAU", "YEM")
+    ]
+    # «استشهد بتصريحات» cites, «استشهد … برصاص» is killed
+    assert coded("واستشهد وزير الخارجية السعودي بتصريحات الرئيس الأمريكي عن إيران.") == []
+    assert coded("واستشهد ثلاثة فلسطينيين برصاص الجيش الإسرائيلي.") == [("193", "ISRMIL", "PSECVL")]
     a, _ = events("وعقد الاجتماع في الرياض بناء على طلبه.")
     assert not [e for e in a.entities if e.code and e.code.endswith("EDU")]
 

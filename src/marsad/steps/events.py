@@ -334,7 +334,8 @@ class _ArticleCoder:
         draft = self._speaker(act)
         if draft is None:
             return []
-        if act.mutual and draft.how != "quote":
+        if act.mutual and draft.how != "quote" and act.args.source_how != "between":
+            # (after «بين» the two sides are named: «اتصال جرى بين الرئيسين التركي … والأميركي …»)
             pair = self.parties.accord_pair(
                 sr, m, norms, words, act.day, dual_only=m.cameo != ACCORD
             )
@@ -516,7 +517,7 @@ class _ArticleCoder:
             # «مثل شاب أردني أمام القضاء الأمريكي»: the court acts on whoever appears before it;
             # «تلقى بن سلمان اتصالا من هادي»: Hadi called
             source, target = target, source
-        if self._circumstance_of_act(m, norms, words, target):
+        if args.source_how != "between" and self._circumstance_of_act(m, norms, words, target):
             assert self.sentence_source is not None
             source, target, how = self.sentence_source, self.sentence_target, "context"
             draft.guessed = False  # both parties are the act's it is the circumstance of
