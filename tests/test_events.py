@@ -2474,6 +2474,10 @@ def test_what_talks_were_about_is_no_party_to_them() -> None:
     assert coded("واستقبل العاهل السعودي الرئيس المصري وتناول اللقاء الأوضاع في اليمن.") == [
         ("043", "SAUGOV", "EGYGOV")
     ]
+    # «على أهمية إيجاد حل سياسي للأزمة السورية»: what they agreed on, not with whom
+    assert coded(
+        "واتفق وزير الخارجية المصري مع نظيره الأمريكي على أهمية إيجاد حل سياسي للأزمة السورية."
+    ) == [("037", "EGYGOV", "USAGOV")]
 
 
 def test_the_sides_of_between_are_named_in_its_clause() -> None:
