@@ -1293,6 +1293,22 @@ def test_a_call_between_two_named_presidents_is_theirs_not_the_main_clauses() ->
     ) == [("041", "TURGOV", "USAGOV"), ("041", "USAGOV", "TURGOV")]
 
 
+def test_the_casualties_of_an_attack_are_a_mention_of_it_not_a_second_act() -> None:
+    # «أسفر عن إصابة …»، «ما أدى إلى مقتل …»: the generic 190 of the result folds into the
+    # shelling or the air strike between the same parties in the sentence
+    _, evs = events(
+        "ونفذ الحوثيون السبت قصفا عشوائيا على عدة أحياء سكنية في تعز، أسفر عن إصابة عدد من"
+        " المدنيين."
+    )
+    assert [(e.cameo, e.source.get("code"), e.target.get("code"), e.mentions) for e in evs] == [
+        ("194", "YEMINS", "YEMCVL", 2)
+    ]
+    assert coded(
+        "وشنت مقاتلات التحالف غارات عنيفة على مواقع الحوثيين في صعدة ما أدى إلى مقتل 25 حوثيا"
+        " وجرح 15."
+    ) == [("195", "SAUMIL", "YEMINS")]
+
+
 def test_there_was_no_such_act() -> None:
     # «لم تكن هناك زيارة»: a negator before «هناك» denies the act after it
     assert (

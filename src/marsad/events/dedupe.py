@@ -28,7 +28,7 @@ def dedupe(events: list[Event]) -> list[Event]:
         if _dated(ev) and not _dated(same):  # the dated mention's codes are as of its day
             same.source["code"], same.target["code"] = ev.source.get("code"), ev.target.get("code")
         _absorb(same, ev)
-    return _fold_bare(kept)
+    return _fold_force(_fold_bare(kept))
 
 
 def _absorb(kept: Event, ev: Event) -> None:
@@ -67,6 +67,39 @@ def _fold_bare(kept: list[Event]) -> list[Event]:
             out.append(ev)
         else:
             _absorb(richer, ev)
+    return out
+
+
+GENERIC_FORCE = "190"  # casualties and attackers named without the means (قتل، جرح، مهاجمون)
+VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def _fold_force(kept: list[Event]) -> list[Event]:
+    """«نفذ الحوثيون قصفا على أحياء في تعز، أسفر عن إصابة عدد من المدنيين»: the generic use of
+    force (190) a sentence reports between the same two parties as a more specific attack
+    (194 shelling, 195 air strike, 183 bombing) is that attack's result, one more mention of
+    it, not a second act."""
+    out: list[Event] = []
+    for ev in kept:
+        specific = None
+        if ev.cameo == GENERIC_FORCE:
+            specific = next(
+                (
+                    o
+                    for o in kept
+                    if o is not ev
+                    and o.sentence == ev.sentence
+                    and o.cameo != GENERIC_FORCE
+                    and o.cameo[:2] in VIOLENT_ROOTS
+                    and _codes(o) == _codes(ev)
+                    and _same_occasion(o, ev)
+                ),
+                None,
+            )
+        if specific is None:
+            out.append(ev)
+        else:
+            _absorb(specific, ev)
     return out
 
 
