@@ -1309,6 +1309,21 @@ def test_the_casualties_of_an_attack_are_a_mention_of_it_not_a_second_act() -> N
     ) == [("195", "SAUMIL", "YEMINS")]
 
 
+def test_the_nationality_of_a_rejected_act_is_whom_the_rejection_is_aimed_at() -> None:
+    # «رفض التدخل الإيراني»: Iran's interference is rejected; Iran does not reject Bahrain
+    assert coded("وأكد وزير الخارجية البحريني رفض التدخل الإيراني في شؤون البحرين.") == [
+        ("120", "BHRGOV", "IRN")
+    ]
+    # a news agency that tells of a meeting is no party to it
+    assert (
+        coded(
+            'وأوضحت وكالة الأنباء اليمنية "سبأ" أن اللقاء ناقش التطورات في اليمن وما حققته المقاومة'
+            " الشعبية."
+        )
+        == []
+    )
+
+
 def test_there_was_no_such_act() -> None:
     # «لم تكن هناك زيارة»: a negator before «هناك» denies the act after it
     assert (

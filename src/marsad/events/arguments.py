@@ -571,6 +571,9 @@ def _find_arguments(
             and len(gap[0]) >= 5
             and (
                 quantified
+                # «ورفض التدخل الإيراني»: the nationality of an act named as the object is its
+                # doer's, whom the verb is aimed at
+                or _verbal_noun(gap[0])
                 or (
                     refs[first].kind != "adjective"
                     and not norms[refs[first].start].endswith(NISBA_ENDINGS)  # «اللجنة السعودية»
@@ -973,6 +976,18 @@ def _condemned_doer(
     else:
         source, how = None, ""
     return Arguments(source, doer, how, "after" if doer is not None else UNNAMED_DOER)
+
+
+def _verbal_noun(word: str) -> bool:
+    """«التدخل»، «الاعتداء»، «الاستيطان»، «العدوان»: a definite act noun (tafaʿʿul, iftiʿāl,
+    istifʿāl … or a listed act), not a person or a body («الجانب»، «الوفد»)."""
+    w = strip_conjunction(word).removeprefix("ال")
+    return (
+        (w[:1] == "ت" and len(w) >= 4)
+        or (w[:1] == "ا" and len(w) >= 5)
+        or is_act_noun(word)
+        or _harm(word)
+    )
 
 
 def _harm(word: str) -> bool:
