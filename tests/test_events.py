@@ -2091,6 +2091,9 @@ def test_a_meeting_under_bi_after_began_or_ended_is_the_subjects_own(
         ),
         # no owner named: nobody is coded as the killer, the dead are not the doers
         ("وقتل ثلاثة أشخاص إثر سقوط قذائف هاون على سوق في درعا.", []),
+        # a person noun right after «قتل», inside the actor's name: an employee was killed,
+        # he killed nobody
+        ("وفي ديسمبر، أعلنت ولاية سيناء قتل موظف أمريكي كان يعمل لدى شركة نفطية.", []),
         # a subject named before the number: the verb is active
         ("قتل مسلحون ثلاثة جنود في سيناء.", [("190", "EGYREB", "EGYMIL")]),
     ],

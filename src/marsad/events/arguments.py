@@ -537,7 +537,11 @@ def _find_arguments(
                 counted_after(norms, end - 1)
                 and (root in PASSIVE_PRONE or bare(norms[start]) in KILL_VERBS)
             )
-            or (bare(norms[start]) in KILL_VERBS and bool(gap) and gap[0] in VICTIM_NOUNS)
+            or (
+                bare(norms[start]) in KILL_VERBS
+                # «قتل طفل فلسطيني»، «قتل موظف أمريكي»: the person noun may begin the actor
+                and (gap[0] if gap else norms[refs[first].start]) in VICTIM_NOUNS
+            )
         )
         # «وأحبطت الشرطة … واعتقلت عناصر من تنظيم داعش»: with a subject named before, members
         # after an arrest are who was arrested, not who arrested
