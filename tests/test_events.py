@@ -1324,6 +1324,13 @@ def test_the_nationality_of_a_rejected_act_is_whom_the_rejection_is_aimed_at() -
     )
 
 
+def test_a_relative_clause_pronoun_after_the_frame_points_back_to_the_object() -> None:
+    # «القذافي الذي ألقى مسلحون القبض عليه»: gunmen captured Gaddafi, not the reverse
+    assert coded("وأنهت الانتفاضة حكم القذافي الذي ألقى مسلحون القبض عليه في سرت.") == [
+        ("173", "LBYREB", "LBY")
+    ]
+
+
 def test_there_was_no_such_act() -> None:
     # «لم تكن هناك زيارة»: a negator before «هناك» denies the act after it
     assert (

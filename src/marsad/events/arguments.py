@@ -859,8 +859,16 @@ def _relative_clause(
     word = norms[start]
     # the pronoun that points back may sit on the verb or on a preposition after it
     # («الأسلحة التي استولى عليها المتمردون»)
-    pronoun = (len(word) >= 5 and word.endswith(OBJECT_PRONOUNS)) or (
-        end < len(norms) and norms[end] in PREPOSITION_PRONOUNS
+    pronoun = (
+        (len(word) >= 5 and word.endswith(OBJECT_PRONOUNS))
+        or (end < len(norms) and norms[end] in PREPOSITION_PRONOUNS)
+        # «القذافي الذي ألقى مسلحون القبض عليه»: on the preposition after the frame
+        or (
+            rel
+            and frame_end is not None
+            and frame_end < len(norms)
+            and norms[frame_end] in PREPOSITION_PRONOUNS
+        )
     )
     if pronoun and before and (rel or refs[before[-1]].end == start):
         stem = next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word)
