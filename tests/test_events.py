@@ -2510,6 +2510,12 @@ def test_the_venue_of_talks_is_no_party(
     assert coded(sentence) == expected
 
 
+def test_a_declaration_named_after_a_city_is_no_party() -> None:
+    # «بإعلان القاهرة»: welcoming the Cairo declaration is no praise of Egypt
+    assert coded("ورحبت جامعة الدول العربية بإعلان القاهرة الذي صدر في ختام الزيارة.") == []
+    assert coded("وزار الرئيس المصري الرياض.") == [("042", "EGYGOV", "SAU")]
+
+
 def test_what_talks_were_about_is_no_party_to_them() -> None:
     # «وتناول اللقاء الأوضاع في اليمن»: Yemen is the topic, not the Egyptian's partner
     assert coded("واستقبل العاهل السعودي الرئيس المصري وتناول اللقاء الأوضاع في اليمن.") == [

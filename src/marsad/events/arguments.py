@@ -814,7 +814,9 @@ def _venue(ref: Reference, norms: Sequence[str], talks: bool = False) -> bool:
     if talks and ref.kind == "country" and prev == IN:
         return True
     if ref.kind in ("capital", "place"):
-        return prev == IN or strip_conjunction(prev) in VENUE_NOUNS
+        # «رحبت الجامعة بإعلان القاهرة»: a preposition may be glued to the venue's noun
+        noun = strip_conjunction(prev)
+        return prev == IN or noun in VENUE_NOUNS or (noun[:1] in "بل" and noun[1:] in VENUE_NOUNS)
     return ref.kind == "adjective" and k > 1 and prev == CAPITAL_WORD and norms[k - 2] == IN
 
 
