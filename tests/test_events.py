@@ -1291,6 +1291,10 @@ def test_a_call_between_two_named_presidents_is_theirs_not_the_main_clauses() ->
         " أوباما.",
         date(2015, 8, 1),
     ) == [("041", "TURGOV", "USAGOV"), ("041", "USAGOV", "TURGOV")]
+    # nor from an act of the same sentence the call would otherwise be the circumstance of
+    assert coded(
+        "وأشاد الرئيس المصري بالدور السعودي خلال اتصال هاتفي جرى بين الرئيس الروسي والرئيس التركي."
+    ) == [("051", "EGYGOV", "SAU"), ("041", "RUSGOV", "TURGOV"), ("041", "TURGOV", "RUSGOV")]
 
 
 def test_the_casualties_of_an_attack_are_a_mention_of_it_not_a_second_act() -> None:

@@ -126,11 +126,7 @@ def terror_adjective(norms: Sequence[str], start: int) -> bool:
     """«التفجير الإرهابي»، «العمل الإرهابي»: «terrorist» describing an act is no actor."""
     if start == 0 or norms[start] not in _TERROR:
         return False
-    prev = strip_conjunction(norms[start - 1])
-    if prev.startswith("لل"):
-        prev = "ال" + prev[2:]  # للتفجير
-    elif prev[:1] in "بلك" and prev[1:3] == "ال":
-        prev = prev[1:]  # بالعمل
+    prev = unglued(norms[start - 1])
     return is_attack_word(prev) or prev in _ACTS or prev[2:] in _ACTS
 
 
@@ -151,14 +147,21 @@ def munition_kind(norms: Sequence[str], start: int) -> bool:
     return is_munition(strip_conjunction(norms[start - 1]))
 
 
+def unglued(word: str) -> str:
+    """A definite noun without the conjunction or preposition glued to it: «للتفجير» →
+    «التفجير»، «وبالعمل» → «العمل»."""
+    w = strip_conjunction(word)
+    if w.startswith("لل"):
+        return "ال" + w[2:]
+    if w[:1] in "بلك" and w[1:3] == "ال":
+        return w[1:]
+    return w
+
+
 def is_act_noun(word: str) -> bool:
     """An act named as a thing done («التفجير»، «العمل»، «الهجوم»، «القصف»), with or without a
     glued conjunction or preposition."""
-    w = strip_conjunction(word)
-    if w.startswith("لل"):
-        w = "ال" + w[2:]
-    elif w[:1] in "بلك" and w[1:3] == "ال":
-        w = w[1:]
+    w = unglued(word)
     return w in _ACTS or is_attack_word(w)
 
 

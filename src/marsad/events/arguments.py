@@ -19,6 +19,7 @@ from marsad.actors.cues import (
     is_munition,
     munition_kind,
     territory,
+    unglued,
 )
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
@@ -954,11 +955,12 @@ def _condemned_doer(
         if norms[k] in MANNER:
             k += 1
             continue
-        if strip_conjunction(norms[k]).startswith("ب") and not is_act_noun(norms[k][1:]):
-            return args  # «يتهمونه بخطف المدنيين»: the charge; the accused is named apart
-        if is_act_noun(norms[k]) or _harm(norms[k]):
-            act = k
+        word = strip_conjunction(norms[k])
+        if is_act_noun(word) or _harm(word) or (word[:1] == "ب" and is_act_noun(word[1:])):
+            act = k  # «التفجير»، «اغتيال»، «ندد بتفجير مسجد»
             break
+        if word.startswith("ب"):
+            return args  # «يتهمونه بخطف المدنيين»: the charge; the accused is named apart
         seen += norms[k].isalnum()
         k += 1
     if act is None:
@@ -1006,12 +1008,8 @@ def _verbal_noun(word: str) -> bool:
 
 def _harm(word: str) -> bool:
     """«اغتيال»، «لمقتل»، «واختطاف»: a harm done to someone (HARMS), prepositions aside."""
-    w = strip_conjunction(word)
-    if w.startswith("لل"):
-        w = "ال" + w[2:]
-    elif w[:1] in "بل":
-        w = w[1:]
-    return w.removeprefix("ال") in HARMS
+    w = unglued(word).removeprefix("ال")
+    return w in HARMS or (w[:1] in "بل" and w[1:] in HARMS)
 
 
 def _condemned(refs: Sequence[Reference], norms: Sequence[str], start: int) -> bool:
@@ -1020,13 +1018,12 @@ def _condemned(refs: Sequence[Reference], norms: Sequence[str], start: int) -> b
     name may look like one: «بان»)."""
     if norms[start][:1] in ("و", "ف"):
         return False
-    named = {k for r in refs for k in range(r.start, r.end)}
     seen = 0
     for k in range(start - 1, -1, -1):
         w = norms[k]
         if seen >= CONDEMNED_REACH or w in SENTENCE_STOPS:
             return False
-        if k not in named and (w in COMPLEMENTIZERS or w in BREAKS):
+        if (w in COMPLEMENTIZERS or w in BREAKS) and not any(r.start <= k < r.end for r in refs):
             return False
         if bare(w) in CONDEMNING:
             return True
@@ -1037,19 +1034,12 @@ def _condemned(refs: Sequence[Reference], norms: Sequence[str], start: int) -> b
 def _in_parentheses(r: Reference, norms: Sequence[str], after: int, reach: int = 8) -> bool:
     """``r`` stands inside round brackets opened after the token ``after`` and closed, each
     within ``reach`` words of it."""
-    opened = next(
-        (
-            (k, norms[k])
-            for k in range(r.start - 1, max(after, r.start - 1 - reach), -1)
-            if norms[k] in ("(", ")")
-        ),
-        None,
-    )
-    closed = next(
-        (norms[k] for k in range(r.end, min(len(norms), r.end + reach)) if norms[k] in ("(", ")")),
-        None,
-    )
-    return opened is not None and opened[1] == "(" and closed == ")"
+    brackets = ("(", ")")
+    back = range(r.start - 1, max(after, r.start - 1 - reach), -1)
+    opened = next((norms[k] for k in back if norms[k] in brackets), None)
+    ahead = range(r.end, min(len(norms), r.end + reach))
+    closed = next((norms[k] for k in ahead if norms[k] in brackets), None)
+    return opened == "(" and closed == ")"
 
 
 def _where(r: Reference, norms: Sequence[str], root: int | None) -> bool:

@@ -44,15 +44,18 @@ def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Seque
     return ref.proclitic in PREPOSITION_CLITICS
 
 
+def _unconjoined(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and word not in HONORIFICS else word
+
+
 def _honorific(word: str) -> bool:
     """«سمو»، «لسمو»، «وبفخامة»: an honorific, with or without a glued preposition."""
-    w = word[1:] if word[:1] in ("و", "ف") and word not in HONORIFICS else word
-    return w in HONORIFICS or _glued(word)
+    return _unconjoined(word) in HONORIFICS or _glued(word)
 
 
 def _glued(word: str) -> bool:
     """An honorific with a preposition glued to it («لسمو»، «وبفخامة»)."""
-    w = word[1:] if word[:1] in ("و", "ف") and word not in HONORIFICS else word
+    w = _unconjoined(word)
     return w not in HONORIFICS and w[:1] in ("ل", "ب") and w[1:] in HONORIFICS
 
 
