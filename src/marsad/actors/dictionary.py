@@ -339,9 +339,15 @@ class ActorDictionary:
         self, token: str
     ) -> tuple[tuple[dict[str, list[_Entry]], list[_Entry], bool], ...]:
         """Index entries for each analysis of ``token`` that could start a phrase (remembered)."""
+        analyses = clitic_analyses(token)
+        if len(token) > 4 and token[0] in "وف" and token[1] in "بل":
+            # «ولحكومة»، «وبالرئيس»: a preposition behind a conjunction
+            analyses += tuple(
+                (token[0] + p, s, x) for p, s, x in clitic_analyses(token[1:]) if p and len(s) > 2
+            )
         entries = tuple(
             (*self._by_second[stem], _pre.endswith(("ال", "لل")))
-            for _pre, stem, suf in clitic_analyses(token)
+            for _pre, stem, suf in analyses
             # names take prefixes, not pronoun suffixes; -ه/-ي are ة and nisba
             if not suf and stem in self._by_second and not _like_prefix(_pre, stem)
         )

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from marsad.actors.cues import after_attack
 from marsad.datafiles import resource
-from marsad.text.segment import clitic_analyses
+from marsad.text.segment import clitic_analyses, strip_conjunction
 from marsad.text.wordlists import word_set
 
 _WORDS = resource("actors", "words.tsv")
@@ -76,8 +76,30 @@ def located(a: Reference, b: Reference, norms: Sequence[str]) -> bool:
     gap = list(norms[a.end : b.start])
     if gap in ([], ["في"], ["من"]):
         return True
-    # «المتظاهرين القادمين من ولايات أميركية»: a short phrase saying where they come from
-    return len(gap) <= 3 and ("من" in gap or "في" in gap) and all(w.isalpha() for w in gap)
+    # «المتظاهرين القادمين من ولايات أميركية»، «المسلحين الأكراد في شمال سوريا»، «شرطة النجدة
+    # في بغداد»: adjectives, participles or a genitive, then a preposition of where they come
+    # from or are, then place words; not a verb's words («مسلحون النار في بغداد»: a plural in
+    # «ـون» takes no genitive; «شخصا تم اعتقالهم في تونس»)
+    if len(gap) > 3 or not all(w.isalpha() for w in gap):
+        return False
+    at = next((k for k, w in enumerate(gap) if w in ("من", "في")), None)
+    if at is None:
+        return False
+    head = norms[a.end - 1]
+    definite = head.startswith(("ال", "وال", "بال", "لل"))
+    # an indefinite singular or broken plural may head a construct whose genitive is a name
+    # («جامعة هوارد في واشنطن»); a sound plural in «ـون/ـين» or an accusative in «ـا» may not
+    construct = not definite and not head.endswith(("ون", "ين", "ان", "ا"))
+    return all(
+        w in BASED
+        or w.startswith("م")
+        or (k == 0 and construct)
+        or (strip_conjunction(w).startswith("ال") and (definite or construct))
+        for k, w in enumerate(gap[:at])
+    )
+
+
+BASED = word_set(_WORDS, "reference.based")
 
 
 def near(a: Reference, b: Reference, norms: Sequence[str]) -> bool:

@@ -32,6 +32,7 @@ from marsad.events.phrases import (
     coordinated,
     first_of_list,
     introduced_by_preposition,
+    posted_to,
 )
 from marsad.events.readings import CAUSE_REACH, CAUSES, caused_by
 from marsad.events.words import (
@@ -139,6 +140,7 @@ CLAUSE_NAMED = "clause-named"
 NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adjective after it
 MEDIATION = word_set(_WORDS, "arguments.mediation")
 SUPPORT = word_set(_WORDS, "arguments.support")
+SIDE_OF = word_set(_WORDS, "arguments.side_of")
 VENUE_NOUNS = word_set(_WORDS, "arguments.venue_nouns")
 CAPITAL_WORD = normalize("العاصمة")
 # acts of talk and cooperation (roots 01-06), whose venue («في جنيف»، «مفاوضات فيينا») is no
@@ -267,12 +269,17 @@ def _past_appositions(
     where and when."""
     if args.source is None or args.target is None or args.target_how != "after":
         return args
-    if not refs[args.source].code or refs[args.target].code:
+    source = refs[args.source]
+    own = _own_title(source, refs[args.target])
+    if not source.code or (refs[args.target].code and not own):
         return args
-    end = refs[args.source].end
+    end = source.end
     k = args.target
     while (
-        k < len(refs) and refs[k].kind == "title" and not refs[k].code and refs[k].start <= end + 2
+        k < len(refs)
+        and refs[k].kind == "title"
+        and (not refs[k].code or (k == args.target and own))
+        and refs[k].start <= end + 2
     ):
         end = refs[k].end
         k += 1
@@ -282,7 +289,20 @@ def _past_appositions(
         r = refs[j]
         if r.kind in ACTOR_KINDS and r.code and not introduced_by_preposition(r, norms, words):
             return replace(args, target=j)
-    return args
+    # «أشاد نيكولا ساركوزي رئيس فرنسا حينذاك بالعقد»: his own office, and no one else
+    return replace(args, target=None, target_how="") if own else args
+
+
+def _own_title(source: Reference, title: Reference) -> bool:
+    """«نيكولا ساركوزي رئيس فرنسا»: a coded title right after a named person, of the person's
+    own country, is the person's office (held then or now), not a second party."""
+    return (
+        title.kind == "title"
+        and source.type == "PERS"
+        and source.end <= title.start <= source.end + 1
+        and bool(title.code)
+        and (title.code or "")[:3] == (source.code or "")[:3]
+    )
 
 
 def find_arguments(
@@ -431,6 +451,8 @@ def _find_arguments(
         and r.type != "MISC"
         and not _mediator(r, norms)
         and not _supporter(r, norms)
+        and not _side_of(refs, r, norms)
+        and not posted_to(refs, r, norms)
         and not (root in VENUE_ROOTS and _venue(r, norms, root == CONSULT))
         # «قرب الحدود السورية»: where, not who — but troops massed at a border face its country
         and (root == FORCE_POSTURE or not (r.kind in BORDER_KINDS and border(norms, r.start)))
@@ -438,6 +460,7 @@ def _find_arguments(
         # is used on that country
         and (root in TERRITORY_ROOTS or not (r.kind in BORDER_KINDS and territory(norms, r.start)))
         and not _where(r, norms, root)
+        and not _glosses_place(refs, r, norms)
     ]
     if root in TOPIC_ROOTS:
         usable = [i for i in usable if not _discussed(refs[i], norms, end)]
@@ -835,6 +858,18 @@ def _supporter(ref: Reference, norms: Sequence[str]) -> bool:
     return False
 
 
+def _side_of(refs: Sequence[Reference], ref: Reference, norms: Sequence[str]) -> bool:
+    """«قوات التحالف بقيادة السعودية»، «التحالف الذي تقوده الولايات المتحدة»، «الجيش الليبي
+    التابع للحكومة»: the leader, owner or patron of a force that is itself an actor is on its
+    side. The leader of a group with no code stays a party («اعتقلت الشرطة خلية بقيادة أبو
+    محمد»)."""
+    k = ref.start
+    if k < 2 or strip_conjunction(norms[k - 1]) not in SIDE_OF:
+        return False
+    head = k - 1 if norms[k - 2] not in RELATIVES else k - 2
+    return any(r.end == head and r.code and r.kind in ACTOR_KINDS for r in refs)
+
+
 def _relative_clause(
     refs: Sequence[Reference],
     usable: list[int],
@@ -1054,6 +1089,25 @@ def _where(r: Reference, norms: Sequence[str], root: int | None) -> bool:
     if root in SPOKEN_ROOTS and prev == FROM:
         return True
     return root in NEAR_ROOTS and (prev in NEAR or prev.removeprefix("ب") in NEAR)
+
+
+COMPASS = frozenset(
+    normalize(w)
+    for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "في", "،")
+)
+
+
+def _glosses_place(refs: Sequence[Reference], r: Reference, norms: Sequence[str]) -> bool:
+    """«قرب مدينة بنغازي في شرق ليبيا»، «في حلب، شمال سوريا»: a country or region right after a
+    place, past «في» and a compass word, only says where that place is."""
+    if r.kind not in PLACE_KINDS:
+        return False
+    return any(
+        q.kind in PLACE_KINDS
+        and q.end < r.start <= q.end + 3
+        and all(norms[k] in COMPASS for k in range(q.end, r.start))
+        for q in refs
+    )
 
 
 def _linked_doer(r: Reference, norms: Sequence[str]) -> bool:
@@ -1603,6 +1657,7 @@ def _after_target(
     """The first actor after the trigger (or its frame), a prepositional one preferred; never
     the genitive of the doer («مروحيات الجيش السوري»: the army's helicopters, not a target)."""
     reach = max(end, frame_end or 0) + AFTER_WINDOW
+    reach = _next_clause(refs, norms, words, end, reach)
     owner = refs[source].end if source is not None and _construct(refs[source], norms) else -1
     rest = _actors_first(
         refs,
@@ -1684,16 +1739,23 @@ def _purpose(word: str) -> bool:
     return word[:1] == "ل" and word[1:2] in ("ي", "ت") and len(word) >= 5
 
 
+ASIDE_WORDS = 8
+
+
 def _next_clause(
     refs: Sequence[Reference], norms: Sequence[str], words: Sequence[str], origin: int, reach: int
 ) -> int:
     """Where the object search after ``origin`` ends: at ``reach``, or before a verb joined by
     «و» that has its own subject right after it («وقصفت طائرات تركية مواقع لتنظيم الدولة في
-    سوريا وسمحت أنقرة …»: Ankara is the next clause's subject, not the object bombed)."""
+    سوريا وسمحت أنقرة …»: Ankara is the next clause's subject, not the object bombed), or at a
+    connective that opens a clause («أكد التحالف دعمه للهدنة، كما رحب بها المتحدث باسم
+    الحوثيين»)."""
     starts = {r.start for r in refs}
     covered = {k for r in refs for k in range(r.start, r.end)}
     for k in range(origin, min(reach, len(norms) - 1)):
         word = norms[k]
+        if word in BREAKS and word.isalpha() and k not in covered and not _aside(norms, k):
+            return k - 1
         if (
             k not in covered
             and k + 1 in starts
@@ -1704,6 +1766,12 @@ def _next_clause(
         ):
             return k - 1
     return reach
+
+
+def _aside(norms: Sequence[str], k: int) -> bool:
+    """The clause the connective at ``k`` opens is closed by a comma a few words on: an aside
+    («دعا الرئيس، فيما تتصاعد الاحتجاجات في البلاد، الأحزاب إلى الحوار»), the object after it."""
+    return any(norms[j] in ("،", ",") for j in range(k + 1, min(k + ASIDE_WORDS, len(norms))))
 
 
 def _fronted_subject(

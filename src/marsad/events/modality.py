@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.datafiles import resource
+from marsad.events.words import is_verb
 from marsad.text.normalize import normalize
 from marsad.text.wordlists import word_set
 
@@ -56,6 +57,9 @@ POSSIBLE = word_set(_WORDS, "modality.possible")
 # A foiled or thwarted act did not happen: «أحبطت القوات هجوما»، «إحباط محاولة تهريب».
 FOILED = word_set(_WORDS, "modality.foiled")
 HALTED = word_set(_WORDS, "modality.halted")
+DISCUSSED = word_set(_WORDS, "modality.discussed")
+CIRCUMSTANTIAL = _words("خلال", "أثناء", "عقب", "بعد", "قبل", "قبيل", "إثر", "منذ", "في", "لدى")
+DISCUSSED_REACH = 9  # words between the discussing verb and the act: its subject, «مع نظيره»
 FOILED_REACH = 5  # words between the foiling verb and the act: its subject, «محاولة»
 ANY = normalize("أي")
 WITHOUT = _words("دون", "بدون")
@@ -114,6 +118,15 @@ def modality(
         return NEGATED
     if start > 0 and norms[start - 1] in HALTED:
         return NEGATED  # «وقف غاراتها»: the strikes are stopped, not made
+    if _discussed(norms, start) and not (
+        words is not None
+        and norms[start][:1] in ("و", "ف")
+        and len(norms[start]) > 4
+        and is_verb(words[start][1:])
+    ):
+        # «بحث الاتحاد الأوروبي فرض عقوبات»: a topic, not a sanction (a verb joined by و
+        # after it is an act of its own: «بحث الوزيران العلاقات ووقعا اتفاقية»)
+        return HYPOTHETICAL
     if start > 0 and norms[start - 1] in ("قد", "وقد") and norms[start][:1] in ("ي", "ت", "ن"):
         return HYPOTHETICAL  # قد + imperfect is "may"; قد + perfect ("has") stays asserted
     scope = [norms[k] for k in range(start) if clauses[k] == here]
@@ -135,6 +148,22 @@ def modality(
     if any(w in CONDITIONALS or _hope(w) for w in scope) or _needed(norms, start):
         return HYPOTHETICAL
     return ASSERTED
+
+
+def _discussed(norms: Sequence[str], start: int) -> bool:
+    """A verb or noun of discussing governs the act noun at ``start`` («بحث الاتحاد الأوروبي،
+    أمس، فرض عقوبات»، «لمناقشة رفع العقوبات»), past its subject and commas, not a full stop."""
+    if norms[start].startswith(("ب", "وب")) or (start and norms[start - 1] in CIRCUMSTANTIAL):
+        # «مناقشة الاتفاق بطلب من واشنطن»: at whose request; «بحث الوزيران خلال اللقاء»:
+        # when they discussed; neither is the topic
+        return False
+    for k in range(start - 1, max(-1, start - 1 - DISCUSSED_REACH), -1):
+        w = norms[k]
+        if w in DISCUSSED or (w[:1] in ("و", "ف") and w[1:] in DISCUSSED):
+            return True
+        if w in BREAKS and w not in ("،", ","):
+            return False
+    return False
 
 
 def _hope(word: str) -> bool:

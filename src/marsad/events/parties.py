@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
-from marsad.events.phrases import introduced_by_preposition, listed_pair
+from marsad.events.phrases import introduced_by_preposition, listed_pair, posted_to
 from marsad.events.triggers import TriggerMatch
 from marsad.events.words import vowelled_passive
 from marsad.model import Entity, Quote, Sentence, Token
@@ -56,8 +56,13 @@ PLACE_KINDS = frozenset({"country", "capital", "place"})
 FROM = normalize("من")
 IN = normalize("في")
 STATE = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
+TOWN_HEADS = frozenset(
+    normalize(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم")
+)
+PLACE_GLOSS = 3  # words from one place to the next that only says where it is
 ATTACK_REACH = 8  # tokens after an attack where the place it hit may be named
 ATTACKED = word_set(_WORDS, "parties.attacked")
+LAUNCHED = word_set(_WORDS, "arguments.launched")
 STOPS = frozenset({".", "؛", ";", "!", "؟", "?", ":"})
 # Prepositions that put a place beside an attack rather than under it: whence, whither, near.
 ELSEWHERE = word_set(_WORDS, "parties.elsewhere")
@@ -214,6 +219,7 @@ class Parties:
         """
         toks = sr.sentence.tokens
         start = m.frame_end_token or m.end_token
+        elsewhere = -1  # the end of a place named as elsewhere («قرب بنغازي»)
         for r, eid in zip(sr.refs, sr.entity_ids, strict=True):
             if r.start < start or r.kind not in PLACE_KINDS or not r.code:
                 continue
@@ -221,13 +227,23 @@ class Parties:
                 norms[k] in STOPS for k in range(start, r.start)
             ):
                 return None
-            before = norms[r.start - 1] if r.start > 0 else ""
+            k = r.start - 1
+            if k > 0 and norms[k] in TOWN_HEADS:
+                k -= 1  # «قرب مدينة بنغازي»، «على بلدة مضايا»
+            before = norms[k] if k >= 0 else ""
+            launched = any(norms[j] in LAUNCHED for j in range(max(0, r.start - 4), r.start))
+            if launched or (0 <= r.start - elsewhere <= PLACE_GLOSS and before not in ATTACKED):
+                # «انطلاقا من قاعدة في تركيا»: where the strike came from
+                # «قرب مدينة بنغازي في شرق ليبيا»: the country says where that place is
+                elsewhere = r.end
+                continue
             if (
                 before in ATTACKED
                 or r.proclitic.endswith("ب")
                 or (before not in ELSEWHERE and not r.proclitic)
             ):  # «على غزة»، «بغزة»، «احتلت القوات مدينة جنين»; not «من»، «إلى»، «قرب»
                 return self.side(r, eid, day, toks)
+            elsewhere = r.end
         return None
 
     def yielded_place(
@@ -351,10 +367,12 @@ class Parties:
                         loose and other.country and other.country != source.country
                     ):
                         return other
+        norms = [t.norm for t in sr.sentence.tokens]
         here = [
             self.side(r, e, self.published, sr.sentence.tokens)
             for r, e in zip(sr.refs, sr.entity_ids, strict=True)
-            if e and r.end <= before
+            # «مندوبها الدائم لدى الأمم المتحدة»: where an envoy serves is no party to the talk
+            if e and r.end <= before and not posted_to(sr.refs, r, norms)
         ]
         return next((c for c in reversed(here) if self._talk_party(c, source)), None)
 

@@ -13,6 +13,7 @@ from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
 from marsad.events.words import HONORIFICS, is_verb
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 from marsad.text.wordlists import word_set
 
 _WORDS = resource("events", "words.tsv")
@@ -116,9 +117,19 @@ def coordinated(refs: Sequence[Reference], i: int, norms: Sequence[str]) -> int 
         if r.kind in ACTOR_KINDS and (joined or gap in (["و"], ["،", "و"])):
             if r.end < len(norms) and _singular_imperfect(norms[r.end]):
                 return None  # «يفرض عقوبات على إيران وطهران تندد»: a new clause's subject
+            if _its_people(refs[i], r):
+                return None  # «لحكومة وشعب الصين»: one addressee, not two
             return j if len(gap) <= 2 else None
         return None
     return None
+
+
+def _its_people(first: Reference, second: Reference) -> bool:
+    """«حكومة وشعب الصين»، «شعب وحكومة المملكة»: a government and its own people, named
+    together as one party (of congratulations, condolences, thanks)."""
+    codes = {first.code or "", second.code or ""}
+    country = {c[:3] for c in codes}
+    return len(country) == 1 and {c[3:] for c in codes} == {"GOV", "CVL"}
 
 
 def _singular_imperfect(word: str) -> bool:
@@ -129,4 +140,22 @@ def _singular_imperfect(word: str) -> bool:
         and len(word) >= 4
         and not word.endswith(("ان", "ون", "وا", "ين"))
         and is_verb(word)
+    )
+
+
+POSTED_AT = normalize("لدى")
+ENVOYS = word_set(_WORDS, "phrases.envoys")
+
+
+def posted_to(refs: Sequence[Reference], ref: Reference, norms: Sequence[str]) -> bool:
+    """«المندوب الدائم لناميبيا لدى الأمم المتحدة»، «السفير الأردني لدى مصر»: where an envoy
+    is posted is part of the title, not a party to what the envoy does."""
+    k = ref.start
+    return (
+        k > 1
+        and norms[k - 1] == POSTED_AT
+        and (
+            strip_conjunction(norms[k - 2]) in ENVOYS
+            or any(r.end == k - 1 and r.kind in ("title", "agent") for r in refs)
+        )
     )

@@ -29,7 +29,7 @@ from marsad.events.arguments import (
 )
 from marsad.events.dating import Dating, date_for, dated_tokens
 from marsad.events.dedupe import dedupe
-from marsad.events.modality import ASSERTED, clause_breaks, modality
+from marsad.events.modality import ASSERTED, NECESSITY, clause_breaks, modality
 from marsad.events.parties import (
     PARTICIPLES,
     PARTICIPLES_PLURAL,
@@ -195,6 +195,11 @@ class _Draft:
     guessed: bool = False
 
 
+def _obligation(act: _Act) -> bool:
+    """The trigger is a word of necessity («يجب على»، «يتعين على»): a demand by whoever says it."""
+    return act.norms[act.m.start_token] in NECESSITY
+
+
 def reciprocal(m: TriggerMatch) -> bool:
     """The act is one two parties do to each other (talks, a call, an accord, a clash)."""
     return (
@@ -334,6 +339,10 @@ class _ArticleCoder:
         draft = self._speaker(act)
         if draft is None:
             return []
+        if _obligation(act) and draft.how != "quote" and act.args.source_how != "pronoun":
+            # «لكن يتعين على كل منهما إقناع المتشددين»: "X must" is a demand only in someone's
+            # words («قال الوزير إنه يتعين على إيران …»); in the writer's own it is analysis
+            return []
         if act.mutual and draft.how != "quote" and act.args.source_how != "between":
             # (after «بين» the two sides are named: «اتصال جرى بين الرئيسين التركي … والأميركي …»)
             pair = self.parties.accord_pair(
@@ -368,6 +377,7 @@ class _ArticleCoder:
             args.source_how == CLAUSE_NAMED
             and act.root in OWN_SUBJECT_ROOTS
             and is_verb(words[m.start_token])
+            and not _obligation(act)  # «أن إيران يتعين عليها»: Iran is who must, not who asks
         )  # «وأضاف البيان أن العبيدي شدد على ضرورة …»: the minister demands, not the statement
         if own_subject or not (
             act.root in SPEAKER_ROOTS or (args.source is None and args.source_how != CLAUSE_SUBJECT)

@@ -20,6 +20,7 @@ from marsad.datafiles import read_tsv, resource
 from marsad.model import Article
 from marsad.steps.refs import INFERRED, SentenceRefs
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 
 
 def capitals_in_view(found: list[SentenceRefs], d: ActorDictionary) -> frozenset[str]:
@@ -65,6 +66,12 @@ MEMBER_LINKS = frozenset({IN, normalize("من")})
 # Yemen is not Yemen's); a named coalition is in the actor dictionary.
 MANY_NATIONS = frozenset(normalize(w) for w in ("التحالف", "الأجنبية", "الدولية", "الأجنبي"))
 LED_BY = normalize("بقيادة")
+# «ألقت الأجهزة الأمنية البحرينية القبض على مواطنين اثنين تدربا في إيران»: citizens are the
+# country's of the actor before them, not of a place named after them
+CITIZENS = frozenset(
+    normalize(w)
+    for w in ("مواطن", "مواطنا", "مواطنين", "مواطنون", "المواطن", "المواطنين", "المواطنون")
+)
 GOV_REACH = 3  # words between a bare government body and a nationality that is its own
 NO_COUNTRY = frozenset({"INT", "IMG", "NGO", "IGO"})
 
@@ -165,6 +172,8 @@ def locate_agents(article: Article, found: list[SentenceRefs], d: ActorDictionar
                     None,
                 )
                 later = after.iso3 if after else None
+                if speaker and strip_conjunction(norms[r.start]) in CITIZENS:
+                    later = speaker
                 iso3 = here or later or locale
                 own = (
                     after is not None
