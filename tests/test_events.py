@@ -2718,3 +2718,68 @@ def test_a_group_based_in_a_country_is_of_that_country() -> None:
     assert coded("وألقت الهند باللوم في الهجوم على متشددين يتخذون من باكستان قاعدة لهم.") == [
         ("112", "IND", "PAKRAD")
     ]
+
+
+def test_an_act_a_sentence_dates_itself_by_takes_no_doer_from_the_sentence() -> None:
+    # «منذ توقيع الاتفاقية مع إيران»: the talks are dated by a signing the Saudi–US talks did
+    # not make; the talks are coded, the signing has no doer here
+    assert coded(
+        "وهذه المباحثات هي الأولى بين إدارة أوباما والملك سلمان منذ توقيع الاتفاقية مع إيران."
+    ) == [("040", "USA", "SAUGOV"), ("040", "SAUGOV", "USA")]
+
+
+def test_a_warning_to_a_states_own_people_is_an_advisory_not_a_threat() -> None:
+    assert coded("وحذرت وزارة الصحة السعودية المواطنين من تناول الأدوية المغشوشة.") == []
+    assert coded("وحذر الرئيس الأمريكي روسيا من عواقب التدخل في أوكرانيا.") == [
+        ("130", "USAGOV", "RUS")
+    ]
+
+
+def test_killed_with_only_a_place_after_is_passive() -> None:
+    # «قتل ضابط يمني في الرياض»: he was killed in Riyadh; Yemen did not attack Saudi Arabia
+    assert coded("وقتل ضابط يمني في الرياض أمس.") == []
+    assert coded("وقتل الصحفي الأمريكي في بغداد.") == []
+    # an active «قتل» names whom it killed, and then where
+    assert coded("وقتلت القوات الأمريكية زعيم تنظيم القاعدة في باكستان.") == [
+        ("190", "USAMIL", "IMGMOSALQ")
+    ]
+
+
+def test_a_press_conference_city_is_where_and_ministers_of_any_portfolio_are_government() -> None:
+    assert coded(
+        "واتهم وزير الإعلام السوداني في مؤتمر صحافي بالخرطوم المتمردين بمهاجمة القرى."
+    ) == [("112", "SDNGOV", "SDNREB")]
+    assert (
+        coded("وقال وزير الري المصري في بيان تلاه في مؤتمر صحافي بالخرطوم أمس إن الاجتماع نجح.")
+        == []
+    )
+
+
+def test_a_place_after_a_region_word_is_in_a_prepositional_phrase() -> None:
+    # «في شمال سوريا» is where the fight will be, not who met the US counterpart
+    assert coded(
+        "أعلن وزير الخارجية التركي أن بلاده ستبدأ قريبا بمحاربة تنظيم داعش في شمال سوريا، خلال"
+        " لقاء مع نظيره الأمريكي جون كيري في ماليزيا."
+    ) == [("040", "TURGOV", "USAGOV")]
+    # nor the target of strikes whose object is named before it
+    assert coded(
+        "ويشن الجيش التركي يوميا غارات جوية كثيفة على مواقع حزب العمال الكردستاني في شمال العراق."
+    ) == [("195", "TURMIL", "TURSEP")]
+
+
+def test_a_country_after_a_masculine_verb_is_its_object() -> None:
+    # «يزور كينيا»: Kenya would take «تزور»; the US president visits it
+    assert coded("ويعد أوباما أول رئيس أمريكي يزور كينيا وهو ما زال في منصبه.") == [
+        ("042", "USAGOV", "KEN")
+    ]
+    # «الأردن» takes a masculine verb: it is the subject of «يستقبل»
+    assert coded("ويستقبل الأردن وزير الخارجية الأمريكي غدا.") == [("043", "JOR", "USAGOV")]
+
+
+def test_yemeni_governorates_place_agents_and_common_words_stay_words() -> None:
+    # «في الضالع»: the forces there are Yemeni, not of the newspaper quoted («لـ"الرياض"»)
+    a, _ = events('وقالت مصادر في الضالع لـ"الرياض" إن قوات المقاومة احتجزت عشرات المتمردين.')
+    assert ("الضالع", "YEM") in [(e.name, e.code) for e in a.entities]
+    # «عند» (at, when) is not the Anad air base, which is named «قاعدة العند»
+    a, _ = events("وعند محاولة استيقافه رفض السائق التوقف، وقصفت الطائرات قاعدة العند.")
+    assert [e.code for e in a.entities if e.type == "LOC"] == ["YEM"]

@@ -227,6 +227,12 @@ def test_names_of_as_many_words_must_match_word_for_word(resolver: Resolver) -> 
     # close as whole strings, but «عبد» is not «صباح»
     assert resolver.fuzzy.lookup("محمد عبد السلام") is None
     assert resolver.fuzzy.lookup("ألكسي نافانلي") == ("alexei_navalny", 100.0)
+    # two words are not one word that runs them together: the Maldives' president «عبدالله
+    # يامين» is not Iran's «عبداللهيان», though their letters nearly agree; the spacing of
+    # «عبد الله» itself does not count as a word
+    assert resolver.fuzzy.lookup("عبدالله يامين") is None
+    assert resolver.fuzzy.lookup("عبداللهيان") is not None
+    assert resolver.fuzzy.lookup("عبد اللهيان") is not None
 
 
 def test_an_organisations_unknown_spokesman_is_coded_as_the_organisation(
@@ -418,3 +424,12 @@ def test_a_deposed_presidents_name_is_his_not_a_namesake_in_office() -> None:
 def test_security_as_a_topic_is_no_police(text: str) -> None:
     a = analyze_text("خبر\n" + text, published=date(2021, 2, 5), ner="none")
     assert all(not (e.code or "").endswith("COP") for e in a.entities)
+
+
+def test_a_fuzzy_match_begins_as_the_name_does(resolver: Resolver) -> None:
+    # «القميشي», a Yemeni official, is not Tunisia's «المشيشي»: one letter apart, but the first
+    assert resolver.fuzzy.lookup("القميشي") is None
+    assert resolver.fuzzy.lookup("المشيشي") == ("hichem_mechichi", 100.0)
+    # a foreign sound written with another letter still matches («غوتيريش» / «جوتيريش»)
+    found = resolver.fuzzy.lookup("جوتيريس")
+    assert found is not None and found[0] == "antonio_guterres"

@@ -60,13 +60,36 @@ def similarity(a: str, b: str) -> float:
 WORD_THRESHOLD = THRESHOLD
 
 
+_COMPOUND = re.compile(r"\b(عبد|ابو|أبو|ابن|بن) ")
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, «عبد الله» and «أبو بكر» each taken as one (their spacing varies)."""
+    return _COMPOUND.sub(r"\1", name).split()
+
+
 def _words_agree(a: str, b: str) -> bool:
     """Two names of as many words match word for word: «محمد عبد السلام» is not «محمد صباح
-    السالم», however close the whole strings score."""
-    wa, wb = a.split(), b.split()
-    if len(wa) < 2 or len(wa) != len(wb):
-        return True
-    return all(similarity(x, y) >= WORD_THRESHOLD for x, y in zip(wa, wb, strict=True))
+    السالم», however close the whole strings score; and a name of two words is not one of a
+    single word the two run together («عبدالله يامين» is not «عبداللهيان»)."""
+    for wa, wb in ((a.split(), b.split()), (_words(a), _words(b))):
+        if len(wa) == len(wb):
+            return len(wa) < 2 or all(
+                similarity(x, y) >= WORD_THRESHOLD for x, y in zip(wa, wb, strict=True)
+            )
+    return min(len(_words(a)), len(_words(b))) != 1
+
+
+def _initial(name: str) -> str:
+    """The first letter of a name's last word past «ال»: spellings of one name vary inside it,
+    not in how it begins («القميشي» is not «المشيشي»; «نيفالني» is still «نافالني»)."""
+    last = name.split()[-1] if name.split() else name
+    core = last[2:] if last.startswith("ال") and len(last) > 3 else last
+    return _SOUNDS.get(core[:1], core[:1])
+
+
+# Letters a foreign sound is written with interchangeably (غوتيريش / جوتيريش, تايلور / طايلور)
+_SOUNDS = {c: group[0] for group in ("جغقك", "تط", "سص", "زذظ", "دض", "هح") for c in group}
 
 
 class _Bank:
@@ -166,6 +189,7 @@ class FuzzyIndex:
                 best is not None
                 and _words_agree(k, self.names[best[0]])
                 and k[-1] == self.names[best[0]][-1]
+                and _initial(k) == _initial(self.names[best[0]])
             ):
                 hit = (self.ids[best[0]], best[1])
         if len(self._cache) < 100_000:

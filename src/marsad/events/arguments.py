@@ -31,6 +31,7 @@ from marsad.events.phrases import (
     authored,
     coordinated,
     first_of_list,
+    in_region,
     introduced_by_preposition,
     posted_to,
 )
@@ -50,6 +51,7 @@ from marsad.events.words import (
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
 from marsad.text.wordlists import word_set
+from marsad.text.wordlists import words as listed_words
 
 _WORDS = resource("events", "words.tsv")
 
@@ -141,6 +143,7 @@ NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adject
 MEDIATION = word_set(_WORDS, "arguments.mediation")
 SUPPORT = word_set(_WORDS, "arguments.support")
 SIDE_OF = word_set(_WORDS, "arguments.side_of")
+MASCULINE_COUNTRIES = frozenset(listed_words(_WORDS, "arguments.masculine_countries"))
 VENUE_NOUNS = word_set(_WORDS, "arguments.venue_nouns")
 CAPITAL_WORD = normalize("العاصمة")
 # acts of talk and cooperation (roots 01-06), whose venue («في جنيف»، «مفاوضات فيينا») is no
@@ -389,6 +392,16 @@ def find_arguments(
                 # «قتل جنديان إسرائيليان في انفجار لغم»: a cause right after the ones named
                 # after the verb makes it passive; they were killed, by no one named
                 return Arguments(None, args.source, CLAUSE_SUBJECT, "victim")
+            place = refs[args.target] if args.target is not None else None
+            if (
+                place is not None
+                and place.kind in PLACE_KINDS
+                and ((place.start == k + 1 and norms[k] == IN) or place.start == k)
+                and (norms[k] == IN or place.proclitic.endswith("ب"))
+            ):
+                # «قتل اليمني خالد حاج في الرياض»: only a place after the one named, so he was
+                # killed there; an active «قتل» names whom it killed
+                return Arguments(None, args.source, CLAUSE_SUBJECT, "victim")
         if cause is None and killed and args.source_how != "after" and _unnamed_attack(norms, end):
             # «عشرون من ميليشيات الحوثي … قتلوا إثر غارات لطائرات التحالف»: the deaths are put
             # down to an attack whose doer has no code; those named before were killed
@@ -461,6 +474,7 @@ def _find_arguments(
         and (root in TERRITORY_ROOTS or not (r.kind in BORDER_KINDS and territory(norms, r.start)))
         and not _where(r, norms, root)
         and not _glosses_place(refs, r, norms)
+        and not in_region(r, norms)  # «في شمال سوريا»: where, and never a subject
     ]
     if root in TOPIC_ROOTS:
         usable = [i for i in usable if not _discussed(refs[i], norms, end)]
@@ -616,6 +630,7 @@ def _find_arguments(
             and not plural_agreement(words[start])
             and not introduced_by_preposition(refs[first], norms, words)
             and not (frame_end and refs[first].start < frame_end <= refs[first].end)
+            and not _masculine_verb_country(norms, start, refs[first])
         ) or (_affiliation(refs[first], norms, end) and not members_arrested):
             source, how = first, "after"
     target: int | None = None
@@ -1766,6 +1781,18 @@ def _next_clause(
         ):
             return k - 1
     return reach
+
+
+def _masculine_verb_country(norms: Sequence[str], start: int, ref: Reference) -> bool:
+    """«أول رئيس أمريكي يزور كينيا»: a country or capital takes a feminine verb («تزور»), so
+    after a masculine imperfect it is the object, not the subject."""
+    verb = strip_conjunction(norms[start])
+    return (
+        ref.kind in ("country", "capital")
+        and (ref.code or "")[:3] not in MASCULINE_COUNTRIES
+        and verb[:1] == "ي"
+        and len(verb) >= 4
+    )
 
 
 def _aside(norms: Sequence[str], k: int) -> bool:

@@ -22,6 +22,7 @@ PREPOSITIONS = word_set(_WORDS, "phrases.prepositions")
 PREPOSITION_CLITICS = ("ب", "ل", "لل", "بال", "وب", "ول", "ولل", "وبال", "فب", "فل", "ك", "كال")
 # Documents whose لـ names their author, not an addressee: «تقرير للاستخبارات الأمريكية اتهم …».
 DOCUMENTS = word_set(_WORDS, "phrases.documents")
+REGIONS = word_set(_WORDS, "phrases.regions")
 KULL, MIN = normalize("كل"), normalize("من")
 ACTOR_KINDS = frozenset(
     {"actor", "name", "title", "agent", "country", "adjective", "metonym", "capital"}
@@ -43,6 +44,17 @@ def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Seque
     if authored(ref, norms):
         return False
     return ref.proclitic in PREPOSITION_CLITICS
+
+
+def in_region(ref: Reference, norms: Sequence[str]) -> bool:
+    """«في شمال سوريا»، «بريف حلب»: a place after a region word and a preposition is where."""
+    k = ref.start - 1
+    return (
+        ref.kind in ("place", "capital", "country")
+        and k >= 0
+        and norms[k].removeprefix("ب") in REGIONS
+        and (norms[k].startswith("ب") or (k > 0 and norms[k - 1] in PREPOSITIONS))
+    )
 
 
 def _unconjoined(word: str) -> str:

@@ -119,6 +119,7 @@ BEFORE_COURT = frozenset({"173.14"})
 # Summoning an ambassador (triggers.tsv 114.2) is a complaint to the envoy's state; a state
 # summoning its own envoy («استدعت الخارجية سفير البحرين لدى إيران للتشاور») recalls him (161).
 SUMMONS = "114.2"
+WARNED = "130.3"  # «حذر»: a warning, a threat when made to another party
 # Receiving a call (triggers.tsv 041.7, «تلقى X اتصالا من Y»): the caller is the doer.
 RECEIVED_FROM = frozenset({"041.7"})
 RECALL = "161"
@@ -193,6 +194,22 @@ class _Draft:
     target: Side | None = None
     how: str = ""
     guessed: bool = False
+
+
+TIME_PHRASE = frozenset(
+    normalize(w) for w in ("قبل", "بعد", "منذ", "عقب", "إثر", "قبيل", "وقبل", "وبعد", "ومنذ")
+)
+TIME_PHRASE_REACH = 2  # «بعد انتهاء المفاوضات»: a word such as «انتهاء» may come between
+
+
+def _background(act: _Act) -> bool:
+    """A verbal noun in a time phrase («منذ توقيع الاتفاقية مع إيران»، «بعد انتهاء المفاوضات مع
+    إيران»): an act the sentence dates itself by; its doer is named in the phrase or not at
+    all, never taken from the sentence's own act."""
+    k = act.m.start_token
+    return not is_verb(act.words[k]) and any(
+        act.norms[j] in TIME_PHRASE for j in range(max(0, k - TIME_PHRASE_REACH), k)
+    )
 
 
 def _obligation(act: _Act) -> bool:
@@ -476,7 +493,12 @@ class _ArticleCoder:
                 target.entity_id is not None and target.entity_id == draft.source.entity_id
             ):
                 draft.target = self.sentence_target
-        if draft.source is None and act.root < CLAIM_ROOT and args.source_how != CLAUSE_SUBJECT:
+        if (
+            draft.source is None
+            and act.root < CLAIM_ROOT
+            and args.source_how != CLAUSE_SUBJECT
+            and not _background(act)
+        ):
             draft.source = self.sentence_source or self.parties.implicit_source(
                 act.sr, m, norms, day
             )
@@ -575,6 +597,15 @@ class _ArticleCoder:
         if m.pattern_id == SUMMONS and target is not None and target.country == source.country:
             act.m, act.root = replace(m, cameo=RECALL), int(RECALL[:2])
             m = act.m
+        if (
+            m.pattern_id == WARNED
+            and target is not None
+            and target.country == source.country
+            and (target.code or "").endswith("CVL")
+        ):
+            # «حذرت وزارة الصحة المواطنين من الأدوية المغشوشة»، «حذرت السفارة رعاياها من
+            # السفر»: an advisory to the state's own people, not a threat
+            return False
         if target is not None and act.root in FOREIGN_ROOTS and target.country == source.country:
             # «استدعت روسيا سفيرها لدى الولايات المتحدة أناتولي أنطونوف»: the envoy is Russia's
             # own; the relations reduced are with the country named after the trigger.
