@@ -382,3 +382,12 @@ def test_a_relative_day_with_its_date_written_out_is_one_mention() -> None:
     assert [(d.text, d.value, d.granularity) for d in got] == [
         ("أمس الاثنين 28 حزيران/يونيو 2021", "2021-06-28", "day")
     ]
+
+
+def test_a_day_without_a_year_follows_its_direction_word() -> None:
+    published = date(2015, 8, 1)
+    # the nearest 16 December is the coming one, but «الماضي» says it is the last one
+    assert one("وقع الهجوم في 16 ديسمبر الماضي", published).value == "2014-12-16"
+    assert one("وقع الهجوم في 16 ديسمبر", published).value == "2015-12-16"
+    assert one("يعقد الاجتماع في 16 يوليو المقبل", published).value == "2016-07-16"
+    assert one("عقد الاجتماع في الرابع من يناير الماضي", published).value == "2015-01-04"

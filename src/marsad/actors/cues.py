@@ -319,6 +319,34 @@ def eponym(norms: Sequence[str], start: int) -> bool:
     return head in _EPONYM_HEADS or (head[:1] in "بلك" and head[1:] in _EPONYM_HEADS)
 
 
+_DISTRICT = normalize("قضاء")
+
+
+def district(norms: Sequence[str], start: int) -> bool:
+    """«بقضاء أبو غريب»، «قضاء فترة العيد»: «قضاء» without the article is a district or the
+    spending of time; the judiciary is «القضاء»."""
+    word = strip_conjunction(norms[start])
+    return word == _DISTRICT or (word[:1] in "بل" and word[1:] == _DISTRICT)
+
+
+_NAME_TITLES = word_set(_WORDS, "cues.name_titles")
+_KUNYA = normalize("أبو")
+
+
+def surname(norms: Sequence[str], start: int, country: bool) -> bool:
+    """The country or nationality at ``start`` is part of a person's name: a country right
+    after a personal title («الدكتور السويد»), a nationality without «ال» after one («الأستاذ
+    هندي منير»: a definite title takes a definite adjective), or a nisba closing a kunya
+    («أبو جعفر السوداني»، «أبوجعفر السوداني»)."""
+    if start == 0:
+        return False
+    before = strip_conjunction(norms[start - 1])
+    if before in _NAME_TITLES and (country or not norms[start].startswith("ال")):
+        return True
+    glued = before.startswith(_KUNYA) and len(before) > len(_KUNYA) + 2
+    return not country and (glued or (start > 1 and strip_conjunction(norms[start - 2]) == _KUNYA))
+
+
 # Two-word phrases in which a dictionary name is an ordinary word: «مسقط رأسه» (his birthplace,
 # not Muscat), «أجندة خارجية» (a foreign agenda, not the foreign ministry).
 _IDIOMS = frozenset(tuple(phrase.split()) for phrase in word_set(_WORDS, "cues.idioms"))

@@ -20,6 +20,7 @@ from marsad.actors.cues import (
     attack_proclitic,
     boys_and_girls,
     counted_people,
+    district,
     eponym,
     idiom,
     listed_adjective,
@@ -27,6 +28,7 @@ from marsad.actors.cues import (
     named_mosque,
     reporting_outlet,
     river_bank,
+    surname,
     terror_adjective,
     town,
     where,
@@ -373,6 +375,12 @@ class Resolver:
                 continue  # «ترأس الاجتماع» is no Liz Truss unless the tagger says so
             if m.kind != "actor" and river_bank(norms, m.start_token):
                 continue
+            if m.kind in ("country", "adjective") and surname(
+                norms, m.start_token, m.kind == "country"
+            ):
+                continue  # «الدكتور السويد»، «أبو جعفر السوداني»: a name, not a nationality
+            if m.kind == "agent" and district(norms, m.start_token):
+                continue  # «بقضاء أبو غريب»: a district, not the judiciary
             if m.kind == "agent" and terror_adjective(norms, m.start_token):
                 continue  # «للتفجير الإرهابي»: the act is terrorist, nobody is named
             if m.kind == "agent" and munition_kind(norms, m.start_token):

@@ -143,6 +143,8 @@ NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adject
 MEDIATION = word_set(_WORDS, "arguments.mediation")
 SUPPORT = word_set(_WORDS, "arguments.support")
 SIDE_OF = word_set(_WORDS, "arguments.side_of")
+ACCIDENTS = word_set(_WORDS, "arguments.accidents")
+ACCIDENT_REACH = 3  # words between an accident noun and the deaths it caused
 MASCULINE_COUNTRIES = frozenset(listed_words(_WORDS, "arguments.masculine_countries"))
 VENUE_NOUNS = word_set(_WORDS, "arguments.venue_nouns")
 CAPITAL_WORD = normalize("العاصمة")
@@ -334,6 +336,8 @@ def find_arguments(
     if args.source_how == "agent-marker":
         return args  # «اعتُقل المتظاهرون على يد قوات الأمن»: already doer and patient
     args = _past_appositions(refs, norms, words, args)
+    if root in VIOLENT_ROOTS and _accident(norms, start, max(end, frame_end or 0)):
+        return Arguments(None, None, "", "")  # «لقي طيار مصرعه في تحطم مروحية»: no doer
     if root in VIOLENT_ROOTS:
         origin = _fired_from(refs, norms, end)
         if origin is not None and origin != args.source:
@@ -1781,6 +1785,13 @@ def _next_clause(
         ):
             return k - 1
     return reach
+
+
+def _accident(norms: Sequence[str], start: int, end: int) -> bool:
+    """An accident is named right after the deaths («مصرعه في تحطم مروحية») or right before
+    what it caused («حوادث مرورية أسفرت عن …»)."""
+    near = [*norms[max(0, start - ACCIDENT_REACH) : start], *norms[end : end + ACCIDENT_REACH]]
+    return any(strip_conjunction(w) in ACCIDENTS for w in near)
 
 
 def _masculine_verb_country(norms: Sequence[str], start: int, ref: Reference) -> bool:

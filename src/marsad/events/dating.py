@@ -87,11 +87,10 @@ def _circumstance(toks: list[Token], clauses: list[int], clause: int) -> bool:
     )
 
 
-def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[str, str] | None:
-    """(ISO day, precision) of the closest date mention in the trigger's clause or set off
-    next to it (a day before a week or month at the same distance), else the one date of
-    its clause, else one in an earlier clause, else the sentence's only date when it is set
-    off by commas."""
+def own_date(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[str, str] | None:
+    """(ISO day, precision) of the closest date mention in the trigger's own clause, within
+    DATE_WINDOW tokens, or set off next to it (a day before a week or month at the same
+    distance): the date the sentence gives the act itself."""
     here = clauses[m.start_token]
     near = [
         (abs(k - m.start_token), PRECISIONS.index(p), v, p)
@@ -101,6 +100,36 @@ def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[
     if near:
         _, _, v, p = min(near)
         return v, p
+    return None
+
+
+_PERIODS = frozenset(normalize(w) for w in ("الأسبوع", "الشهر", "العام", "السنة", "الأسابيع"))
+_NEXT = frozenset(normalize(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة"))
+
+
+def period_to_come(m: TriggerMatch, norms: list[str], clauses: list[int]) -> bool:
+    """«… الشهر المقبل»، «خلال الأسابيع القادمة»: the trigger's clause names a period still
+    to come (which ``dated_tokens`` leaves out, as it dates a plan, not an act)."""
+    here = clauses[m.start_token]
+    return any(
+        clauses[k] == here
+        and strip_conjunction(norms[k]).removeprefix("ب").removeprefix("ل") in _PERIODS
+        and norms[k + 1] in _NEXT
+        for k in range(
+            max(0, m.start_token - DATE_WINDOW), min(len(norms) - 1, m.end_token + DATE_WINDOW)
+        )
+    )
+
+
+def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[str, str] | None:
+    """(ISO day, precision) of the closest date mention in the trigger's clause or set off
+    next to it (a day before a week or month at the same distance), else the one date of
+    its clause, else one in an earlier clause, else the sentence's only date when it is set
+    off by commas."""
+    own = own_date(m, clauses, dated)
+    if own is not None:
+        return own
+    here = clauses[m.start_token]
     # «شنت الطائرات غارات … على مواقع … في صنعاء ليل الاثنين»: the clause's only date,
     # however far the trigger's arguments push it
     same = {(v, p) for k, c, v, _, p in dated if c == here}

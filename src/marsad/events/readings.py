@@ -246,10 +246,12 @@ def _purpose_noun(word: str) -> bool:
     return len(noun) == 3 or noun.endswith("ه") or not is_verb(noun)
 
 
-def spoken_attack(m: TriggerMatch, norms: Sequence[str]) -> bool:
+def spoken_attack(m: TriggerMatch, norms: Sequence[str], at_person: bool = False) -> bool:
     """The plain attack ``m`` is one made in words: its sentence says how it was said (an
-    interview, statements, describing) and names no weapon, casualty or armed force."""
+    interview, statements, describing) or it is aimed at a person by name (``at_person``:
+    «هاجم المسؤولون الإيرانيون نتنياهو لمعارضته الاتفاق»), and it names no weapon, casualty
+    or armed force."""
     if m.pattern_id not in PLAIN_ATTACKS:
         return False
     bare = [strip_conjunction(w) for w in norms]
-    return any(w in SPOKEN for w in bare) and not any(w in ARMED for w in bare)
+    return (at_person or any(w in SPOKEN for w in bare)) and not any(w in ARMED for w in bare)

@@ -27,7 +27,7 @@ from marsad.events.arguments import (
     aid_destination,
     find_arguments,
 )
-from marsad.events.dating import Dating, date_for, dated_tokens
+from marsad.events.dating import Dating, date_for, dated_tokens, own_date, period_to_come
 from marsad.events.dedupe import dedupe
 from marsad.events.modality import ASSERTED, NECESSITY, clause_breaks, modality
 from marsad.events.parties import (
@@ -56,7 +56,7 @@ from marsad.events.readings import (
     sports_article,
     weapons_in_attacks,
 )
-from marsad.events.tables import cameo_info, plover_for
+from marsad.events.tables import cameo_info, future_intent, plover_for
 from marsad.events.triggers import TriggerMatch, TriggerSet, default_triggers
 from marsad.events.words import BARE_COMPLEMENTIZERS, is_verb
 from marsad.model import Article, Entity, Event, Quote
@@ -119,6 +119,7 @@ BEFORE_COURT = frozenset({"173.14"})
 # Summoning an ambassador (triggers.tsv 114.2) is a complaint to the envoy's state; a state
 # summoning its own envoy («استدعت الخارجية سفير البحرين لدى إيران للتشاور») recalls him (161).
 SUMMONS = "114.2"
+INTENT_ROOTS = frozenset({"03", "13"})  # already an intent or a threat: a later date fits
 WARNED = "130.3"  # «حذر»: a warning, a threat when made to another party
 # Receiving a call (triggers.tsv 041.7, «تلقى X اتصالا من Y»): the caller is the doer.
 RECEIVED_FROM = frozenset({"041.7"})
@@ -330,6 +331,15 @@ class _ArticleCoder:
         dated: list[Dating],
     ) -> list[Event]:
         when = date_for(m, clauses, dated)
+        own = own_date(m, clauses, dated)
+        later = own is not None and date.fromisoformat(own[0]) > self.published
+        if (later or period_to_come(m, norms, clauses)) and m.cameo[:2] not in INTENT_ROOTS:
+            # «تقرر عقد الاجتماع … في 27 أغسطس المقبل»، «… الشهر المقبل»: dated after the
+            # article, the act is announced, not done: the intent (or threat) when it has one
+            intent = future_intent(m.cameo)
+            if intent is None:
+                return []
+            m = replace(m, cameo=intent)
         act = _Act(
             sr,
             m,
@@ -591,7 +601,12 @@ class _ArticleCoder:
             # وقال المتحدث باسم الخارجية الإيرانية …»: a state does not act on its government
             target = None
         code = source.code or ""
-        if spoken_attack(m, norms) and not code.startswith("IMG") and code[3:6] not in ARMED_ROLES:
+        at_person = target is not None and target.ref.type == "PERS" and target.ref.kind != "agent"
+        if (
+            spoken_attack(m, norms, at_person)
+            and not code.startswith("IMG")
+            and code[3:6] not in ARMED_ROLES
+        ):
             act.m, act.root = replace(m, cameo=CRITICISM), int(CRITICISM[:2])
             m = act.m
         if m.pattern_id == SUMMONS and target is not None and target.country == source.country:

@@ -9,7 +9,8 @@ Choices where news is ambiguous, so callers can rely on them:
 * An ordinal day (الرابع من نيسان 2017، الحادي والعشرين من مارس) needs من before its month.
 * A month or day with no year takes the year that puts it nearest publication, a future date
   counting one and a half times its distance (news looks back more often than ahead);
-  نوفمبر المقبل / الماضي take the next / last such month strictly after / before publication.
+  نوفمبر المقبل / الماضي (and «16 ديسمبر الماضي») take the next / last such month (or day)
+  strictly after / before publication.
   A month with neither day nor year needs شهر or a preposition before it (في نوفمبر).
 * A Hijri month or year is reported by the Gregorian month or year of its middle day.
 * مطلع/منتصف/نهاية العام give January, June and December; with الشهر, the month itself.
@@ -464,6 +465,23 @@ def _month_of(m: re.Match[str]) -> int:
     return _months()[0][m["m1"]]
 
 
+_DIRECTION = re.compile(rf"\s+(?:(?P<past>{_PAST})|(?P<next>{_NEXT}))(?!\w)")
+
+
+def _year_for(published: date, month: int, day: int, norm: str, end: int) -> int:
+    """The year of a day and month without one: «16 ديسمبر الماضي» is the last such day
+    strictly before publication, «… المقبل» the next one after; else the nearest."""
+    said = _DIRECTION.match(norm, end)
+    year = _nearest_year(published, month, day)
+    when = _safe_date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    if said is not None and when is not None:
+        if said["past"] and when >= published:
+            return year - 1
+        if said["next"] and when <= published:
+            return year + 1
+    return year
+
+
 def _h_day_month(m: re.Match[str], norm: str, published: date | None) -> _Found | None:
     month = _month_of(m)
     day = int(m["day"])
@@ -474,7 +492,7 @@ def _h_day_month(m: re.Match[str], norm: str, published: date | None) -> _Found 
         return None
     if published is None:
         return _Found(m.start(), m.end(), None, "absolute", "day")
-    value = _iso(_safe_date(_nearest_year(published, month, day), month, day))
+    value = _iso(_safe_date(_year_for(published, month, day, norm, m.end()), month, day))
     return _Found(m.start(), m.end(), value, "absolute", "day")
 
 
@@ -485,7 +503,7 @@ def _h_ordinal_day(m: re.Match[str], norm: str, published: date | None) -> _Foun
         return _Found(m.start(), m.end(), value, "absolute", "day") if value else None
     if published is None:
         return _Found(m.start(), m.end(), None, "absolute", "day")
-    value = _iso(_safe_date(_nearest_year(published, month, day), month, day))
+    value = _iso(_safe_date(_year_for(published, month, day, norm, m.end()), month, day))
     return _Found(m.start(), m.end(), value, "absolute", "day") if value else None
 
 
