@@ -2812,6 +2812,10 @@ def test_an_attack_on_a_named_person_by_officials_is_criticism() -> None:
 def test_deaths_in_an_accident_have_no_doer() -> None:
     # the crashed military helicopter did not kill its pilot
     assert coded("ولقي طيار مصري مصرعه في تحطم مروحية عسكرية قرب القاهرة.") == []
+    # nor does a heat wave named as the subject of the deaths
+    assert (
+        coded("وجدير بالذكر أن الموجة الحارة الأخيرة التي ضربت باكستان أودت بحياة 1200 شخص.") == []
+    )
     assert coded("وقتل الجيش السوري عشرات المدنيين في غارات على حلب.") == [
         ("195", "SYRMIL", "SYRCVL")
     ]
@@ -2853,3 +2857,32 @@ def test_an_act_dated_after_the_article_is_announced_not_done() -> None:
         ("057", "EGY", "JOR"),
         ("057", "JOR", "EGY"),
     ]
+
+
+def test_a_meeting_held_by_a_scheduled_verb_is_to_come() -> None:
+    # «من المقرر أن يعقد … اجتماعا»: the light verb is scheduled, so is the meeting it holds
+    assert coded(
+        "ومن المقرر أن يعقد كيري، الاثنين، أيضا اجتماعا ثلاثيا مع وزير الخارجية السعودي عادل"
+        " الجبير."
+    ) == [("036", "USAGOV", "SAUGOV")]
+    assert coded("وعقد كيري اجتماعا مع وزير الخارجية السعودي عادل الجبير.") == [
+        ("040", "USAGOV", "SAUGOV")
+    ]
+
+
+def test_idioms_of_boycott_eliminate_catch_the_eye_and_forestall() -> None:
+    # «القضاء عليه»: eliminating ISIS, not the Turkish judiciary
+    assert coded("وقال الرئيس التركي إن تنظيم داعش يجب القضاء عليه.") == [
+        ("100", "TURGOV", "IMGMOSISI")
+    ]
+    # «مقاطعة شركات الاتصال»: a boycott, not the Palestinian Muqata'a
+    assert coded("ودعا الناشط إلى مقاطعة شركات الاتصال احتجاجا على الرسوم.") == []
+    # «لخطف أنظار»: to catch the eye, not an abduction
+    assert coded("وصمم الفندق لخطف أنظار عشاق العمارة في دبي.") == []
+    # «لقطع الطريق على»: to forestall, not a road blocked
+    assert coded("وتسعى تركيا لقطع الطريق على إقامة أكراد سوريا دولة مستقلة.") == []
+    # «العيادات الخارجية» are outpatient clinics, «افتتاح القناة» the canal's opening
+    a, _ = events("وزار مدير الصحة السعودي العيادات الخارجية بالمستشفى.")
+    assert "الخارجية" not in [e.name for e in a.entities]
+    a, _ = events("وهنأ القادة الرئيس المصري بافتتاح القناة الجديدة.")
+    assert [e.code for e in a.entities] == ["EGYGOV"]

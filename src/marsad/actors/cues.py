@@ -322,10 +322,15 @@ def eponym(norms: Sequence[str], start: int) -> bool:
 _DISTRICT = normalize("قضاء")
 
 
+_ON = frozenset(normalize(w) for w in ("على", "عليه", "عليها", "عليهم", "عليهما"))
+
+
 def district(norms: Sequence[str], start: int) -> bool:
     """«بقضاء أبو غريب»، «قضاء فترة العيد»: «قضاء» without the article is a district or the
-    spending of time; the judiciary is «القضاء»."""
+    spending of time, and «القضاء على/عليه» is eliminating; the judiciary is «القضاء»."""
     word = strip_conjunction(norms[start])
+    if word.endswith(_DISTRICT) and start + 1 < len(norms) and norms[start + 1] in _ON:
+        return True  # «يجب القضاء عليه»
     return word == _DISTRICT or (word[:1] in "بل" and word[1:] == _DISTRICT)
 
 

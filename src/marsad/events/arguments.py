@@ -144,7 +144,8 @@ MEDIATION = word_set(_WORDS, "arguments.mediation")
 SUPPORT = word_set(_WORDS, "arguments.support")
 SIDE_OF = word_set(_WORDS, "arguments.side_of")
 ACCIDENTS = word_set(_WORDS, "arguments.accidents")
-ACCIDENT_REACH = 3  # words between an accident noun and the deaths it caused
+ACCIDENT_REACH = 3  # words between the deaths and the accident named after them
+ACCIDENT_SUBJECT_REACH = 6  # «الموجة الحارة الأخيرة التي ضربت باكستان أودت بحياة …»
 MASCULINE_COUNTRIES = frozenset(listed_words(_WORDS, "arguments.masculine_countries"))
 VENUE_NOUNS = word_set(_WORDS, "arguments.venue_nouns")
 CAPITAL_WORD = normalize("العاصمة")
@@ -1788,9 +1789,11 @@ def _next_clause(
 
 
 def _accident(norms: Sequence[str], start: int, end: int) -> bool:
-    """An accident is named right after the deaths («مصرعه في تحطم مروحية») or right before
-    what it caused («حوادث مرورية أسفرت عن …»)."""
-    near = [*norms[max(0, start - ACCIDENT_REACH) : start], *norms[end : end + ACCIDENT_REACH]]
+    """An accident or a disaster is named right after the deaths («مصرعه في تحطم مروحية») or
+    before what it caused, as its subject («حوادث مرورية أسفرت عن …»، «الموجة الحارة … أودت
+    بحياة …»)."""
+    before = norms[max(0, start - ACCIDENT_SUBJECT_REACH) : start]
+    near = [*before, *norms[end : end + ACCIDENT_REACH]]
     return any(strip_conjunction(w) in ACCIDENTS for w in near)
 
 

@@ -39,6 +39,8 @@ SPORTS_OFFICIAL = ("09", "173")
 IMPERFECT = frozenset("يتنا")  # prefixes of the imperfect after the future سـ
 WILL = word_set(_WORDS, "readings.will")
 SCHEDULED = word_set(_WORDS, "readings.scheduled")
+SCHEDULED_REACH = 8  # words from «من المقرر أن» to the act its verb holds
+SENTENCE_ENDS = frozenset((".", "؛", ";", ":", "!", "؟", "?"))
 INTENDED = word_set(_WORDS, "readings.intended")
 REPORTED_INTENT = "intended"
 THREATS = "138"  # the intent of an act of violence is a threat of force (tables.future_intent)
@@ -169,6 +171,13 @@ def _future(
             break
     if k > 1 and norms[k - 1] == THAT and strip_conjunction(norms[k - 2]) in SCHEDULED:
         return "scheduled"
+    for j in range(k - 1, max(1, k - SCHEDULED_REACH), -1):
+        # «من المقرر أن يعقد كيري، الاثنين، أيضا اجتماعا»: the verb is scheduled, and with it
+        # the meeting it holds
+        if norms[j] in SENTENCE_ENDS:
+            break
+        if norms[j] == THAT and strip_conjunction(norms[j - 1]) in SCHEDULED:
+            return "scheduled"
     if k > 1 and norms[k - 1] == OF and norms[k - 2] in UPCOMING:
         return "scheduled"
     if any(norms[j] in UPCOMING for j in range(k + 1, m.end_token)):
