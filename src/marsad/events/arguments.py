@@ -28,6 +28,7 @@ from marsad.events.modality import BREAKS
 from marsad.events.parties import PASSIVE, counted_after
 from marsad.events.phrases import (
     ACTOR_KINDS,
+    REGIONS,
     authored,
     coordinated,
     first_of_list,
@@ -144,6 +145,7 @@ MEDIATION = word_set(_WORDS, "arguments.mediation")
 SUPPORT = word_set(_WORDS, "arguments.support")
 SIDE_OF = word_set(_WORDS, "arguments.side_of")
 ACCIDENTS = word_set(_WORDS, "arguments.accidents")
+ASIDE_WORDS = 8  # words within which a comma closes a connective's clause as an aside
 ACCIDENT_REACH = 3  # words between the deaths and the accident named after them
 ACCIDENT_SUBJECT_REACH = 6  # «الموجة الحارة الأخيرة التي ضربت باكستان أودت بحياة …»
 MASCULINE_COUNTRIES = frozenset(listed_words(_WORDS, "arguments.masculine_countries"))
@@ -1111,10 +1113,7 @@ def _where(r: Reference, norms: Sequence[str], root: int | None) -> bool:
     return root in NEAR_ROOTS and (prev in NEAR or prev.removeprefix("ب") in NEAR)
 
 
-COMPASS = frozenset(
-    normalize(w)
-    for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "في", "،")
-)
+GLOSS_WORDS = REGIONS | {IN, "،"}  # «بنغازي في شرق ليبيا»، «حلب، شمال سوريا»
 
 
 def _glosses_place(refs: Sequence[Reference], r: Reference, norms: Sequence[str]) -> bool:
@@ -1125,7 +1124,7 @@ def _glosses_place(refs: Sequence[Reference], r: Reference, norms: Sequence[str]
     return any(
         q.kind in PLACE_KINDS
         and q.end < r.start <= q.end + 3
-        and all(norms[k] in COMPASS for k in range(q.end, r.start))
+        and all(norms[k] in GLOSS_WORDS for k in range(q.end, r.start))
         for q in refs
     )
 
@@ -1757,9 +1756,6 @@ def _purpose(word: str) -> bool:
     """«ليهاجم»، «لتبحث»: a purpose clause (ل + imperfect), whose doer is the main clause's
     subject named before it; the actor after it is its object."""
     return word[:1] == "ل" and word[1:2] in ("ي", "ت") and len(word) >= 5
-
-
-ASIDE_WORDS = 8
 
 
 def _next_clause(

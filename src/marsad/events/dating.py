@@ -103,8 +103,8 @@ def own_date(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[
     return None
 
 
-_PERIODS = frozenset(normalize(w) for w in ("الأسبوع", "الشهر", "العام", "السنة", "الأسابيع"))
-_NEXT = frozenset(normalize(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة"))
+_PERIODS = word_set(_WORDS, "dating.periods")
+_NEXT = word_set(_WORDS, "dating.next")
 
 
 def period_to_come(m: TriggerMatch, norms: list[str], clauses: list[int]) -> bool:

@@ -58,7 +58,9 @@ POSSIBLE = word_set(_WORDS, "modality.possible")
 FOILED = word_set(_WORDS, "modality.foiled")
 HALTED = word_set(_WORDS, "modality.halted")
 DISCUSSED = word_set(_WORDS, "modality.discussed")
-CIRCUMSTANTIAL = _words("خلال", "أثناء", "عقب", "بعد", "قبل", "قبيل", "إثر", "منذ", "في", "لدى")
+TIME_PHRASES = word_set(_WORDS, "modality.time_phrases")
+# «بحث الوزيران خلال اللقاء …»، «… بعد اللقاء»: when the talks were, not their topic
+CIRCUMSTANTIAL = word_set(_WORDS, "dating.circumstantial") | TIME_PHRASES
 DISCUSSED_REACH = 9  # words between the discussing verb and the act: its subject, «مع نظيره»
 FOILED_REACH = 5  # words between the foiling verb and the act: its subject, «محاولة»
 ANY = normalize("أي")

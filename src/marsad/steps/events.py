@@ -29,7 +29,13 @@ from marsad.events.arguments import (
 )
 from marsad.events.dating import Dating, date_for, dated_tokens, own_date, period_to_come
 from marsad.events.dedupe import dedupe
-from marsad.events.modality import ASSERTED, NECESSITY, clause_breaks, modality
+from marsad.events.modality import (
+    ASSERTED,
+    NECESSITY,
+    TIME_PHRASES,
+    clause_breaks,
+    modality,
+)
 from marsad.events.parties import (
     PARTICIPLES,
     PARTICIPLES_PLURAL,
@@ -63,6 +69,7 @@ from marsad.model import Article, Entity, Event, Quote
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.refs import INFERRED, SentenceRefs, references_of
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 
 PARTICIPLE = "participle"  # how, when a participle clause continues the sentence's doer
 PARTICIPLE_ADDRESSEE = "participle-addressee"  # the addressee of the act the participle follows
@@ -197,9 +204,6 @@ class _Draft:
     guessed: bool = False
 
 
-TIME_PHRASE = frozenset(
-    normalize(w) for w in ("قبل", "بعد", "منذ", "عقب", "إثر", "قبيل", "وقبل", "وبعد", "ومنذ")
-)
 TIME_PHRASE_REACH = 2  # «بعد انتهاء المفاوضات»: a word such as «انتهاء» may come between
 
 
@@ -209,7 +213,8 @@ def _background(act: _Act) -> bool:
     all, never taken from the sentence's own act."""
     k = act.m.start_token
     return not is_verb(act.words[k]) and any(
-        act.norms[j] in TIME_PHRASE for j in range(max(0, k - TIME_PHRASE_REACH), k)
+        strip_conjunction(act.norms[j]) in TIME_PHRASES
+        for j in range(max(0, k - TIME_PHRASE_REACH), k)
     )
 
 
