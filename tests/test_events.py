@@ -2886,3 +2886,27 @@ def test_idioms_of_boycott_eliminate_catch_the_eye_and_forestall() -> None:
     assert "الخارجية" not in [e.name for e in a.entities]
     a, _ = events("وهنأ القادة الرئيس المصري بافتتاح القناة الجديدة.")
     assert [e.code for e in a.entities] == ["EGYGOV"]
+
+
+def test_a_noun_held_by_a_future_light_verb_is_to_come_and_a_rank_is_no_occupation() -> None:
+    assert coded("وقال الوزير إن الحكومة الأردنية ستجري لقاءات مع المسؤولين السوريين.") == [
+        ("036", "JORGOV", "SYRGOV")
+    ]
+    assert coded("وأجرت الحكومة الأردنية لقاءات مع المسؤولين السوريين.") == [
+        ("040", "JORGOV", "SYRGOV")
+    ]
+    # «تحتل … مراكز متقدمة في مؤشر»: ranks high in an index
+    assert coded("وتحتل دول مجلس التعاون الخليجي مراكز متقدمة في مؤشر البنك الدولي.") == []
+
+
+def test_a_stance_noun_with_a_pronoun_is_its_owners_and_a_country_to_leave_is_where() -> None:
+    # «رفضهما القاطع لـ…»: the two sides reject Iran's interference, each of them
+    assert coded(
+        "وأكد الجانبان الأردني والسعودي رفضهما القاطع لمحاولات تدخل إيران في شؤون المنطقة."
+    ) == [("120", "JOR", "IRN"), ("120", "SAU", "IRN")]
+    # a noun in ة is no noun with a pronoun, though ة normalises like ه: the cable is to Morocco
+    assert coded(
+        "وبعث خادم الحرمين الشريفين برقية تهنئة لجلالة الملك محمد السادس ملك المملكة المغربية."
+    ) == [("051", "SAUGOV", "MARGOV")]
+    # «مغادرة ليبيا»: Libya is what the citizens are asked to leave, not whom the US appeals to
+    assert coded("ودعت الخارجية الأمريكية مواطنيها إلى مغادرة ليبيا فورا.") == []

@@ -144,6 +144,7 @@ NATIONALITY = "nationality"  # how, when a noun's doer is the nationality adject
 MEDIATION = word_set(_WORDS, "arguments.mediation")
 SUPPORT = word_set(_WORDS, "arguments.support")
 SIDE_OF = word_set(_WORDS, "arguments.side_of")
+LEAVING = word_set(_WORDS, "arguments.leaving")
 ACCIDENTS = word_set(_WORDS, "arguments.accidents")
 ASIDE_WORDS = 8  # words within which a comma closes a connective's clause as an aside
 ACCIDENT_REACH = 3  # words between the deaths and the accident named after them
@@ -497,6 +498,10 @@ def _find_arguments(
     )
     if root is not None and noun and between is None:
         return _noun_arguments(refs, usable, norms, words, start, end, frame_end, root)
+    if root is not None and root < FIRST_MATERIAL_ROOT and between is None:
+        owned = _pronoun_doer(refs, usable, norms, words, start, end, frame_end, True)
+        if owned is not None:
+            return owned
     inside = [i for i in usable if refs[i].start >= start and refs[i].end <= end]
     after = [i for i in usable if refs[i].start >= end and refs[i].start - end <= AFTER_WINDOW]
     before = [i for i in usable if refs[i].end <= start]
@@ -1105,6 +1110,11 @@ def _where(r: Reference, norms: Sequence[str], root: int | None) -> bool:
     meeting was held («تظاهرت عائلات في ضاحية قرب دمشق»)."""
     if any(strip_conjunction(norms[k]) in LAUNCHED for k in range(max(0, r.start - 4), r.start)):
         return True
+    if (
+        r.start > 0
+        and strip_conjunction(norms[r.start - 1]).removeprefix("ب").removeprefix("ل") in LEAVING
+    ):
+        return True  # «دعت مواطنيها إلى مغادرة ليبيا»: the country to leave, not the addressee
     if r.kind not in TOWN_KINDS or r.start == 0 or root is None:
         return False
     prev = strip_conjunction(norms[r.start - 1])
@@ -1374,6 +1384,10 @@ def _noun_arguments(
     (احتجازها). A noun standing alone is not given the subject of another clause: victims
     named before «مقتل» or «القصف» are not its perpetrators.
     """
+    if root < FIRST_MATERIAL_ROOT:
+        owned = _pronoun_doer(refs, usable, norms, words, start, end, frame_end, False)
+        if owned is not None:
+            return owned
     if root in VIOLENT_ROOTS:
         # «هجمات نفذتها حركة الشباب»، «هجوم انتحاري تبناه التنظيم»: the relative verb after
         # the attack (one adjective may stand between) names its doer
@@ -1603,6 +1617,54 @@ def _noun_arguments(
         target = _after_target(refs, usable, norms, words, end, frame_end, source)
         target_how = "after" if target is not None else ""
     return Arguments(source, target, how, target_how)
+
+
+STANCE_PRONOUNS = ("هما", "هم", "ها", "ه")
+# Roots from protest on are material acts: «إضرابهم المفتوح للمطالبة» is a strike against
+# whoever the protest rule finds, not a stance towards what follows «ل»
+FIRST_MATERIAL_ROOT = 14
+
+
+def _pronoun_doer(
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+    end: int,
+    frame_end: int | None,
+    adjective: bool,
+) -> Arguments | None:
+    """«أكد الجانبان الأردني والسعودي رفضهما القاطع لمحاولات تدخل إيران»: a verbal noun with
+    a pronoun whose object follows under «ل» (past one adjective) has the pronoun for its
+    doer, the last party named before it (the first of a list), and the «ل» object for target.
+    With ``adjective`` the adjective must be there: the word may be read as a verb
+    («رفضهما»: he rejected them), and only a noun takes «القاطع»."""
+    word = words[end - 1]  # as written: «تهنئة» ends in ة, which normalises like the pronoun ه
+    if end - start != 1 or len(norms[end - 1]) < 5 or not word.endswith(STANCE_PRONOUNS):
+        return None
+    described = end < len(norms) and norms[end].startswith("ال")
+    if adjective and not described:
+        return None
+    k = end + 1 if described else end
+    if k >= len(norms) or not norms[k].startswith("ل") or norms[k].startswith("لدي"):
+        return None
+    owners = [
+        i
+        for i in usable
+        if refs[i].end <= start and not introduced_by_preposition(refs[i], norms, words)
+    ]
+    if not owners:
+        return None
+    owner = first_of_list(refs, owners[-1], norms)
+    members: list[int] = []
+    while (nxt := coordinated(refs, members[-1] if members else owner, norms)) is not None:
+        if nxt > owners[-1]:
+            break
+        members.append(nxt)
+    target = _after_target(refs, usable, norms, words, k, frame_end, owner)
+    how = "after" if target is not None else ""
+    return Arguments(owner, target, "pronoun", how, co_sources=tuple(members))
 
 
 def _reception(

@@ -14,7 +14,7 @@ from marsad.datafiles import read_lines, resource
 from marsad.events.parties import QUANTITIES, Side
 from marsad.events.tables import future_intent, resource_path
 from marsad.events.triggers import TriggerMatch, TriggerSet
-from marsad.events.words import by_way_of, is_verb
+from marsad.events.words import LIGHT_VERBS, by_way_of, is_verb
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
 from marsad.text.wordlists import word_set
@@ -39,6 +39,7 @@ SPORTS_OFFICIAL = ("09", "173")
 IMPERFECT = frozenset("يتنا")  # prefixes of the imperfect after the future سـ
 WILL = word_set(_WORDS, "readings.will")
 SCHEDULED = word_set(_WORDS, "readings.scheduled")
+LIGHT_FUTURE_REACH = 3  # «ستجري الحكومة لقاءات»: the light verb, its subject, the noun
 SCHEDULED_REACH = 8  # words from «من المقرر أن» to the act its verb holds
 SENTENCE_ENDS = frozenset((".", "؛", ";", ":", "!", "؟", "?"))
 INTENDED = word_set(_WORDS, "readings.intended")
@@ -182,6 +183,11 @@ def _future(
         return "scheduled"
     if any(norms[j] in UPCOMING for j in range(k + 1, m.end_token)):
         return "scheduled"  # «تعقد الجولة المقبلة من المحادثات»: the match spans the round
+    for j in range(k - 1, max(-1, k - 1 - LIGHT_FUTURE_REACH), -1):
+        # «ستجري لقاءات مع …»، «سيعقد اجتماعا»: the light verb is to come, so is its noun
+        verb = strip_conjunction(norms[j])
+        if len(verb) >= 4 and verb[0] == "س" and verb[1] in IMPERFECT and verb[1:] in LIGHT_VERBS:
+            return "will"
     w = norms[k]
     conj = w[:1] if w[:1] in ("و", "ف") and len(w) > 4 else ""
     w = w[len(conj) :]
