@@ -146,6 +146,10 @@ SUPPORT = word_set(_WORDS, "arguments.support")
 SIDE_OF = word_set(_WORDS, "arguments.side_of")
 LEAVING = word_set(_WORDS, "arguments.leaving")
 ACCIDENTS = word_set(_WORDS, "arguments.accidents")
+STANCE_PRONOUNS = ("هما", "هم", "ها", "ه")
+# Roots from protest on are material acts: «إضرابهم المفتوح للمطالبة» is a strike against
+# whoever the protest rule finds, not a stance towards what follows «ل»
+FIRST_MATERIAL_ROOT = 14
 ASIDE_WORDS = 8  # words within which a comma closes a connective's clause as an aside
 ACCIDENT_REACH = 3  # words between the deaths and the accident named after them
 ACCIDENT_SUBJECT_REACH = 6  # «الموجة الحارة الأخيرة التي ضربت باكستان أودت بحياة …»
@@ -1617,12 +1621,6 @@ def _noun_arguments(
         target = _after_target(refs, usable, norms, words, end, frame_end, source)
         target_how = "after" if target is not None else ""
     return Arguments(source, target, how, target_how)
-
-
-STANCE_PRONOUNS = ("هما", "هم", "ها", "ه")
-# Roots from protest on are material acts: «إضرابهم المفتوح للمطالبة» is a strike against
-# whoever the protest rule finds, not a stance towards what follows «ل»
-FIRST_MATERIAL_ROOT = 14
 
 
 def _pronoun_doer(
