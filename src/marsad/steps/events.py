@@ -335,8 +335,8 @@ class _ArticleCoder:
         clauses: list[int],
         dated: list[Dating],
     ) -> list[Event]:
-        when = date_for(m, clauses, dated)
         own = own_date(m, clauses, dated)
+        when = own if own is not None else date_for(m, clauses, dated)
         later = own is not None and date.fromisoformat(own[0]) > self.published
         if (later or period_to_come(m, norms, clauses)) and m.cameo[:2] not in INTENT_ROOTS:
             # «تقرر عقد الاجتماع … في 27 أغسطس المقبل»، «… الشهر المقبل»: dated after the
