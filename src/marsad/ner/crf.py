@@ -131,6 +131,13 @@ NOTES = [
     " label on every attribute seen, so negative evidence is learnt too): dev F1 0.8085 against"
     " 0.8061, within the dev noise, for a model 0.1 MB larger that tagged 10% slower (cold"
     " caches 89k against 103k tokens/s in the same bench run).",
+    "Tried on 2026-11-30 and not kept (the current config retrained that day scored "
+    "0.8055): a second word-cluster table from SaudiNewsNet with a wider, unordered window "
+    "(±5 words, weighted 1/distance, PPMI-SVD, 87k words down to frequency 5, k-means at "
+    "64/256/1024), so rarer names have a cluster and clusters group by topic rather than by"
+    " syntax: 0.8034 on the word itself, 0.7934 with the ±1/±2 neighbours' clusters too; "
+    "400 L-BFGS iterations instead of 200: 0.8055, unchanged; crfsuite's feature.minfreq=2:"
+    " 0.7964; averaged perceptron (40 epochs): 0.7887.",
 ]
 
 # AQMAR and Wojood lowered dev F1 when mixed in (0.66 vs 0.71), so the default is ANERcorp
