@@ -2910,3 +2910,53 @@ def test_a_stance_noun_with_a_pronoun_is_its_owners_and_a_country_to_leave_is_wh
     ) == [("051", "SAUGOV", "MARGOV")]
     # «مغادرة ليبيا»: Libya is what the citizens are asked to leave, not whom the US appeals to
     assert coded("ودعت الخارجية الأمريكية مواطنيها إلى مغادرة ليبيا فورا.") == []
+
+
+def test_the_subject_of_kana_and_a_verb_object_that_cannot_be_its_subject() -> None:
+    # «كان» and its sisters stand before the subject; the actor after the verb is its object
+    assert coded("وكان صندوق النقد الدولي يحث الصين على التراجع عن تلك الإجراءات.") == [
+        ("020", "IGOBUSIMF", "CHN")
+    ]
+    assert coded("وكانت حركة طالبان حذرت مؤخرا تنظيم داعش من التوسع في منطقتها.") == [
+        ("130", "AFGREB", "IMGMOSISI")
+    ]
+    # a country is visited, it does not visit: the subject is the one named before
+    assert coded("قائد فيلق القدس خرق الحظر وزار روسيا.") == [("042", "IRNMIL", "RUS")]
+    # «أشاد بدور المملكة»: the kingdom's role is praised, by the one named before
+    assert coded(
+        "وزار الرئيس المصري الإمارات وأشاد بدور المملكة العربية السعودية في دعم الاستقرار."
+    ) == [("042", "EGYGOV", "ARE"), ("051", "EGYGOV", "SAU")]
+    # «حثت أنقرة على …»: Ankara is the one urged, not the one urging
+    assert coded("وحثت أنقرة على وقف الهجمات على القرى الحدودية.") == []
+
+
+def test_sites_in_a_country_are_hit_not_the_country_and_prayers_are_no_appeals() -> None:
+    assert coded("شن التحالف الدولي غارات جوية على مواقع تنظيم داعش في العراق.") == [
+        ("195", "USAMIL", "IMGMOSISI")
+    ]
+    # the owner of the sites has no code: the countries are only where they are
+    assert (
+        coded("وقادت واشنطن تحالفا دوليا شن غارات جوية على مواقع التنظيم في العراق وسوريا.") == []
+    )
+    assert coded("وقصفت الطائرات الإسرائيلية مواقع في سوريا.") == [("194", "ISRMIL", "SYR")]
+    # «دعا على الظالمين»، «دعا للمعتقلين أثناء إمامته للمصلين»: prayers, not appeals
+    assert coded("ودعا الرئيس الإيراني على الظالمين في المملكة العربية السعودية.") == []
+    assert (
+        coded("كما دعا وزير الأوقاف المصري للمعتقلين أثناء إمامته للمصلين في صلاة التراويح.") == []
+    )
+
+
+def test_a_verb_joined_by_wa_goes_on_with_the_subject_before_not_its_object() -> None:
+    # «وطالب» is the speaker's second act, not the kingdom's; its object is the kingdom
+    assert coded(
+        "ووصف المالكي المملكة العربية السعودية بأنها منطلق الإرهاب وطالب بوضعها تحت الوصاية."
+    ) == [("100", "IRQ", "SAU")]
+    # subject first, then the verb: the same
+    assert coded("الرئيس الروسي انتقد الولايات المتحدة وهدد بالرد على العقوبات.") == [
+        ("111", "RUSGOV", "USA"),
+        ("130", "RUSGOV", "USA"),
+    ]
+    # a second verb that names its own subject keeps it
+    assert coded(
+        "التقى الرئيس المصري السفير الأمريكي، ودعت الولايات المتحدة الأطراف الليبية إلى الحوار."
+    )[-1] == ("026", "USA", "LBY")

@@ -35,6 +35,7 @@ from marsad.events.phrases import (
     in_region,
     introduced_by_preposition,
     posted_to,
+    whereabouts,
 )
 from marsad.events.readings import CAUSE_REACH, CAUSES, caused_by
 from marsad.events.words import (
@@ -216,6 +217,10 @@ TOPIC_MARKER = normalize("أما")
 TOPIC_RESUMERS = frozenset(normalize(w) for w in ("فقد", "فإن"))
 TOPIC_REACH = 16
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
+COPULAS = word_set(_WORDS, "arguments.copulas")
+OBJECT_VERBS = word_set(_WORDS, "arguments.object_verbs")
+CREDITED_NOUNS = word_set(_WORDS, "arguments.credited_nouns")
+ON = normalize("على")
 BETWEEN = normalize("بين")
 IN = normalize("في")
 # A title's place phrase («المبعوث الأممي إلى ليبيا»، «السفير الروسي في دمشق») and what may
@@ -487,6 +492,7 @@ def _find_arguments(
         and not _where(r, norms, root)
         and not _glosses_place(refs, r, norms)
         and not in_region(r, norms)  # «في شمال سوريا»: where, and never a subject
+        and not whereabouts(refs, r, norms)
     ]
     if root in TOPIC_ROOTS:
         usable = [i for i in usable if not _discussed(refs[i], norms, end)]
@@ -643,6 +649,7 @@ def _find_arguments(
         if (
             len(gap) <= 1
             and not crosses
+            and not _object_after(refs[first], norms, start, gap)
             and not plural_agreement(words[start])
             and not introduced_by_preposition(refs[first], norms, words)
             and not (frame_end and refs[first].start < frame_end <= refs[first].end)
@@ -651,6 +658,7 @@ def _find_arguments(
             source, how = first, "after"
     target: int | None = None
     target_how = ""
+    carried: int | None = None
     if source is None:
         subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
         opener = _clause_opener(norms, start)
@@ -660,6 +668,12 @@ def _find_arguments(
             subj = [i for i in subj if refs[i].start > opener]
             if not subj:
                 how = CLAUSE_SUBJECT
+        if opener is None and len(subj) >= 2 and _previous_object(refs, subj, norms, words, start):
+            # «وصف المالكي المملكة بأنها … وطالب بوضعها …»: a verb joined by «و» goes on
+            # with the subject of the verb before it, not with that verb's object; that
+            # object is its own when it names none («انتقد روسيا الغرب وهدد بالرد»)
+            carried = subj[-1]
+            subj = subj[:-1]
         if subj:
             source, how = subj[-1], (CLAUSE_NAMED if opener is not None else "before")
             first = first_of_list(refs, source, norms) if plural(words[start]) else source
@@ -769,6 +783,8 @@ def _find_arguments(
             source = target
             target = after_troops if after_troops != source else None
             target_how = "after" if target is not None else ""
+    if target is None and carried is not None:
+        target, target_how = carried, "carried"
     co_targets: list[int] = []
     if target is not None and target_how == "after":
         while (
@@ -1812,6 +1828,50 @@ def _topic(
     return None
 
 
+def _previous_object(
+    refs: Sequence[Reference],
+    subj: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+) -> bool:
+    """The trigger is a verb joined by «و» and the last actor before it is the object of the
+    verb before that, whose subject is the actor before it: «وصف المالكي المملكة … وطالب»
+    (verb, subject, object) or «المالكي وصف المملكة … وطالب» (subject, verb, object)."""
+    word = words[start]
+    if word[:1] != "و" or not is_verb(word[1:]):
+        return False
+    subject, obj = refs[subj[-2]], refs[subj[-1]]
+    if any(
+        norms[k] in BREAKS or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
+        for k in range(obj.end, start)
+    ):
+        # «…، وطالب»: past a comma a new clause may name its own subject; «الذي تبناه ودعا
+        # إليه»: a relative clause's verbs are about another antecedent
+        return False
+    if any(norms[k] in COMPLEMENTIZERS for k in range(subject.end, obj.start)):
+        return False
+    inner = [k for k in range(subject.end, obj.start) if norms[k] not in FILLERS]
+    if len(inner) == 1 and is_verb(words[inner[0]]):
+        return True  # subject, verb, object
+    return not inner and subject.start > 0 and is_verb(words[subject.start - 1])
+
+
+def _object_after(ref: Reference, norms: Sequence[str], start: int, gap: list[str]) -> bool:
+    """The actor right after the verb is its object, not its subject: a place visited («وزار
+    روسيا»), one urged («وحثت أنقرة على …»), or the owner of what is praised («وأشاد بدور
+    المملكة»)."""
+    if gap:
+        noun = gap[0][1:] if gap[0][:1] in ("ب", "ل") else ""
+        return noun in CREDITED_NOUNS
+    verb = norms[start]
+    if verb not in OBJECT_VERBS and not (verb[:1] in ("و", "ف") and verb[1:] in OBJECT_VERBS):
+        return False
+    if ref.kind in PLACE_KINDS:
+        return True
+    return ref.end < len(norms) and norms[ref.end] == ON
+
+
 def _purpose(word: str) -> bool:
     """«ليهاجم»، «لتبحث»: a purpose clause (ل + imperfect), whose doer is the main clause's
     subject named before it; the actor after it is its object."""
@@ -1879,14 +1939,20 @@ def _fronted_subject(
     start: int,
 ) -> bool:
     """Subject-first order: an actor right before the verb that opens the sentence or a clause
-    after أن/إن («بايدن يحذر بوتين»، «إن بوتين هنأ بايدن»), so the actor after is the object."""
+    after أن/إن («بايدن يحذر بوتين»، «إن بوتين هنأ بايدن») or «كان» and its sisters («كان
+    الصندوق يحض الصين»), so the actor after is the object."""
     subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
     if not subj or any(w not in PERFECT_MARKERS for w in norms[refs[subj[-1]].end : start]):
         return False
     first = refs[first_of_list(refs, subj[-1], norms)].start
     if authored(refs[subj[-1]], norms):
         return True  # «تقرير للاستخبارات الأمريكية اتهم موسكو»: the report is the subject
-    return first == 0 or norms[first - 1] in COMPLEMENTIZERS or norms[first - 1] == "و"
+    return (
+        first == 0
+        or norms[first - 1] in COMPLEMENTIZERS
+        or norms[first - 1] == "و"
+        or norms[first - 1] in COPULAS
+    )
 
 
 def _governed_noun(

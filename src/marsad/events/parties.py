@@ -16,7 +16,12 @@ from typing import Any, Protocol
 from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
-from marsad.events.phrases import introduced_by_preposition, listed_pair, posted_to
+from marsad.events.phrases import (
+    introduced_by_preposition,
+    listed_pair,
+    posted_to,
+    whereabouts,
+)
 from marsad.events.triggers import TriggerMatch
 from marsad.events.words import vowelled_passive
 from marsad.model import Entity, Quote, Sentence, Token
@@ -232,6 +237,8 @@ class Parties:
                 k -= 1  # «قرب مدينة بنغازي»، «على بلدة مضايا»
             before = norms[k] if k >= 0 else ""
             launched = any(norms[j] in LAUNCHED for j in range(max(0, r.start - 4), r.start))
+            if whereabouts(sr.refs, r, norms):
+                return None  # «على مواقع التنظيم في العراق»: the sites' owner was hit, unnamed
             if launched or (0 <= r.start - elsewhere <= PLACE_GLOSS and before not in ATTACKED):
                 # «انطلاقا من قاعدة في تركيا»: where the strike came from
                 # «قرب مدينة بنغازي في شرق ليبيا»: the country says where that place is

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
+from marsad.events.modality import BREAKS
 from marsad.events.words import HONORIFICS, is_verb
 from marsad.text.normalize import normalize
 from marsad.text.segment import strip_conjunction
@@ -27,6 +28,10 @@ KULL, MIN = normalize("كل"), normalize("من")
 ACTOR_KINDS = frozenset(
     {"actor", "name", "title", "agent", "country", "adjective", "metonym", "capital"}
 )
+_PLACE_KINDS = frozenset({"country", "capital", "place"})
+_IN = normalize("في")
+SITES = word_set(_WORDS, "phrases.sites")
+SITE_OWNER_WORDS = 3  # «مواقع تنظيم الدولة الإسلامية في …»: the owner's words before «في»
 
 
 def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Sequence[str]) -> bool:
@@ -170,4 +175,31 @@ def posted_to(refs: Sequence[Reference], ref: Reference, norms: Sequence[str]) -
             strip_conjunction(norms[k - 2]) in ENVOYS
             or any(r.end == k - 1 and r.kind in ("title", "agent") for r in refs)
         )
+    )
+
+
+def whereabouts(refs: Sequence[Reference], r: Reference, norms: Sequence[str]) -> bool:
+    """A place after «في» that says where the actor (a country) or the sites named right before
+    it are:
+    «هاجمت إسرائيل حزب الله في لبنان»، «غارات على مواقع التنظيم في العراق» (the party hit is
+    the one named or owning the sites; the country is only where), and a place joined to it
+    by «و» («… في العراق وسوريا»)."""
+    if r.kind not in _PLACE_KINDS or r.start < 2:
+        return False
+    if norms[r.start][:1] == "و":
+        joined = next((q for q in refs if q.end == r.start and q.kind in _PLACE_KINDS), None)
+        if joined is not None:
+            return whereabouts(refs, joined, norms)
+    if strip_conjunction(norms[r.start - 1]) != _IN:
+        return False
+    k = r.start - 1  # «في»
+    if r.kind == "country" and any(  # a capital after «في» may stand for its government
+        q.end == k and q.kind in ACTOR_KINDS and q.kind not in _PLACE_KINDS and q.type != "MISC"
+        for q in refs
+    ):
+        return True
+    return any(
+        strip_conjunction(norms[j]).removeprefix("ب").removeprefix("ل") in SITES
+        and not any(w in BREAKS for w in norms[j + 1 : k])
+        for j in range(max(0, k - 1 - SITE_OWNER_WORDS), k - 1)
     )
