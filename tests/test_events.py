@@ -2960,3 +2960,29 @@ def test_a_verb_joined_by_wa_goes_on_with_the_subject_before_not_its_object() ->
     assert coded(
         "التقى الرئيس المصري السفير الأمريكي، ودعت الولايات المتحدة الأطراف الليبية إلى الحوار."
     )[-1] == ("026", "USA", "LBY")
+
+
+def test_an_internal_audit_or_domestic_flights_are_no_interior_ministry() -> None:
+    a, _ = events("وعملت في السعودية سنوات ثم رفضت المراجعة الداخلية طلبي.")
+    assert [e.name for e in a.entities] == ["السعودية"]
+    a, _ = events("وأعلنت الداخلية السعودية القبض على خلية إرهابية.")
+    assert [e.code for e in a.entities] == ["SAUGOVCOP"]
+
+
+def test_an_agency_spoken_to_and_a_nationality_after_a_place_are_no_parties() -> None:
+    # «لوكالة الصحافة الفرنسية»: the agency is told, it does not ask anything
+    assert (
+        coded(
+            "وأوضح لوكالة الصحافة الفرنسية أن الحركة طلبت من السكان المحليين في أفغانستان "
+            "تأمين الخبز."
+        )
+        == []
+    )
+    # «محافظة ديالى العراقية»: where the attacks were, not who made them
+    assert (
+        coded(
+            "أدان الأمين العام الهجمات الإرهابية التي وقعت أمس في محافظة ديالى العراقية، "
+            "وأسفرت عن سقوط عشرات الضحايا من المدنيين."
+        )
+        == []
+    )

@@ -226,3 +226,40 @@ def test_expelling_diplomats_reduces_relations(text: str) -> None:
 
 def test_forming_a_commission_on_a_strike_is_investigating_military_action() -> None:
     assert codes("شكلت الحكومة لجنة للتحقيق في القصف") == ["093"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # weather, smells and floods sweep, besiege and strike; nobody uses force
+        "مياه الصرف والروائح الكريهة تحاصر أهالي الحي",
+        "أمطارا غزيرة ورياحا قويا اجتاحت ساحل البلاد",
+        # time presses; market demand; students (طلبة normalises like طلبه, his request)
+        "إلا أن الوقت يداهم الإدارة الأمريكية",
+        "قوة الطلب على البنزين في الأسواق",
+        "ازدياد عدد الطلبة والطالبات",
+        # dawn broke; a shop receiving its customers; fleeing the flames of war
+        "والتي بزغ فجرها في المدينة الصناعية",
+        "وما يزال المطعم يعمل ويستقبل زبائنه حتى اليوم",
+        "الفارون من نيران الحرب",
+        # prayers for and against, not appeals
+        "كما دعا الإمام للمعتقلين أثناء إمامته للمصلين في صلاة التراويح",
+        "ودعا الخطيب على الظالمين في خطبته",
+    ],
+)
+def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قصفت الطائرات المدينة رغم العاصفة", ["194"]),
+        ("حاصرت القوات مدينة حلب", ["191"]),
+        ("استقبل الرئيس وزير الخارجية", ["043"]),
+        ("ودعت الحكومة على لسان وزيرها المعارضة إلى الحوار", ["026"]),
+        ("داهمت الشرطة منزل المتهم", ["173"]),
+    ],
+)
+def test_the_same_verbs_still_code_their_acts(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected

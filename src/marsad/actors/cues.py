@@ -110,6 +110,15 @@ def reporting_outlet(norms: Sequence[str], start: int, proclitic: str) -> bool:
     return prev in _REPORTING
 
 
+def outlet_under_preposition(word: str) -> bool:
+    """«لوكالة»، «لصحيفة»، «بقناة»: an outlet's head noun under ل/ب, so the name after it is
+    the one spoken to or through («وأوضح لوكالة الصحافة الفرنسية أن …»), not a subject."""
+    if len(word) < 4 or word[0] not in ("ل", "ب"):
+        return False
+    stem = word[1:]
+    return stem in _OUTLETS or ("ال" + stem) in _OUTLETS or stem.removeprefix("ل") in _OUTLETS
+
+
 def after_attack(norms: Sequence[str], start: int) -> bool:
     """The nationality at ``start`` follows an attack noun or a weapons platform: «القصف
     التركي»، «بغارة إسرائيلية»، «طائرات روسية»."""

@@ -1148,7 +1148,10 @@ GLOSS_WORDS = REGIONS | {IN, "،"}  # «بنغازي في شرق ليبيا»، 
 
 def _glosses_place(refs: Sequence[Reference], r: Reference, norms: Sequence[str]) -> bool:
     """«قرب مدينة بنغازي في شرق ليبيا»، «في حلب، شمال سوريا»: a country or region right after a
-    place, past «في» and a compass word, only says where that place is."""
+    place, past «في» and a compass word, only says where that place is; so does a nationality
+    right after a place («في محافظة ديالى العراقية»، «محافظتي حجة وصعدة اليمنيتين»)."""
+    if r.kind == "adjective":
+        return any(q.kind in PLACE_KINDS and q.end == r.start for q in refs)
     if r.kind not in PLACE_KINDS:
         return False
     return any(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.actors.cues import outlet_under_preposition
 from marsad.actors.reference import is_counterpart
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
@@ -40,6 +41,8 @@ def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Seque
         return False  # «كل من أوباما ومدفيديف» is a subject list, not a prepositional phrase
     if ref.start > 0 and norms[ref.start - 1] in PREPOSITIONS:
         return True
+    if ref.start > 0 and outlet_under_preposition(norms[ref.start - 1]):
+        return True  # «لوكالة الصحافة الفرنسية»
     k = ref.start - 1
     while k >= 0 and _honorific(norms[k]):
         # «شكره لسمو أمير المنطقة»، «إلى فخامة الرئيس»: the preposition is on the honorific

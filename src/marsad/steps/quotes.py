@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from marsad.events.phrases import introduced_by_preposition
 from marsad.model import Article, Quote
 from marsad.steps.base import ArticleStep, RunContext
 from marsad.steps.refs import SentenceRefs, references_of
@@ -72,9 +73,17 @@ def _entity_at(sr: SentenceRefs, start: int | None, end: int | None) -> str | No
 
 
 def _subject_before(sr: SentenceRefs, pos: int) -> str | None:
-    """The first person or institution mentioned before ``pos`` in the sentence."""
+    """The first person or institution mentioned before ``pos`` in the sentence, not one
+    spoken to («وأوضح لوكالة الصحافة الفرنسية أن …», «وقال لنظيره …»)."""
     toks = sr.sentence.tokens
+    norms = [t.norm for t in toks]
+    words = [t.text for t in toks]
     for r, eid in zip(sr.refs, sr.entity_ids, strict=True):
-        if eid and toks[r.start].start < pos and (r.type == "PERS" or r.kind == "agent"):
+        if (
+            eid
+            and toks[r.start].start < pos
+            and (r.type == "PERS" or r.kind == "agent")
+            and not introduced_by_preposition(r, norms, words)
+        ):
             return eid
     return None
