@@ -2986,3 +2986,37 @@ def test_an_agency_spoken_to_and_a_nationality_after_a_place_are_no_parties() ->
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # talks that have not begun, visits expected, cooperation aimed at: none done yet
+        (
+            "وجاء الهجوم قبل بدء جولة جديدة من محادثات السلام بين الحكومة الأفغانية وحركة طالبان.",
+            [],
+        ),
+        ("ويتوقع أن يرفع المعارضون الإسرائيليون عدد زياراتهم إلى الولايات المتحدة.", []),
+        ("ويسعى القائمون على المنتدى لفتح آفاق جديدة للتعاون الاقتصادي بين قطر والأردن.", []),
+        # a denial noun with its owner, and neither confirming nor denying
+        ("ونقلت الوكالة عن متحدث باسم الكرملين نفيه أي لقاء بين سليماني وبوتين.", []),
+        (
+            "وذكر مسؤولان في وزارة الخارجية الروسية أنه لا يمكنهما تأكيد أو نفي زيارة سليماني "
+            "لموسكو.",
+            [],
+        ),
+        # a resolution that paves the way for lifting sanctions has not lifted them
+        (
+            "وتبنى مجلس الأمن الدولي قرارا يصادق على الاتفاق النووي ويمهد الطريق أمام رفع "
+            "العقوبات الدولية عن إيران.",
+            [("057", "IGOUNO", "IRN")],
+        ),
+        # «قبل يومين» dates a meeting; a verb after «قبل بدء …» is the main act, done
+        ("وقبل يومين التقى الرئيس المصري نظيره الفرنسي في باريس.", [("040", "EGYGOV", "FRAGOV")]),
+        ("وقبل بدء المحادثات التقى الرئيس المصري نظيره الفرنسي.", [("040", "EGYGOV", "FRAGOV")]),
+    ],
+)
+def test_acts_not_begun_aimed_at_expected_or_denied_are_not_coded_as_done(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected

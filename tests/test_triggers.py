@@ -245,6 +245,8 @@ def test_forming_a_commission_on_a_strike_is_investigating_military_action() -> 
         # prayers for and against, not appeals
         "كما دعا الإمام للمعتقلين أثناء إمامته للمصلين في صلاة التراويح",
         "ودعا الخطيب على الظالمين في خطبته",
+        # an interview given by phone, no call between parties
+        "وقال المسؤول لوكالة فرانس برس عبر الهاتف",
     ],
 )
 def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str) -> None:

@@ -58,6 +58,9 @@ POSSIBLE = word_set(_WORDS, "modality.possible")
 FOILED = word_set(_WORDS, "modality.foiled")
 HALTED = word_set(_WORDS, "modality.halted")
 DISCUSSED = word_set(_WORDS, "modality.discussed")
+BEFORE_START = word_set(_WORDS, "modality.before_start")
+BEFORE = frozenset(normalize(w) for w in ("قبل", "وقبل"))
+BEFORE_REACH = 5  # «قبل بدء جولة جديدة من محادثات»: the act noun a few words on
 TIME_PHRASES = word_set(_WORDS, "modality.time_phrases")
 # «بحث الوزيران خلال اللقاء …»، «… بعد اللقاء»: when the talks were, not their topic
 CIRCUMSTANTIAL = word_set(_WORDS, "dating.circumstantial") | TIME_PHRASES
@@ -120,6 +123,11 @@ def modality(
         return NEGATED
     if start > 0 and norms[start - 1] in HALTED:
         return NEGATED  # «وقف غاراتها»: the strikes are stopped, not made
+    if not is_verb((words or norms)[start]) and any(
+        norms[k] in BEFORE and norms[k + 1] in BEFORE_START and clauses[k] == here
+        for k in range(max(0, start - BEFORE_REACH), start - 1)
+    ):
+        return HYPOTHETICAL  # «قبل بدء جولة جديدة من محادثات السلام»: not begun yet
     if _discussed(norms, start) and not (
         words is not None
         and norms[start][:1] in ("و", "ف")
