@@ -3020,3 +3020,28 @@ def test_acts_not_begun_aimed_at_expected_or_denied_are_not_coded_as_done(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+def test_an_outlet_that_broadcasts_pictures_is_no_party() -> None:
+    # «بث التلفزيون الكويتي صورا لأمير الكويت في زيارة …»: the television visited nothing
+    assert (
+        coded(
+            "وبث التلفزيون الكويتي الرسمي صورا لأمير الكويت صباح الأحمد الصباح في زيارة "
+            "للمسجد الذي وقع فيه التفجير."
+        )
+        == []
+    )
+
+
+def test_an_agency_interviewed_is_not_what_a_statement_is_aimed_at() -> None:
+    # «في تصريح لوكالة الصحافة الفرنسية»: the agency was told; US policy was criticised
+    assert coded(
+        "وانتقد وزير الخارجية الإيراني في تصريح لوكالة الصحافة الفرنسية السياسة الأمريكية."
+    ) == [("111", "IRNGOV", "USA")]
+
+
+def test_early_is_not_accra_and_buhari_is_not_bukhara() -> None:
+    a, _ = events("وغادر الرئيس النيجيري محمد بخاري العاصمة صباحا باكرا متوجها إلى واشنطن.")
+    assert [e.code for e in a.entities] == ["NGAGOV", "USA"]
+    a, _ = events("وزار الرئيس الفرنسي أكرا عاصمة غانا.")
+    assert "GHA" in [e.code for e in a.entities]

@@ -247,6 +247,9 @@ def test_forming_a_commission_on_a_strike_is_investigating_military_action() -> 
         "ودعا الخطيب على الظالمين في خطبته",
         # an interview given by phone, no call between parties
         "وقال المسؤول لوكالة فرانس برس عبر الهاتف",
+        # a court's verdict and its sentence carried out: no denunciation and no killing
+        "وصدر بحقه صك شرعي يتضمن ثبوت إدانته والحكم بقتله تعزيرا",
+        "ونفذ حكم القتل قصاصا بالجاني في الرياض",
     ],
 )
 def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str) -> None:
@@ -261,6 +264,8 @@ def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str)
         ("استقبل الرئيس وزير الخارجية", ["043"]),
         ("ودعت الحكومة على لسان وزيرها المعارضة إلى الحوار", ["026"]),
         ("داهمت الشرطة منزل المتهم", ["173"]),
+        ("وقتلت الشرطة ثلاثة مسلحين", ["190"]),
+        ("وأدان الرئيس الهجوم", ["111", "190"]),
     ],
 )
 def test_the_same_verbs_still_code_their_acts(text: str, expected: list[str]) -> None:

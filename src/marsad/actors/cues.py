@@ -367,10 +367,13 @@ _IDIOMS = frozenset(tuple(phrase.split()) for phrase in word_set(_WORDS, "cues.i
 
 
 def idiom(norms: Sequence[str], start: int, end: int) -> bool:
-    """The one-word match at ``[start, end)`` is part of a listed idiom with its neighbour."""
+    """The one-word match at ``[start, end)`` is part of a listed idiom with its neighbour,
+    or is a listed word by itself («باكرا», early, is «ب» + «أكرا» once normalised)."""
     if end - start != 1:
         return False
     word = strip_conjunction(norms[start])
+    if (norms[start],) in _IDIOMS or (word,) in _IDIOMS:
+        return True
     after = (word, norms[end]) if end < len(norms) else None
     before = (strip_conjunction(norms[start - 1]), norms[start]) if start > 0 else None
     return after in _IDIOMS or before in _IDIOMS

@@ -18,6 +18,7 @@ from marsad.actors.cues import (
     is_attack_word,
     is_munition,
     munition_kind,
+    outlet_under_preposition,
     territory,
     unglued,
 )
@@ -492,6 +493,13 @@ def _find_arguments(
         and not _where(r, norms, root)
         and not _glosses_place(refs, r, norms)
         and not in_region(r, norms)  # «في شمال سوريا»: where, and never a subject
+        # «بحسب تعداد لوكالة الصحافة الفرنسية»، «قال لصحيفة الأهرام»: the outlet told or
+        # counting is no party to the act
+        and not (
+            r.start > 0
+            and outlet_under_preposition(norms[r.start - 1])
+            and (r.code or "MED").endswith("MED")
+        )
         and not whereabouts(refs, r, norms)
     ]
     if root in TOPIC_ROOTS:
