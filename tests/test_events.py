@@ -3045,3 +3045,44 @@ def test_early_is_not_accra_and_buhari_is_not_bukhara() -> None:
     assert [e.code for e in a.entities] == ["NGAGOV", "USA"]
     a, _ = events("وزار الرئيس الفرنسي أكرا عاصمة غانا.")
     assert "GHA" in [e.code for e in a.entities]
+
+
+def test_a_city_in_quotation_marks_is_a_paper_and_a_city_come_from_is_no_host() -> None:
+    a, _ = events('وقال وزير النفط لـ"الرياض" إن الإنتاج سيرتفع.')
+    assert [e.code for e in a.entities] == []
+    # «قادما من الرياض»: where the minister came from; Cairo is the visit's host
+    assert coded("ووصل وزير الخارجية الروسي إلى القاهرة قادما من الرياض.") == [
+        ("042", "RUSGOV", "EGY")
+    ]
+
+
+def test_what_an_attack_aimed_at_is_its_object_and_a_town_after_it_is_where() -> None:
+    # «هجوما … استهدف القنصلية»: the consulate was hit, by whoever claimed the attack
+    assert coded(
+        "وتبنى تنظيم داعش هجوما بسيارة مفخخة استهدف القنصلية الإيطالية في وسط القاهرة."
+    ) == [("190", "IMGMOSISI", "ITAGOV")]
+    # the convoy was hit in Diyarbakir, by no one named: neither attacks the other
+    assert coded("مقتل جنديين في تفجير استهدف رتلا عسكريا تركيا في ديار بكر.") == []
+    assert coded("وبعد الهجوم، أدان الرئيس المصري تنظيم داعش.") == [("111", "EGYGOV", "IMGMOSISI")]
+
+
+def test_generic_force_in_a_sentence_whose_air_strike_merged_into_the_headline_is_one_act() -> None:
+    def strike(cameo: str, sentence: int) -> Event:
+        return Event(
+            cameo=cameo,
+            sentence=sentence,
+            start=sentence,
+            end=sentence + 1,
+            trigger="x",
+            source={"code": "SYRMIL"},
+            target={"code": "SYRCVL"},
+            date="2021-06-28",
+            evidence={"date_from": "published"},
+        )
+
+    # headline: the air strike; body: the same air strike and «استهدفت» (generic force)
+    kept = dedupe([strike("195", 0), strike("195", 2), strike("190", 2)])
+    assert [(e.cameo, e.mentions) for e in kept] == [("195", 3)]
+    # a generic force reported in a sentence with no air strike stays its own act
+    kept = dedupe([strike("195", 0), strike("190", 2)])
+    assert [(e.cameo, e.mentions) for e in kept] == [("195", 1), ("190", 1)]

@@ -119,6 +119,21 @@ def outlet_under_preposition(word: str) -> bool:
     return stem in _OUTLETS or ("ال" + stem) in _OUTLETS or stem.removeprefix("ل") in _OUTLETS
 
 
+_OPEN_QUOTES = frozenset({'"', "«", "“", "'"})
+_CLOSE_QUOTES = frozenset({'"', "»", "”", "'"})
+
+
+def quoted_title(norms: Sequence[str], start: int, end: int) -> bool:
+    """A city name alone between quotation marks is a newspaper or a channel named after it
+    («تلقت "الرياض" نسخة منها»، «وقال لـ«الرياض»»), not the city or its state."""
+    return (
+        start > 0
+        and end < len(norms)
+        and norms[start - 1] in _OPEN_QUOTES
+        and norms[end] in _CLOSE_QUOTES
+    )
+
+
 def after_attack(norms: Sequence[str], start: int) -> bool:
     """The nationality at ``start`` follows an attack noun or a weapons platform: «القصف
     التركي»، «بغارة إسرائيلية»، «طائرات روسية»."""

@@ -26,6 +26,7 @@ from marsad.actors.cues import (
     listed_adjective,
     munition_kind,
     named_mosque,
+    quoted_title,
     reporting_outlet,
     river_bank,
     surname,
@@ -375,6 +376,8 @@ class Resolver:
                 continue  # «ترأس الاجتماع» is no Liz Truss unless the tagger says so
             if m.kind != "actor" and river_bank(norms, m.start_token):
                 continue
+            if m.kind in ("capital", "place") and quoted_title(norms, m.start_token, m.end_token):
+                continue  # «تلقت "الرياض" نسخة منها»: the newspaper, not Saudi Arabia
             if m.kind in ("country", "adjective") and surname(
                 norms, m.start_token, m.kind == "country"
             ):

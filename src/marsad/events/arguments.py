@@ -219,6 +219,12 @@ TOPIC_RESUMERS = frozenset(normalize(w) for w in ("فقد", "فإن"))
 TOPIC_REACH = 16
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 COPULAS = word_set(_WORDS, "arguments.copulas")
+COMING_FROM = word_set(_WORDS, "arguments.coming_from")
+ATTACK_NOUN_REACH = 3  # «هجوما بسيارة مفخخة استهدف …»: the attack noun and its weapon
+AIMED_VERBS = frozenset(
+    normalize(w)
+    for w in ("استهدف", "استهدفت", "استهدفا", "استهدفتا", "يستهدف", "تستهدف", "تستهدفان")
+)
 OBJECT_VERBS = word_set(_WORDS, "arguments.object_verbs")
 CREDITED_NOUNS = word_set(_WORDS, "arguments.credited_nouns")
 ON = normalize("على")
@@ -1143,6 +1149,12 @@ def _where(r: Reference, norms: Sequence[str], root: int | None) -> bool:
         and strip_conjunction(norms[r.start - 1]).removeprefix("ب").removeprefix("ل") in LEAVING
     ):
         return True  # «دعت مواطنيها إلى مغادرة ليبيا»: the country to leave, not the addressee
+    if (
+        r.start > 1
+        and norms[r.start - 1] == FROM
+        and strip_conjunction(norms[r.start - 2]) in COMING_FROM
+    ):
+        return True  # «وصل إلى عدن قادما من الرياض»: where from, not whom visited
     if r.kind not in TOWN_KINDS or r.start == 0 or root is None:
         return False
     prev = strip_conjunction(norms[r.start - 1])
@@ -1875,6 +1887,15 @@ def _object_after(ref: Reference, norms: Sequence[str], start: int, gap: list[st
     if gap:
         noun = gap[0][1:] if gap[0][:1] in ("ب", "ل") else ""
         return noun in CREDITED_NOUNS
+    if strip_conjunction(norms[start]) in AIMED_VERBS and any(
+        (
+            strip_conjunction(norms[k]) in ATTACK_NOUNS
+            or strip_conjunction(norms[k]).removesuffix("ا") in ATTACK_NOUNS
+        )
+        and not any(w in BREAKS for w in norms[k + 1 : start])
+        for k in range(max(0, start - ATTACK_NOUN_REACH), start)
+    ):
+        return True  # «هجوما بسيارة مفخخة استهدف القنصلية الإيطالية»: the attack aimed at it
     verb = norms[start]
     if verb not in OBJECT_VERBS and not (verb[:1] in ("و", "ف") and verb[1:] in OBJECT_VERBS):
         return False

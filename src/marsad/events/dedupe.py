@@ -14,7 +14,9 @@ def dedupe(events: list[Event]) -> list[Event]:
     """
     kept: list[Event] = []
     index: dict[tuple[str, str, str], list[Event]] = {}
+    seen_in: dict[int, set[int]] = {}  # id of a kept event -> the sentences it was seen in
     for ev in events:
+        seen_in.setdefault(id(ev), set()).add(ev.sentence)
         key = (
             str(ev.source.get("entity_id") or ev.source.get("code")),
             str(ev.target.get("entity_id") or ev.target.get("code")),
@@ -28,7 +30,8 @@ def dedupe(events: list[Event]) -> list[Event]:
         if _dated(ev) and not _dated(same):  # the dated mention's codes are as of its day
             same.source["code"], same.target["code"] = ev.source.get("code"), ev.target.get("code")
         _absorb(same, ev)
-    return _fold_force(_fold_bare(kept))
+        seen_in[id(same)].add(ev.sentence)
+    return _fold_force(_fold_bare(kept), seen_in)
 
 
 def _absorb(kept: Event, ev: Event) -> None:
@@ -74,11 +77,13 @@ GENERIC_FORCE = "190"  # casualties and attackers named without the means (قت�
 VIOLENT_ROOTS = ("18", "19", "20")
 
 
-def _fold_force(kept: list[Event]) -> list[Event]:
+def _fold_force(kept: list[Event], seen_in: dict[int, set[int]] | None = None) -> list[Event]:
     """«نفذ الحوثيون قصفا على أحياء في تعز، أسفر عن إصابة عدد من المدنيين»: the generic use of
     force (190) a sentence reports between the same two parties as a more specific attack
     (194 shelling, 195 air strike, 183 bombing) is that attack's result, one more mention of
-    it, not a second act."""
+    it, not a second act — also when that attack was first counted in another sentence (the
+    headline) and merged there (``seen_in``: the sentences each kept event was seen in)."""
+    seen_in = seen_in or {}
     out: list[Event] = []
     for ev in kept:
         specific = None
@@ -88,7 +93,7 @@ def _fold_force(kept: list[Event]) -> list[Event]:
                     o
                     for o in kept
                     if o is not ev
-                    and o.sentence == ev.sentence
+                    and (o.sentence == ev.sentence or ev.sentence in seen_in.get(id(o), ()))
                     and o.cameo != GENERIC_FORCE
                     and o.cameo[:2] in VIOLENT_ROOTS
                     and _codes(o) == _codes(ev)

@@ -196,7 +196,7 @@ def whereabouts(refs: Sequence[Reference], r: Reference, norms: Sequence[str]) -
     if strip_conjunction(norms[r.start - 1]) != _IN:
         return False
     k = r.start - 1  # «في»
-    if r.kind == "country" and any(  # a capital after «في» may stand for its government
+    if r.kind in ("country", "place") and any(  # a capital may stand for its government
         q.end == k and q.kind in ACTOR_KINDS and q.kind not in _PLACE_KINDS and q.type != "MISC"
         for q in refs
     ):
