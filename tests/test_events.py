@@ -1134,7 +1134,8 @@ def test_a_bare_ambassador_title_names_no_particular_ambassador() -> None:
 def test_eliminating_is_not_the_judiciary() -> None:
     a, evs = events("وتعهد الجيش العراقي بالقضاء على الإرهابيين.")
     assert "IRQJUD" not in {e.code for e in a.entities}
-    assert brief(evs) == [("030", "IRQMIL", "IRQRAD", "2021-02-05")]
+    # vowing to eliminate them is a threat against them, not an intent to cooperate
+    assert brief(evs) == [("130", "IRQMIL", "IRQRAD", "2021-02-05")]
 
 
 def test_a_regional_president_is_not_the_countrys_president() -> None:

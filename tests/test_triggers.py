@@ -270,3 +270,22 @@ def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str)
 )
 def test_the_same_verbs_still_code_their_acts(text: str, expected: list[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning of a rising toll is a pessimistic comment; one to someone, a threat
+        ("الأمم المتحدة تحذر من ارتفاع حصيلة ضحايا الفيضانات", ["012"]),
+        ("مسؤول أممي ينذر بنتائج مروعة للحرب", ["012"]),
+        ("حذر الرئيس الأمريكي روسيا من عواقب غزو أوكرانيا", ["130", "192"]),
+        # vowing action, revenge or to crush someone is a threat, not a pledge to cooperate
+        ("وتعهدت تركيا باتخاذ إجراء أكثر حزما ضد الجهاديين", ["130"]),
+        ("تعهدت الحكومة بالقضاء على الإرهاب", ["130"]),
+        ("تعهد الرئيس بالإصلاح", ["034"]),
+    ],
+)
+def test_warnings_of_a_worsening_and_vows_to_act_against_someone(
+    text: str, expected: list[str]
+) -> None:
+    assert codes(text) == expected
