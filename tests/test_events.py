@@ -3087,3 +3087,17 @@ def test_generic_force_in_a_sentence_whose_air_strike_merged_into_the_headline_i
     # a generic force reported in a sentence with no air strike stays its own act
     kept = dedupe([strike("195", 0), strike("190", 2)])
     assert [(e.cameo, e.mentions) for e in kept] == [("195", 1), ("190", 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a habit or a rule is no dated act
+        ("وتعد اليابان من حلفاء الولايات المتحدة ويتشاور البلدان دوريا في مجالات الدفاع.", []),
+        ("وترفض الصين في بعض الأحيان فرض عقوبات على إيران.", []),
+        # a patrol attacked is one act: «دورية» is no habit
+        ("وهاجم مسلحون دورية للشرطة المصرية في سيناء.", [("190", "EGYREB", "EGYCOP")]),
+    ],
+)
+def test_a_habit_is_no_event(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert coded(sentence) == expected

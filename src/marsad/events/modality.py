@@ -12,16 +12,18 @@ from collections.abc import Sequence
 from marsad.datafiles import resource
 from marsad.events.words import is_verb
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 from marsad.text.wordlists import word_set
 
 _WORDS = resource("events", "words.tsv")
 
-ASSERTED, NEGATED, HYPOTHETICAL, QUESTION, OPINION = (
+ASSERTED, NEGATED, HYPOTHETICAL, QUESTION, OPINION, GENERIC = (
     "asserted",
     "negated",
     "hypothetical",
     "question",
     "opinion",
+    "generic",  # a habit or a rule («يتشاور البلدان دوريا»), not one act
 )
 
 
@@ -59,6 +61,7 @@ FOILED = word_set(_WORDS, "modality.foiled")
 HALTED = word_set(_WORDS, "modality.halted")
 DISCUSSED = word_set(_WORDS, "modality.discussed")
 BEFORE_START = word_set(_WORDS, "modality.before_start")
+HABITUAL = word_set(_WORDS, "modality.habitual")
 BEFORE = frozenset(normalize(w) for w in ("قبل", "وقبل"))
 BEFORE_REACH = 5  # «قبل بدء جولة جديدة من محادثات»: the act noun a few words on
 TIME_PHRASES = word_set(_WORDS, "modality.time_phrases")
@@ -157,6 +160,9 @@ def modality(
         return OPINION
     if any(w in CONDITIONALS or _hope(w) for w in scope) or _needed(norms, start):
         return HYPOTHETICAL
+    clause_end = next((k for k in range(end, len(norms)) if clauses[k] != here), len(norms))
+    if any(strip_conjunction(norms[k]) in HABITUAL for k in range(first, clause_end)):
+        return GENERIC  # «ويتشاور البلدان دوريا»: a habit of theirs, no dated act
     return ASSERTED
 
 
