@@ -250,6 +250,10 @@ def test_forming_a_commission_on_a_strike_is_investigating_military_action() -> 
         # a court's verdict and its sentence carried out: no denunciation and no killing
         "وصدر بحقه صك شرعي يتضمن ثبوت إدانته والحكم بقتله تعزيرا",
         "ونفذ حكم القتل قصاصا بالجاني في الرياض",
+        # the price of fuel (ثمن, not ثمّن praised); early warning and sirens
+        "وارتفع ثمن الوقود في الأسواق",
+        "وتم تركيب أجهزة الإنذار المبكر في المدن",
+        "وانطلقت صافرات الإنذار في تل أبيب",
     ],
 )
 def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str) -> None:
@@ -266,6 +270,10 @@ def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str)
         ("داهمت الشرطة منزل المتهم", ["173"]),
         ("وقتلت الشرطة ثلاثة مسلحين", ["190"]),
         ("وأدان الرئيس الهجوم", ["111", "190"]),
+        ("وثمن الرئيس جهود المملكة", ["051"]),
+        # a state protesting officially complains; a crowd protesting demonstrates
+        ("وتحتج الحكومة اليابانية رسميا لدى الصين", ["114"]),
+        ("واحتج آلاف المتظاهرين في القاهرة", ["141"]),
     ],
 )
 def test_the_same_verbs_still_code_their_acts(text: str, expected: list[str]) -> None:
