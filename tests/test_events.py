@@ -3101,3 +3101,11 @@ def test_generic_force_in_a_sentence_whose_air_strike_merged_into_the_headline_i
 )
 def test_a_habit_is_no_event(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert coded(sentence) == expected
+
+
+def test_a_subject_after_but_and_the_object_right_after_its_verb() -> None:
+    # «لكن موسكو انتقدت …»: subject first after «لكن»; the object is the one right after the
+    # verb, not the party in the reason that follows («… بالتنسيق مع سوريا»)
+    assert coded("لكن موسكو انتقدت الولايات المتحدة لعدم قيامها بالتنسيق مع سوريا.") == [
+        ("111", "RUS", "USA")
+    ]

@@ -254,6 +254,8 @@ def test_forming_a_commission_on_a_strike_is_investigating_military_action() -> 
         "وارتفع ثمن الوقود في الأسواق",
         "وتم تركيب أجهزة الإنذار المبكر في المدن",
         "وانطلقت صافرات الإنذار في تل أبيب",
+        # «وزارته» is his ministry, not «و» + «زارته» (visited him)
+        "بحسب بيان من وزارته",
     ],
 )
 def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str) -> None:

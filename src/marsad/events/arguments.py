@@ -219,6 +219,7 @@ TOPIC_RESUMERS = frozenset(normalize(w) for w in ("فقد", "فإن"))
 TOPIC_REACH = 16
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 COPULAS = word_set(_WORDS, "arguments.copulas")
+CONTRASTS = frozenset(normalize(w) for w in ("لكن", "ولكن", "بينما", "فيما", "في حين"))
 COMING_FROM = word_set(_WORDS, "arguments.coming_from")
 ATTACK_NOUN_REACH = 3  # «هجوما بسيارة مفخخة استهدف …»: the attack noun and its weapon
 AIMED_VERBS = frozenset(
@@ -757,6 +758,9 @@ def _find_arguments(
         prep = [i for i in rest if introduced_by_preposition(refs[i], norms, words)]
         plain = [i for i in rest if i not in prep]
         pick = (plain or prep) if how in ("after", "inside") else (prep or plain)
+        if how == "before" and plain and refs[plain[0]].start == end and not frame_end:
+            # «لكن موسكو انتقدت الولايات المتحدة لعدم …»: the object right after the verb
+            pick = plain
         addressee = (
             root in APPEALS and how == "after" and plain and refs[plain[0]].start < frame_end
             if frame_end is not None
@@ -1984,6 +1988,7 @@ def _fronted_subject(
         or norms[first - 1] in COMPLEMENTIZERS
         or norms[first - 1] == "و"
         or norms[first - 1] in COPULAS
+        or norms[first - 1] in CONTRASTS  # «لكن موسكو انتقدت الولايات المتحدة»
     )
 
 
