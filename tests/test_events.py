@@ -3109,3 +3109,32 @@ def test_a_subject_after_but_and_the_object_right_after_its_verb() -> None:
     assert coded("لكن موسكو انتقدت الولايات المتحدة لعدم قيامها بالتنسيق مع سوريا.") == [
         ("111", "RUS", "USA")
     ]
+
+
+def test_a_bare_country_is_one_party_whatever_words_name_it() -> None:
+    def statement(sentence: str, src: tuple[str, str], tgt: tuple[str, str]) -> Event:
+        return Event(
+            cameo="019",
+            sentence=int(sentence),
+            start=0,
+            end=1,
+            trigger="x",
+            source={"entity_id": src[0], "code": src[1]},
+            target={"entity_id": tgt[0], "code": tgt[1]},
+            date="2015-08-02",
+            evidence={"date_from": "published"},
+        )
+
+    # «فرنسا» in the lead and «الفرنسية» in the body are two mentions, one country
+    kept = dedupe(
+        [statement("0", ("e1", "GBR"), ("e2", "FRA")), statement("2", ("e7", "GBR"), ("e8", "FRA"))]
+    )
+    assert [(e.sentence, e.mentions) for e in kept] == [(0, 2)]
+    # two different officials with the same code stay two parties
+    kept = dedupe(
+        [
+            statement("0", ("e1", "USAGOV"), ("e2", "FRA")),
+            statement("2", ("e7", "USAGOV"), ("e2", "FRA")),
+        ]
+    )
+    assert [(e.sentence, e.mentions) for e in kept] == [(0, 1), (2, 1)]

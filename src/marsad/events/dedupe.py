@@ -17,11 +17,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     seen_in: dict[int, set[int]] = {}  # id of a kept event -> the sentences it was seen in
     for ev in events:
         seen_in.setdefault(id(ev), set()).add(ev.sentence)
-        key = (
-            str(ev.source.get("entity_id") or ev.source.get("code")),
-            str(ev.target.get("entity_id") or ev.target.get("code")),
-            ev.cameo,
-        )
+        key = (_party(ev.source), _party(ev.target), ev.cameo)
         same = next((e for e in index.get(key, []) if _same_occasion(e, ev)), None)
         if same is None:
             index.setdefault(key, []).append(ev)
@@ -32,6 +28,19 @@ def dedupe(events: list[Event]) -> list[Event]:
         _absorb(same, ev)
         seen_in[id(same)].add(ev.sentence)
     return _fold_force(_fold_bare(kept), seen_in)
+
+
+def _party(side: dict[str, object]) -> str:
+    """What makes two mentions one party: the entity, except for a bare country, which is one
+    party whatever words name it («فرنسا» in the lead, «الفرنسية» in «وزير الداخلية الفرنسي»
+    where the minister is not coded)."""
+    code = side.get("code")
+    if isinstance(code, str) and len(code) == COUNTRY_CODE_LENGTH:
+        return code
+    return str(side.get("entity_id") or code)
+
+
+COUNTRY_CODE_LENGTH = 3
 
 
 def _absorb(kept: Event, ev: Event) -> None:
