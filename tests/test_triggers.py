@@ -256,6 +256,10 @@ def test_forming_a_commission_on_a_strike_is_investigating_military_action() -> 
         "وانطلقت صافرات الإنذار في تل أبيب",
         # «وزارته» is his ministry, not «و» + «زارته» (visited him)
         "بحسب بيان من وزارته",
+        # what a plan, a project or a company aims at is no target of an attack
+        "المشاريع التنموية في مصر تستهدف إحداث تأثير في حياة المواطنين",
+        "لخطة شاملة تستهدف دعم المنتج المصري",
+        "والجزيئات الحيوية التي تستهدفها شركة فرنسية",
     ],
 )
 def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str) -> None:
@@ -276,6 +280,7 @@ def test_homographs_of_force_requests_visits_and_appeals_code_nothing(text: str)
         # a state protesting officially complains; a crowd protesting demonstrates
         ("وتحتج الحكومة اليابانية رسميا لدى الصين", ["114"]),
         ("واحتج آلاف المتظاهرين في القاهرة", ["141"]),
+        ("استهدفت الطائرات الإسرائيلية مواقع حماس بهدف دعم القوات البرية", ["190"]),
     ],
 )
 def test_the_same_verbs_still_code_their_acts(text: str, expected: list[str]) -> None:
