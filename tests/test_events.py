@@ -3138,3 +3138,20 @@ def test_a_bare_country_is_one_party_whatever_words_name_it() -> None:
         ]
     )
     assert [(e.sentence, e.mentions) for e in kept] == [(0, 1), (2, 1)]
+
+
+def test_the_enemy_fought_is_not_whom_praise_is_aimed_at() -> None:
+    # «أشاد بدور البلاد … في مكافحة حركة الشباب»: al-Shabaab is fought, not praised
+    assert (
+        coded(
+            "وواصل أوباما زيارته إلى أديس أبابا حيث أشاد بدور البلاد كشريك أساسي في مكافحة "
+            "حركة الشباب في الصومال."
+        )
+        == []
+    )
+    assert coded("وأشاد الرئيس الأمريكي بالحملة ضد تنظيم داعش.") == []
+    # the fighter praised is the target; an attack on the enemy is still an attack
+    assert coded("وأشاد الرئيس الأمريكي بجهود الحكومة العراقية في محاربة تنظيم داعش.") == [
+        ("051", "USAGOV", "IRQGOV")
+    ]
+    assert coded("وهاجمت القوات العراقية تنظيم داعش.") == [("190", "IRQMIL", "IMGMOSISI")]

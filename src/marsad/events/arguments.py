@@ -221,6 +221,8 @@ PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X ق�
 COPULAS = word_set(_WORDS, "arguments.copulas")
 CONTRASTS = frozenset(normalize(w) for w in ("لكن", "ولكن", "بينما", "فيما", "في حين"))
 COMING_FROM = word_set(_WORDS, "arguments.coming_from")
+FOUGHT = word_set(_WORDS, "arguments.fought")
+COOPERATIVE_ROOTS = frozenset(range(1, 9))  # statements to aid: no act against anyone
 ATTACK_NOUN_REACH = 3  # «هجوما بسيارة مفخخة استهدف …»: the attack noun and its weapon
 AIMED_VERBS = frozenset(
     normalize(w)
@@ -749,7 +751,10 @@ def _find_arguments(
             [
                 i
                 for i in usable
-                if i != source and origin <= refs[i].start <= stop and refs[i].start != owner
+                if i != source
+                and origin <= refs[i].start <= stop
+                and refs[i].start != owner
+                and not (root in COOPERATIVE_ROOTS and _fought(refs[i], norms))
             ],
         )
         # «دعوى أمام محكمة العدل الدولية تتهم فيها إسرائيل»: a venue is where, not whom
@@ -1882,6 +1887,15 @@ def _previous_object(
     if len(inner) == 1 and is_verb(words[inner[0]]):
         return True  # subject, verb, object
     return not inner and subject.start > 0 and is_verb(words[subject.start - 1])
+
+
+def _fought(ref: Reference, norms: Sequence[str]) -> bool:
+    """``ref`` follows a word of fighting («في مكافحة حركة الشباب»، «ضد داعش»): the enemy of
+    what a cooperative act is about, not whom it is aimed at."""
+    k = ref.start - 1
+    if k > 0 and strip_conjunction(norms[k]) in ("علي",):
+        k -= 1  # «القضاء على …»
+    return k >= 0 and norms[k] in FOUGHT
 
 
 def _object_after(ref: Reference, norms: Sequence[str], start: int, gap: list[str]) -> bool:
