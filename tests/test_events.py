@@ -3155,3 +3155,11 @@ def test_the_enemy_fought_is_not_whom_praise_is_aimed_at() -> None:
         ("051", "USAGOV", "IRQGOV")
     ]
     assert coded("وهاجمت القوات العراقية تنظيم داعش.") == [("190", "IRQMIL", "IMGMOSISI")]
+
+
+def test_the_enemy_fought_is_no_antecedent_of_he() -> None:
+    # «… لمكافحة حركة الشباب، إلا أنه طالبها …»: «he» is the president, not al-Shabaab
+    assert coded(
+        "وتعهد الرئيس الأمريكي بتقديم دعم ثابت لكينيا من أجل مكافحة حركة الشباب، إلا أنه طالب "
+        "الحكومة الكينية بوضع حد للفساد."
+    )[-1] == ("100", "USAGOV", "KENGOV")

@@ -580,7 +580,9 @@ def _find_arguments(
         said = [
             i
             for i in usable
-            if refs[i].end < start and not introduced_by_preposition(refs[i], norms, words)
+            if refs[i].end < start
+            and not introduced_by_preposition(refs[i], norms, words)
+            and not _fought(refs[i], norms)  # «لمكافحة حركة الشباب، إلا أنه طالبها»
         ]
         if said:
             obj = _after_target(refs, usable, norms, words, end, frame_end, said[-1])
@@ -677,7 +679,11 @@ def _find_arguments(
     target_how = ""
     carried: int | None = None
     if source is None:
-        subj = [i for i in before if not introduced_by_preposition(refs[i], norms, words)]
+        subj = [
+            i
+            for i in before
+            if not introduced_by_preposition(refs[i], norms, words) and not _fought(refs[i], norms)
+        ]
         opener = _clause_opener(norms, start)
         if opener is not None:
             # «قال غروندبرغ إن الأطراف وافقت»: the clause names its own subject (الأطراف),
