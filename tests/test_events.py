@@ -3163,3 +3163,13 @@ def test_the_enemy_fought_is_no_antecedent_of_he() -> None:
         "وتعهد الرئيس الأمريكي بتقديم دعم ثابت لكينيا من أجل مكافحة حركة الشباب، إلا أنه طالب "
         "الحكومة الكينية بوضع حد للفساد."
     )[-1] == ("100", "USAGOV", "KENGOV")
+
+
+def test_a_condemned_attack_against_an_army_is_not_the_armys() -> None:
+    # «الهجوم ضد الجيش اللبناني»: the army was hit; no doer is named, so nothing is coded
+    assert coded("وأدان الرئيس المصري الهجوم ضد الجيش اللبناني.") == []
+    assert coded("وأدان الرئيس المصري هجوم الحوثيين على السعودية.") == [("111", "EGYGOV", "YEMINS")]
+    assert coded("وأدان الرئيس المصري الهجوم الذي شنه تنظيم داعش ضد الجيش اللبناني.") == [
+        ("111", "EGYGOV", "IMGMOSISI"),
+        ("190", "IMGMOSISI", "LBNMIL"),
+    ]

@@ -222,6 +222,7 @@ COPULAS = word_set(_WORDS, "arguments.copulas")
 CONTRASTS = frozenset(normalize(w) for w in ("لكن", "ولكن", "بينما", "فيما", "في حين"))
 COMING_FROM = word_set(_WORDS, "arguments.coming_from")
 FOUGHT = word_set(_WORDS, "arguments.fought")
+AGAINST = frozenset(normalize(w) for w in ("ضد", "وضد", "على"))
 COOPERATIVE_ROOTS = frozenset(range(1, 9))  # statements to aid: no act against anyone
 ATTACK_NOUN_REACH = 3  # «هجوما بسيارة مفخخة استهدف …»: the attack noun and its weapon
 AIMED_VERBS = frozenset(
@@ -1087,7 +1088,12 @@ def _condemned_doer(
                 or tuple(norms[r.start - 2 : r.start]) in AGENT_MARKERS
                 # «هجوم الحوثيين»، «اعتداءات المستوطنين»: an armed genitive did it (a place
                 # or people after the act were hit by it: «تفجير مسجد»)
-                or (r.start <= act + 2 and not r.proclitic and _armed_group(r))
+                or (
+                    r.start <= act + 2
+                    and not r.proclitic
+                    and _armed_group(r)
+                    and norms[r.start - 1] not in AGAINST  # «الهجوم ضد الجيش»: the one hit
+                )
             )
         ),
         None,
