@@ -304,3 +304,17 @@ def test_warnings_of_a_worsening_and_vows_to_act_against_someone(
     text: str, expected: list[str]
 ) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agreement reached is finalised (057, CAMEO: "finalize an agreement"); one in
+        # principle or an understanding is an intent to cooperate (030)
+        ("توصلت إيران والقوى الكبرى إلى اتفاق نووي", ["057"]),
+        ("توصل الطرفان إلى اتفاق مبدئي", ["030"]),
+        ("توصل الطرفان إلى تفاهم حول الحدود", ["030"]),
+    ],
+)
+def test_an_agreement_reached_is_an_agreement(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
