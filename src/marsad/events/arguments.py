@@ -219,7 +219,7 @@ TOPIC_RESUMERS = frozenset(normalize(w) for w in ("فقد", "فإن"))
 TOPIC_REACH = 16
 PERFECT_MARKERS = frozenset(normalize(w) for w in ("قد", "لقد"))  # «X قد اتهم Y»
 COPULAS = word_set(_WORDS, "arguments.copulas")
-CONTRASTS = frozenset(normalize(w) for w in ("لكن", "ولكن", "بينما", "فيما", "في حين"))
+CONTRASTS = frozenset(normalize(w) for w in ("لكن", "ولكن", "بينما", "فيما"))  # one token each
 COMING_FROM = word_set(_WORDS, "arguments.coming_from")
 FOUGHT = word_set(_WORDS, "arguments.fought")
 AGAINST = frozenset(normalize(w) for w in ("ضد", "وضد", "على"))
@@ -1905,15 +1905,15 @@ def _fought(ref: Reference, norms: Sequence[str]) -> bool:
     """``ref`` follows a word of fighting («في مكافحة حركة الشباب»، «ضد داعش»): the enemy of
     what a cooperative act is about, not whom it is aimed at."""
     k = ref.start - 1
-    if k > 0 and strip_conjunction(norms[k]) in ("علي",):
+    if k > 0 and norms[k] == ON:
         k -= 1  # «القضاء على …»
     return k >= 0 and norms[k] in FOUGHT
 
 
 def _object_after(ref: Reference, norms: Sequence[str], start: int, gap: list[str]) -> bool:
     """The actor right after the verb is its object, not its subject: a place visited («وزار
-    روسيا»), one urged («وحثت أنقرة على …»), or the owner of what is praised («وأشاد بدور
-    المملكة»)."""
+    روسيا»), one urged («وحثت أنقرة على …»), the owner of what is praised («وأشاد بدور
+    المملكة»), or what an attack noun's «استهدف» names («هجوما … استهدف القنصلية»)."""
     if gap:
         noun = gap[0][1:] if gap[0][:1] in ("ب", "ل") else ""
         return noun in CREDITED_NOUNS

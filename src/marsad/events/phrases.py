@@ -182,11 +182,11 @@ def posted_to(refs: Sequence[Reference], ref: Reference, norms: Sequence[str]) -
 
 
 def whereabouts(refs: Sequence[Reference], r: Reference, norms: Sequence[str]) -> bool:
-    """A place after «في» that says where the actor (a country) or the sites named right before
-    it are:
-    «هاجمت إسرائيل حزب الله في لبنان»، «غارات على مواقع التنظيم في العراق» (the party hit is
-    the one named or owning the sites; the country is only where), and a place joined to it
-    by «و» («… في العراق وسوريا»)."""
+    """A country or town after «في» that says where the actor or the sites named right before
+    it are («هاجمت إسرائيل حزب الله في لبنان»، «غارات على مواقع التنظيم في العراق»: the party
+    hit is the one named or owning the sites; the place is only where), and a place joined to
+    it by «و» («… في العراق وسوريا»). A capital after an actor may stand for its government
+    («آلاف الروس في موسكو»), so it is left to the other rules."""
     if r.kind not in _PLACE_KINDS or r.start < 2:
         return False
     if norms[r.start][:1] == "و":
@@ -196,7 +196,7 @@ def whereabouts(refs: Sequence[Reference], r: Reference, norms: Sequence[str]) -
     if strip_conjunction(norms[r.start - 1]) != _IN:
         return False
     k = r.start - 1  # «في»
-    if r.kind in ("country", "place") and any(  # a capital may stand for its government
+    if r.kind in ("country", "place") and any(
         q.end == k and q.kind in ACTOR_KINDS and q.kind not in _PLACE_KINDS and q.type != "MISC"
         for q in refs
     ):
