@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import DataError, MissingDependency, ModelError
+from marsad.errors import DataError, ModelError
 from marsad.events.detect import EVENTS, ClassModel, PloverDetector, features
+from marsad.events.logistic import Design, balanced_folds, fit_logistic, numpy_or_raise
 from marsad.text.normalize import normalize
 
 GSR_DIR = ("data", "events", "arabic_event_gsr")
@@ -129,17 +130,8 @@ def read_examples(path: Path, ambiguous: bool = False) -> list[Example]:
     return out
 
 
-def _np() -> Any:
-    try:
-        import numpy
-    except ImportError as exc:
-        raise MissingDependency("numpy", "dev", "train_detector") from exc
-    return numpy
-
-
 def group_folds(examples: Sequence[Example], k: int, seed: int) -> list[int]:
     """A fold per example: a document (and repeats of a sentence) never straddles two folds."""
-    np = _np()
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -151,114 +143,9 @@ def group_folds(examples: Sequence[Example], k: int, seed: int) -> list[int]:
     for ex in examples:
         key = "t:" + " ".join(normalize(ex.text).split())[:120]
         parent[find(key)] = find("d:" + ex.doc)
-    groups: dict[str, list[int]] = {}
-    for i, ex in enumerate(examples):
-        groups.setdefault(find("d:" + ex.doc), []).append(i)
-    names = sorted(groups)
-    order = np.random.default_rng(seed).permutation(len(names))
-    ranked = sorted(
-        (names[j] for j in order), key=lambda g: -sum(bool(examples[i].label) for i in groups[g])
+    return balanced_folds(
+        [find("d:" + ex.doc) for ex in examples], [bool(ex.label) for ex in examples], k, seed
     )
-    pos = [0] * k
-    size = [0] * k
-    fold = [0] * len(examples)
-    for g in ranked:
-        n_pos = sum(bool(examples[i].label) for i in groups[g])
-        f = min(range(k), key=lambda j: (pos[j], size[j]) if n_pos else (size[j], pos[j]))
-        pos[f] += n_pos
-        size[f] += len(groups[g])
-        for i in groups[g]:
-            fold[i] = f
-    return fold
-
-
-class _Design:
-    """Sparse binary design matrix over the features kept from some training rows."""
-
-    def __init__(self, feats: Sequence[Sequence[str]], rows: Sequence[int], min_df: int) -> None:
-        np = _np()
-        df: dict[str, int] = {}
-        for i in rows:
-            for f in feats[i]:
-                df[f] = df.get(f, 0) + 1
-        self.vocab = sorted(f for f, n in df.items() if n >= min_df)
-        self.index = {f: j for j, f in enumerate(self.vocab)}
-        self.np = np
-
-    def matrix(self, feats: Sequence[Sequence[str]], rows: Sequence[int]) -> tuple[Any, Any, int]:
-        r: list[int] = []
-        c: list[int] = []
-        for k, i in enumerate(rows):
-            for f in feats[i]:
-                j = self.index.get(f)
-                if j is not None:
-                    r.append(k)
-                    c.append(j)
-        return (
-            self.np.asarray(r, dtype=self.np.int64),
-            self.np.asarray(c, dtype=self.np.int64),
-            len(rows),
-        )
-
-
-def _dot(a: Any, b: Any) -> float:
-    """A dot product without BLAS: its threads thrash on a busy machine for vectors this size."""
-    return float((a * b).sum())
-
-
-def _fit(
-    r: Any, c: Any, n: int, d: int, y: Any, sw: Any, l2: float, iters: int = 200
-) -> tuple[Any, float]:
-    """Weighted L2 logistic regression (targets may be fractions) by L-BFGS: (weights, bias)."""
-    np = _np()
-    sw = sw / sw.mean()
-
-    def loss_grad(theta: Any) -> tuple[float, Any]:
-        w, b = theta[:d], theta[d]
-        z = np.bincount(r, weights=w[c], minlength=n) + b
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
-        loss = np.sum(sw * (np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * _dot(w, w)
-        g = sw * (p - y)
-        grad = np.empty(d + 1)
-        grad[:d] = np.bincount(c, weights=g[r], minlength=d) + l2 * w
-        grad[d] = g.sum()
-        return float(loss), grad
-
-    theta = np.zeros(d + 1)
-    f, g = loss_grad(theta)
-    s_hist: list[Any] = []
-    y_hist: list[Any] = []
-    for _ in range(iters):
-        q = g.copy()
-        alphas = []
-        for s, yy in zip(reversed(s_hist), reversed(y_hist), strict=True):
-            a = _dot(s, q) / _dot(yy, s)
-            alphas.append(a)
-            q -= a * yy
-        if s_hist:
-            q *= _dot(s_hist[-1], y_hist[-1]) / _dot(y_hist[-1], y_hist[-1])
-        for (s, yy), a in zip(zip(s_hist, y_hist, strict=True), reversed(alphas), strict=True):
-            q += s * (a - _dot(yy, q) / _dot(yy, s))
-        direction = -q
-        step = 1.0
-        while True:
-            new = theta + step * direction
-            f_new, g_new = loss_grad(new)
-            if f_new <= f + 1e-4 * step * _dot(g, direction) or step < 1e-10:
-                break
-            step *= 0.5
-        s, yy = new - theta, g_new - g
-        if _dot(yy, s) > 1e-10:
-            s_hist.append(s)
-            y_hist.append(yy)
-            if len(s_hist) > 10:
-                s_hist.pop(0)
-                y_hist.pop(0)
-        converged = abs(f - f_new) <= 1e-6 * max(1.0, abs(f))
-        theta, f, g = new, f_new, g_new
-        if converged:
-            break
-    return theta[:d], float(theta[d])
 
 
 @dataclass(slots=True)
@@ -275,7 +162,7 @@ class _Data:
 def _data(
     feats: Sequence[Sequence[str]], examples: Sequence[Example], cfg: dict[str, Any]
 ) -> _Data:
-    np = _np()
+    np = numpy_or_raise("train_detector")
     gold = np.asarray([1.0 if e.label else 0.0 for e in examples])
     scored = np.asarray([e.label is not None for e in examples])
     if cfg.get("soft"):
@@ -288,27 +175,25 @@ def _data(
     return _Data(feats, target, weight, gold, scored)
 
 
-def _train_rows(
-    data: _Data, rows: Sequence[int], cfg: dict[str, Any]
-) -> tuple[_Design, Any, float]:
+def _train_rows(data: _Data, rows: Sequence[int], cfg: dict[str, Any]) -> tuple[Design, Any, float]:
     rows = [i for i in rows if data.weight[i] > 0]
-    design = _Design(data.feats, rows, int(cfg["min_df"]))
+    design = Design(data.feats, rows, int(cfg["min_df"]))
     r, c, n = design.matrix(data.feats, rows)
-    w, b = _fit(r, c, n, len(design.vocab), data.target[rows], data.weight[rows], cfg["l2"])
+    w, b = fit_logistic(r, c, n, len(design.vocab), data.target[rows], data.weight[rows], cfg["l2"])
     return design, w, b
 
 
 def _margins(
-    design: _Design, w: Any, b: float, feats: Sequence[Sequence[str]], rows: Sequence[int]
+    design: Design, w: Any, b: float, feats: Sequence[Sequence[str]], rows: Sequence[int]
 ) -> Any:
-    np = _np()
+    np = numpy_or_raise("train_detector")
     r, c, n = design.matrix(feats, rows)
     return np.bincount(r, weights=w[c], minlength=n) + b
 
 
 def best_threshold(margins: Any, labels: Any) -> float:
     """The probability cut that maximises F1 (midpoint between neighbouring scores)."""
-    np = _np()
+    np = numpy_or_raise("train_detector")
     order = np.argsort(-margins, kind="stable")
     m, y = margins[order], labels[order]
     tp = np.cumsum(y)
@@ -342,7 +227,7 @@ def _oof_margins(
     data: _Data, rows: Sequence[int], folds: Sequence[int], cfg: dict[str, Any]
 ) -> Any:
     """Out-of-fold margins for ``rows`` under the given fold assignment."""
-    np = _np()
+    np = numpy_or_raise("train_detector")
     out = np.zeros(len(rows))
     for k in sorted({folds[i] for i in rows}):
         train = [i for i in rows if folds[i] != k]
@@ -365,7 +250,7 @@ def cross_validate(
     With ``nested`` each outer fold's threshold comes from inner folds of its training part,
     so the reported figure never sees a threshold tuned on its own test rows.
     """
-    np = _np()
+    np = numpy_or_raise("train_detector")
     data = _data(feats, examples, cfg)
     folds = group_folds(examples, k, seed)
     everything = list(range(len(examples)))
@@ -406,7 +291,7 @@ def train_detector(
     ``cv`` is the honest estimate; ``fit`` scores the final model on the rows it was trained on;
     ``annotator`` is the human reference of ``annotator_f1``.
     """
-    np = _np()
+    np = numpy_or_raise("train_detector")
     cfg = dict(cfg or CONFIG)
     gsr = Path(shared).joinpath(*GSR_DIR)
     classes: dict[str, ClassModel] = {}
