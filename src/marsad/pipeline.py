@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from marsad.actors.dictionary import ActorDictionary
+from marsad.events import confidence
+from marsad.events.confidence import ConfidenceModel
 from marsad.events.triggers import TriggerSet
 from marsad.events.triggers import default_triggers as shipped_triggers
 from marsad.model import Article
@@ -58,6 +60,11 @@ def default_triggers(extra: tuple[str, ...] = ()) -> TriggerSet:
 
 
 @lru_cache(maxsize=4)
+def default_confidence() -> ConfidenceModel:
+    """The shipped event confidence model (loaded once)."""
+    return confidence.default_model()
+
+
 def load_backend(ner: str | None) -> NerBackend:
     """``crf`` (the shipped model), ``none`` (dictionary only), or a path to a transformers model."""
     if ner in (None, "crf"):
@@ -77,9 +84,15 @@ def text_steps() -> list[Step]:
 
 
 def default_steps(
-    ner: str | None = "crf", backend: NerBackend | None = None, settings: Settings | None = None
+    ner: str | None = "crf",
+    backend: NerBackend | None = None,
+    settings: Settings | None = None,
+    rated: bool = True,
 ) -> list[Step]:
-    """The analysis steps in order: clean, drop repeats, split, context, entities, quotes, events."""
+    """The analysis steps in order: clean, drop repeats, split, context, entities, quotes, events.
+
+    ``rated`` events get the confidence model's probability; without it they keep the
+    rule-based figure the model is trained from."""
     extra = user_files(settings)
     dictionary = default_dictionary(extra)
     return [
@@ -87,7 +100,7 @@ def default_steps(
         Context(),
         Entities(backend or load_backend(ner), dictionary),
         Quotes(),
-        Events(dictionary, default_triggers(extra)),
+        Events(dictionary, default_triggers(extra), default_confidence() if rated else None),
     ]
 
 

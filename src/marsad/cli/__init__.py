@@ -296,6 +296,36 @@ def train_ner(shared: Path | None, out: Path | None, seed: int) -> None:
     _echo_json(card["dev_scores"])
 
 
+@train.command("confidence")
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The shared data folder (default: ../shared or MARSAD_SHARED).",
+)
+@click.option(
+    "--reviews",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The event reviews TSV (default: eval/event_reviews.tsv).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the model (default: the shipped location).",
+)
+def train_confidence(shared: Path | None, reviews: Path | None, out: Path | None) -> None:
+    """Fit the event confidence model to the reviewed events (deterministic) and print its
+    cross-validated figures beside the rule-based confidence's."""
+    from marsad.evaluate import event_confidence as ec
+    from marsad.events.confidence import MODEL_FILE
+    from marsad.ner.crf import shared_dir
+
+    with one_line_errors():
+        report = ec.train_confidence(
+            shared or shared_dir(), out or MODEL_FILE, reviews or ec.REVIEWS_FILE
+        )
+    _echo_json({k: report[k] for k in ("events", "right", "config", "cv", "rule_based")})
+
+
 @main.group("eval")
 def evaluate() -> None:
     """Score marsad against gold data."""

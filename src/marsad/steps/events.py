@@ -27,6 +27,7 @@ from marsad.events.arguments import (
     aid_destination,
     find_arguments,
 )
+from marsad.events.confidence import ConfidenceModel
 from marsad.events.dating import Dating, date_for, dated_tokens, own_date, period_to_come
 from marsad.events.dedupe import dedupe
 from marsad.events.modality import (
@@ -154,13 +155,22 @@ class Events(ArticleStep):
 
     name = "events"
 
-    def __init__(self, dictionary: ActorDictionary, triggers: TriggerSet | None = None) -> None:
+    def __init__(
+        self,
+        dictionary: ActorDictionary,
+        triggers: TriggerSet | None = None,
+        confidence: ConfidenceModel | None = None,
+    ) -> None:
         self.d = dictionary
         self.triggers = triggers or default_triggers()
+        # None keeps the rule-based figure (what the confidence model is trained from)
+        self.confidence = confidence
 
     def process(self, article: Article, ctx: RunContext) -> Article | None:
         coder = _ArticleCoder(article, self.d, self.triggers)
         article.events = dedupe(coder.run())
+        if self.confidence is not None:
+            self.confidence.rate(article)
         ctx.stats["events"] += len(article.events)
         ctx.stats["events_suppressed"] += coder.suppressed
         return article
