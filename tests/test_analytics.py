@@ -102,6 +102,31 @@ def test_dyad_series_date_range(usa_rus: Store) -> None:
     assert analytics.dyad_series(usa_rus, "USA", "IRN")["periods"] == []
 
 
+def _mention(store: Store, rid: int, idx: int, confidence: float) -> None:
+    store.con.execute(
+        "INSERT INTO events (article_id, idx, cameo, confidence, record_id) VALUES ('a', ?, '111',"
+        " ?, ?)",
+        [idx, confidence, rid],
+    )
+
+
+def test_dyad_series_min_confidence_keeps_records_with_a_sure_mention(usa_rus: Store) -> None:
+    _mention(usa_rus, 1, 0, 0.2)
+    _mention(usa_rus, 1, 1, 0.65)  # one sure mention is enough
+    _mention(usa_rus, 2, 2, 0.3)
+    _mention(usa_rus, 3, 3, 0.5)  # the bound is inclusive
+    # record 4 has no mention rows: it cannot pass any threshold above 0
+    s = analytics.dyad_series(usa_rus, "USA", "RUS", by="month", min_confidence=0.5)
+    assert s["min_confidence"] == 0.5
+    assert s["periods"][0]["record_ids"] == [1, 3]
+    s = analytics.dyad_series(usa_rus, "USA", "RUS", by="month", min_confidence=0.6)
+    assert s["periods"][0]["record_ids"] == [1]
+    every = analytics.dyad_series(usa_rus, "USA", "RUS", by="month")
+    assert (every["min_confidence"], every["periods"][0]["record_ids"]) == (0.0, [1, 2, 3, 4])
+    with pytest.raises(ConfigError, match=r"min_confidence must be between 0 and 1, got 1\.5"):
+        analytics.dyad_series(usa_rus, "USA", "RUS", min_confidence=1.5)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

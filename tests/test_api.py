@@ -192,6 +192,25 @@ def test_dyad_series(client: TestClient) -> None:
         "/dyads/EGY/JOR/series", params={"by": "month", "start": "2022-07-01", "end": "2022-09-30"}
     ).json()
     assert [p["records"] for p in window["periods"]] == [0, 4, 0]
+    none = client.get("/dyads/EGY/JOR/series", params={"min_confidence": 1.0}).json()
+    assert (none["min_confidence"], none["periods"]) == (1.0, [])
+
+
+def test_dyad_series_min_confidence_is_the_library_output(
+    client: TestClient, store_file: Path
+) -> None:
+    from marsad import analytics
+
+    with Store(store_file, read_only=True) as store:
+        [(sure,)] = store.con.execute(
+            "SELECT max(confidence) FROM events WHERE source_code LIKE 'EGY%'"
+            " AND target_code LIKE 'JOR%'"
+        ).fetchall()
+        expected = analytics.dyad_series(store, "EGY", "JOR", by="day", min_confidence=sure)
+    got = client.get("/dyads/EGY/JOR/series", params={"min_confidence": sure, "by": "day"})
+    ids = [(p["period"], p["record_ids"]) for p in got.json()["periods"]]
+    assert ids == [(p["period"], p["record_ids"]) for p in expected["periods"]]
+    assert 0 < sum(len(r) for _, r in ids) < 4  # some of the week's 4 records, not all
 
 
 @pytest.mark.parametrize(
@@ -200,6 +219,8 @@ def test_dyad_series(client: TestClient) -> None:
         ("/dyads/EGY/JOR/series", {"by": "fortnight"}),
         ("/dyads/EGY/JOR/series", {"start": "2022-02-30"}),
         ("/dyads/EGY/JOR/series", {"start": "-1.2e-177"}),
+        ("/dyads/EGY/JOR/series", {"min_confidence": 1.5}),
+        ("/dyads/EGY/JOR/series", {"min_confidence": "high"}),
         ("/dyads/E/JOR/series", {}),
         ("/dyads/EGY/JO%27R/series", {}),
     ],

@@ -49,6 +49,29 @@ def test_dyad_json_is_the_library_output(db: str) -> None:
     assert (week["a_to_b"]["records"], week["b_to_a"]["records"]) == (3, 3)
 
 
+def test_dyad_min_confidence(db: str) -> None:
+    from marsad import analytics
+    from marsad.store import Store
+
+    with Store(Path(db), read_only=True) as store:
+        [(sure,)] = store.con.execute(
+            "SELECT max(confidence) FROM events WHERE source_code LIKE 'EGY%'"
+            " AND target_code LIKE 'JOR%'"
+        ).fetchall()
+        expected = analytics.dyad_series(store, "EGY", "JOR", "day", min_confidence=sure)
+    code, out, _ = run(
+        "dyad", "EGY", "JOR", "--by", "day", "--db", db, "--json", "--min-confidence", str(sure)
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data == json.loads(json.dumps(expected))
+    kept = sum(p["records"] for p in data["periods"])
+    everything = json.loads(run("dyad", "EGY", "JOR", "--db", db, "--json")[1])
+    assert 1 <= kept < sum(p["records"] for p in everything["periods"])
+    code, _, err = run("dyad", "EGY", "JOR", "--db", db, "--min-confidence", "1.5")
+    assert code == 2 and "1.5 is not in the range 0.0<=x<=1.0" in err
+
+
 def test_dyad_errors_are_one_line(db: str, tmp_path: Path) -> None:
     code, _, err = run("dyad", "USA", "RUS", "--db", str(tmp_path / "none.duckdb"))
     assert code == 1

@@ -106,11 +106,26 @@ def direction_sql(
     return f"({s} AND {t})", [*ps, *pt]
 
 
+def check_confidence(value: float) -> float:
+    if not 0.0 <= value <= 1.0:
+        raise ConfigError(f"min_confidence must be between 0 and 1, got {value}")
+    return value
+
+
 def dyad_records(
-    store: Store, a: str, b: str, start: date | None = None, end: date | None = None
+    store: Store,
+    a: str,
+    b: str,
+    start: date | None = None,
+    end: date | None = None,
+    min_confidence: float = 0.0,
 ) -> list[dict[str, Any]]:
-    """Event records between two actors, either direction, with flags for each direction."""
+    """Event records between two actors, either direction, with flags for each direction.
+
+    With ``min_confidence`` a record counts only when at least one of its mentions has that
+    confidence (the event confidence model's probability that the mention is right)."""
     a, b = check_code(a), check_code(b)
+    min_confidence = check_confidence(min_confidence)
     ab, ab_params = direction_sql(a, b)
     ba, ba_params = direction_sql(b, a)
     where = [f"({ab} OR {ba})"]
@@ -121,6 +136,9 @@ def dyad_records(
     if end:
         where.append("day <= ?")
         params.append(end)
+    if min_confidence > 0:
+        where.append("id IN (SELECT record_id FROM events WHERE confidence >= ?)")
+        params.append(min_confidence)
     sql = (
         f"SELECT id, day, source_code, target_code, cameo, goldstein, quad_class, num_mentions, "
         f"{ab} AS a_to_b, {ba} AS b_to_a "
@@ -136,11 +154,13 @@ def dyad_series(
     by: str = "week",
     start: date | None = None,
     end: date | None = None,
+    min_confidence: float = 0.0,
 ) -> dict[str, Any]:
-    """Counts per period for a dyad (both directions together and apart) with a trend."""
+    """Counts per period for a dyad (both directions together and apart) with a trend; only
+    records with a mention of at least ``min_confidence`` when it is above 0."""
     by = _check_by(by)
     a, b = check_code(a), check_code(b)
-    rows = dyad_records(store, a, b, start, end)
+    rows = dyad_records(store, a, b, start, end, min_confidence)
     buckets: dict[date, list[dict[str, Any]]] = {}
     for row in rows:
         buckets.setdefault(period_start(row["day"], by), []).append(row)
@@ -160,6 +180,7 @@ def dyad_series(
         "by": by,
         "start": start.isoformat() if start else None,
         "end": end.isoformat() if end else None,
+        "min_confidence": min_confidence,
         "periods": periods,
         "trend": dyad_trend(periods, by=by, label=f"{a}–{b}"),
     }

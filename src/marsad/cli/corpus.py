@@ -46,6 +46,16 @@ def _by_option(func: Any) -> Any:
     )(func)
 
 
+def _confidence_option(func: Any) -> Any:
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=0.0,
+        show_default=True,
+        help="Count only event records with a mention of at least this confidence.",
+    )(func)
+
+
 def _range_options(func: Any) -> Any:
     func = click.option("--to", "end", help="Last day (YYYY-MM-DD), inclusive.")(func)
     func = click.option("--from", "start", help="First day (YYYY-MM-DD).")(func)
@@ -53,11 +63,18 @@ def _range_options(func: Any) -> Any:
 
 
 def _dyad_series(
-    ctx: click.Context, a: str, b: str, by: str, db: str | None, start: str | None, end: str | None
+    ctx: click.Context,
+    a: str,
+    b: str,
+    by: str,
+    db: str | None,
+    start: str | None,
+    end: str | None,
+    min_confidence: float = 0.0,
 ) -> dict[str, Any]:
     first, last = _day(start, "--from"), _day(end, "--to")
     with one_line_errors(), _store(ctx, db) as store:
-        return dyad_series(store, a, b, by, first, last)
+        return dyad_series(store, a, b, by, first, last, min_confidence)
 
 
 def _counts(c: dict[str, Any]) -> str:
@@ -70,6 +87,7 @@ def _counts(c: dict[str, Any]) -> str:
 @click.argument("b")
 @_by_option
 @_range_options
+@_confidence_option
 @click.option("--json", "as_json", is_flag=True, help="Print the series as JSON.")
 @click.pass_context
 def dyad(
@@ -80,10 +98,11 @@ def dyad(
     db: str | None,
     start: str | None,
     end: str | None,
+    min_confidence: float,
     as_json: bool,
 ) -> None:
     """Event records between two actors per period (USA RUS, or full codes such as USAGOV)."""
-    series = _dyad_series(ctx, a, b, by, db, start, end)
+    series = _dyad_series(ctx, a, b, by, db, start, end, min_confidence)
     if as_json:
         click.echo(json.dumps(series, ensure_ascii=False, indent=1))
         return
@@ -177,6 +196,7 @@ def plot() -> None:
 @click.argument("b")
 @_by_option
 @_range_options
+@_confidence_option
 @click.option("-o", "--output", required=True, help="Image file (.png, .svg or .pdf).")
 @click.pass_context
 def plot_dyad_cmd(
@@ -187,12 +207,13 @@ def plot_dyad_cmd(
     db: str | None,
     start: str | None,
     end: str | None,
+    min_confidence: float,
     output: str,
 ) -> None:
     """Records by QuadClass and mean Goldstein per period, with the trend and its statement."""
     from marsad.exports.plot import plot_dyad
 
-    series = _dyad_series(ctx, a, b, by, db, start, end)
+    series = _dyad_series(ctx, a, b, by, db, start, end, min_confidence)
     with one_line_errors():
         out = plot_dyad(series, output)
     err_console.print(f"wrote {out}", markup=False, soft_wrap=True)

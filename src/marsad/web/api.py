@@ -72,6 +72,7 @@ class Series(BaseModel):
     a: str
     b: str
     by: str
+    min_confidence: float = 0.0
     periods: list[dict[str, Any]]
     trend: dict[str, Any]
 
@@ -340,6 +341,14 @@ def router(settings: Settings) -> APIRouter:
         by: Literal["day", "week", "month", "year"] = "week",
         start: Annotated[Day, Query(description="First day (YYYY-MM-DD).")] = None,
         end: Annotated[Day, Query(description="Last day (YYYY-MM-DD).")] = None,
+        min_confidence: Annotated[
+            float,
+            Query(
+                ge=0.0,
+                le=1.0,
+                description="Count only event records with a mention of at least this confidence.",
+            ),
+        ] = 0.0,
     ) -> dict[str, Any]:
         """Events between two actors per period: counts by QuadClass, Goldstein, direction, trend."""
 
@@ -347,7 +356,13 @@ def router(settings: Settings) -> APIRouter:
             with reading(db(request), wait) as store:
                 check_span(store, by, start, end)
                 return analytics.dyad_series(
-                    store, a.upper(), b.upper(), by=by, start=start, end=end
+                    store,
+                    a.upper(),
+                    b.upper(),
+                    by=by,
+                    start=start,
+                    end=end,
+                    min_confidence=min_confidence,
                 )
 
         return with_arabic_names(await limited(settings, run))
