@@ -23,6 +23,7 @@ pytest.importorskip("playwright")
 import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from marsad import analytics
 from marsad.events.tables import cameo_name
 from marsad.settings import Settings
 from marsad.store import Store
@@ -178,6 +179,31 @@ def test_dyad_chart_points_list_their_events(server: tuple[str, Path], page: Pag
         assert "EGY" in row and "JOR" in row
     expect(page.locator("#period-events")).to_contain_text("041")
     shot(page, "dyad")
+
+
+def test_dyad_page_keeps_only_sure_records_on_request(server: tuple[str, Path], page: Page) -> None:
+    base, store_file = server
+    with Store(store_file, read_only=True) as store:
+        every = analytics.dyad_series(store, "EGY", "JOR", by="week")
+        sure = analytics.dyad_series(store, "EGY", "JOR", by="week", min_confidence=0.7)
+    total = sum(p["records"] for p in every["periods"])
+    kept = sum(p["records"] for p in sure["periods"])
+    page.goto(f"{base}/ui/dyads/EGY/JOR")
+    page.locator('.min-confidence a[data-min="0.7"]').click()
+    page.wait_for_url("**min=0.7")
+    expect(page.locator('.min-confidence a[data-min="0.7"]')).to_have_class("current")
+    shown = page.locator("table.periods tbody tr td:nth-child(2)").all_text_contents()
+    assert sum(int(x) for x in shown) == kept < total
+    # the period links and the "by" links keep the threshold
+    for href in page.locator("table.periods a, p.by a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    ):
+        assert "min=0.7" in href
+    if kept:
+        page.locator("table.periods a").first.click()
+        cells = page.locator("#period-events td.confidence").all_text_contents()
+        assert cells and max(float(c) for c in cells) >= 0.7  # each record has a sure mention
+    assert page.request.get(f"{base}/ui/dyads/EGY/JOR?min=2").status == 422
 
 
 def test_events_table_filters(server: tuple[str, Path], page: Page) -> None:

@@ -62,6 +62,23 @@ def _int(request: Request, name: str, lo: int, hi: int) -> int | None:
     return int(value)
 
 
+CONFIDENCE_STEPS = ("0.3", "0.5", "0.7")  # the dyad page's links; any value 0-1 is accepted
+
+
+def _share(request: Request, name: str) -> float:
+    """A 0-1 query value (0 when absent)."""
+    value = _opt(request, name)
+    if value is None:
+        return 0.0
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0.0 <= share <= 1.0:
+        raise ConfigError(f"{name} must be a number from 0 to 1")
+    return share
+
+
 def _day(request: Request, name: str) -> date | None:
     value = _opt(request, name)
     if value is None:
@@ -174,20 +191,23 @@ def router() -> APIRouter:
         page = _page(request)
         by = _opt(request, "by") or "week"
         period = _opt(request, "period")
+        least = _share(request, "min")
         settings = request.app.state.settings
         if by not in PERIOD_DAYS:
             raise ConfigError(f"by must be one of {', '.join(PERIOD_DAYS)}")
 
         def run(store: Store) -> dict[str, Any]:
             check_span(store, by, None, None)
-            return analytics.dyad_series(store, a, b, by=by)
+            return analytics.dyad_series(store, a, b, by=by, min_confidence=least)
 
         series = await limited(settings, lambda: _store_call(request, run))
         a, b = series["a"], series["b"]
         path = f"/ui/dyads/{seg(a)}/{seg(b)}"
+        shown_min = f"{least:g}" if least else None
+        week = by if by != "week" else None
 
         def link(p: str) -> str:
-            return page.url(path, by=by if by != "week" else None, period=p) + "#period-events"
+            return page.url(path, by=week, min=shown_min, period=p) + "#period-events"
 
         labels = {k: page.t(k) for k in ("chart", "coop", "conflict")}
         chart = dyad_chart(series["periods"], link, labels, period)
@@ -209,8 +229,15 @@ def router() -> APIRouter:
             )
         bys = " ".join(
             f'<a class="{"current" if x == by else ""}" '
-            f'href="{escape(page.url(path, by=x if x != "week" else None))}">{escape(page.t(x))}</a>'
+            f'href="{escape(page.url(path, by=x if x != "week" else None, min=shown_min))}">'
+            f"{escape(page.t(x))}</a>"
             for x in ("day", "week", "month", "year")
+        )
+        mins = " ".join(
+            f'<a class="{"current" if x == shown_min else ""}" data-min="{x or 0}" '
+            f'href="{escape(page.url(path, by=week, min=x))}">'
+            f"{escape(f'≥ {x}' if x else page.t('any_confidence'))}</a>"
+            for x in (None, *CONFIDENCE_STEPS)
         )
         statement = (series.get("trend") or {}).get("statement") or {}
         rows = "".join(
@@ -228,6 +255,7 @@ def router() -> APIRouter:
         body = (
             f"<h1>{escape(page.t('dyad'))}: <code>{escape(a)}</code> ↔ <code>{escape(b)}</code></h1>"
             f'<p class="by">{escape(page.t("by"))}: {bys}</p>'
+            f'<p class="min-confidence">{escape(page.t("min_confidence"))}: {mins}</p>'
             f'<figure class="chart-box" dir="ltr">{chart or escape(page.t("none"))}</figure>'
             f'<p class="hint">{escape(page.t("click_point"))}</p>'
             f'<p class="trend">{escape(str(statement.get(page.lang, "")))}</p>'
@@ -235,7 +263,7 @@ def router() -> APIRouter:
             f'<table class="periods"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         )
         return layout(
-            page, f"{a}–{b}", body, path, {"by": by if by != "week" else None, "period": period}
+            page, f"{a}–{b}", body, path, {"by": week, "min": shown_min, "period": period}
         )
 
     @r.get("/ui/entities", response_class=HTMLResponse)

@@ -53,6 +53,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "trend": ("الاتجاه", "Trend"),
     "period_events": ("أحداث الفترة", "Events in the period"),
     "click_point": ("انقر نقطة لعرض أحداثها", "Click a point to list its events"),
+    "min_confidence": ("أدنى ثقة", "Minimum confidence"),
+    "any_confidence": ("الكل", "Any"),
     "as_source": ("فاعلا", "As source"),
     "as_target": ("مفعولا به", "As target"),
     "names": ("الأسماء", "Names"),
@@ -199,6 +201,7 @@ def event_row(page: Page, ev: dict[str, Any]) -> str:
         f"<td><code>{escape(str(ev.get('cameo') or ''))}</code> {event_name(page, ev)}</td>"
         f"<td>{ltr(ev.get('goldstein'))}</td>"
         f'<td><span class="badge q{int(q or 0)}">{escape(quad_label(page, q))}</span></td>'
+        f'<td class="confidence">{ltr(ev.get("confidence"))}</td>'
         f"<td>{ar(ev.get('sentence_text'), cls='excerpt')}"
         f' <a href="{escape(article)}#event-{int(ev["idx"])}">{escape(page.t("article"))}</a>'
         f"{dyad}</td></tr>"
@@ -210,7 +213,7 @@ def events_table(page: Page, events: list[dict[str, Any]]) -> str:
         return f'<p class="empty">{escape(page.t("none"))}</p>'
     head = "".join(
         f"<th>{escape(page.t(k))}</th>"
-        for k in ("date", "source", "target", "code", "goldstein", "quad", "evidence")
+        for k in ("date", "source", "target", "code", "goldstein", "quad", "confidence", "evidence")
     )
     rows = "".join(event_row(page, ev) for ev in events)
     return f'<table class="events"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
