@@ -59,6 +59,18 @@ def test_analyze_report_and_bad_file_goes_on(tmp_path: Path) -> None:
     assert err.strip() == f"error: {tmp_path / 'zero.txt'}: empty file"
 
 
+def test_report_shows_each_event_confidence(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run("analyze", str(tmp_path / "good.txt"), "--json")
+    confidences = [e["confidence"] for e in json.loads(out)["articles"][0]["events"]]
+    assert confidences
+    code, out, _ = run("analyze", str(tmp_path / "good.txt"))
+    assert code == 0
+    assert "conf" in out
+    for c in confidences:
+        assert f"{c:.2f}" in out
+
+
 def test_nothing_processed_exits_nonzero(tmp_path: Path) -> None:
     code, _, err = run("analyze", str(tmp_path / "missing.txt"))
     assert code == 1

@@ -42,7 +42,7 @@ def render_article(console: Console, a: Article) -> None:
         console.print(t)
     if a.events:
         t = Table(title="events")
-        for col in ("date", "source", "cameo", "target", "goldstein", "evidence"):
+        for col in ("date", "source", "cameo", "target", "goldstein", "conf", "evidence"):
             t.add_column(col)
         for ev in a.events:
             style = QUAD_STYLE.get(ev.quad_class or 0, "")
@@ -52,6 +52,7 @@ def render_article(console: Console, a: Article) -> None:
                 Text(f"{ev.cameo} {ev.trigger}", style=style),
                 f"{ev.target.get('code') or '?'} {ev.target.get('text') or ''}",
                 "" if ev.goldstein is None else f"{ev.goldstein:+.1f}",
+                f"{ev.confidence:.2f}",
                 _evidence(
                     a.text,
                     ev.start,
