@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -97,6 +98,18 @@ def test_export_gdelt_to_a_folder_and_stdout(db: str, tmp_path: Path) -> None:
     assert code == 0
     rows = out.splitlines()
     assert rows[0].split("\t") == gdelt_columns("mentions") and len(rows) == 34
+
+
+def test_export_min_confidence(db: str) -> None:
+    from marsad import exports
+    from marsad.store import Store
+
+    with Store(Path(db), read_only=True) as store:
+        expected = exports.export(store, "gdelt", io.StringIO(), min_confidence=0.5)
+    code, out, err = run("export", "--format", "gdelt", "--db", db, "--min-confidence", "0.5")
+    assert code == 0
+    assert err.strip() == f"wrote {expected} rows (gdelt, events) to standard output"
+    assert len(out.splitlines()) == expected < 33
 
 
 def test_export_plover_and_parquet(db: str, tmp_path: Path) -> None:

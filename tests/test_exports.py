@@ -216,6 +216,40 @@ def test_date_range(examples: Path) -> None:
     assert n == 9 and all(d.startswith("2023") for d in days)
 
 
+def test_min_confidence_keeps_sure_records_and_sure_mentions(
+    examples: Path, tmp_path: Path
+) -> None:
+    with Store(examples) as store:
+        [(cut,)] = store.con.execute("SELECT median(confidence) FROM events").fetchall()
+        [(records,)] = store.con.execute(
+            "SELECT count(DISTINCT record_id) FROM events WHERE confidence >= ?", [cut]
+        ).fetchall()
+        [(mentions,)] = store.con.execute(
+            "SELECT count(*) FROM events WHERE record_id IS NOT NULL AND confidence >= ?", [cut]
+        ).fetchall()
+        [(rows,)] = store.con.execute(
+            "SELECT count(*) FROM events WHERE confidence >= ?", [cut]
+        ).fetchall()
+        out, ment = io.StringIO(), io.StringIO()
+        n = exports.export(store, "gdelt", out, min_confidence=cut)
+        m = exports.export(store, "gdelt", ment, table="mentions", min_confidence=cut)
+        p = exports.export(store, "plover", io.StringIO(), min_confidence=cut)
+        every = exports.export(store, "plover", io.StringIO())
+        q = exports.export(store, "parquet", tmp_path / "m.parquet", "mentions", min_confidence=cut)
+        with pytest.raises(ConfigError, match=r"min_confidence must be between 0 and 1"):
+            exports.export(store, "gdelt", io.StringIO(), min_confidence=-0.1)
+    assert 0 < records < 33
+    assert (n, m, q) == (records, mentions, rows)
+    assert 0 < p < every
+    conf = gdelt_confidence(ment.getvalue())
+    assert min(conf) >= round(100 * cut) - 1  # Confidence is a rounded percent
+
+
+def gdelt_confidence(text: str) -> list[int]:
+    names = exports.gdelt_columns("mentions")
+    return [int(r["Confidence"]) for r in load_tsv(text, names)]
+
+
 @pytest.mark.parametrize(
     ("code", "expected"),
     [

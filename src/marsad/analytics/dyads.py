@@ -13,6 +13,7 @@ from typing import Any
 
 from marsad.analytics.trend import dyad_trend
 from marsad.errors import ConfigError
+from marsad.events.confidence import SURE_RECORD, check_threshold
 from marsad.events.tables import cameo_info
 from marsad.store import Store
 
@@ -106,12 +107,6 @@ def direction_sql(
     return f"({s} AND {t})", [*ps, *pt]
 
 
-def check_confidence(value: float) -> float:
-    if not 0.0 <= value <= 1.0:
-        raise ConfigError(f"min_confidence must be between 0 and 1, got {value}")
-    return value
-
-
 def dyad_records(
     store: Store,
     a: str,
@@ -125,7 +120,7 @@ def dyad_records(
     With ``min_confidence`` a record counts only when at least one of its mentions has that
     confidence (the event confidence model's probability that the mention is right)."""
     a, b = check_code(a), check_code(b)
-    min_confidence = check_confidence(min_confidence)
+    min_confidence = check_threshold(min_confidence)
     ab, ab_params = direction_sql(a, b)
     ba, ba_params = direction_sql(b, a)
     where = [f"({ab} OR {ba})"]
@@ -137,12 +132,12 @@ def dyad_records(
         where.append("day <= ?")
         params.append(end)
     if min_confidence > 0:
-        where.append("id IN (SELECT record_id FROM events WHERE confidence >= ?)")
+        where.append(SURE_RECORD)
         params.append(min_confidence)
     sql = (
         f"SELECT id, day, source_code, target_code, cameo, goldstein, quad_class, num_mentions, "
         f"{ab} AS a_to_b, {ba} AS b_to_a "
-        f"FROM event_records WHERE {' AND '.join(where)} ORDER BY day, id"
+        f"FROM event_records r WHERE {' AND '.join(where)} ORDER BY day, id"
     )
     return store.query(sql, [*ab_params, *ba_params, *params])
 

@@ -52,7 +52,8 @@ def _confidence_option(func: Any) -> Any:
         type=click.FloatRange(0.0, 1.0),
         default=0.0,
         show_default=True,
-        help="Count only event records with a mention of at least this confidence.",
+        help="Keep only event records with a mention at least this sure (export --table"
+        " mentions: only mentions at least this sure).",
     )(func)
 
 
@@ -164,6 +165,7 @@ def dyad(
 )
 @click.option("--header", is_flag=True, help="gdelt: write a header row (GDELT files have none).")
 @_range_options
+@_confidence_option
 @click.pass_context
 def export_cmd(
     ctx: click.Context,
@@ -174,6 +176,7 @@ def export_cmd(
     db: str | None,
     start: str | None,
     end: str | None,
+    min_confidence: float,
 ) -> None:
     """Export event records or mentions as GDELT 2.0 TSV, PLOVER JSON lines, Parquet or CSV."""
     first, last = _day(start, "--from"), _day(end, "--to")
@@ -181,7 +184,7 @@ def export_cmd(
     if output != "-" and Path(output).is_dir():
         target = Path(output) / default_name(fmt, table)
     with one_line_errors(), _store(ctx, db) as store:
-        n = export(store, fmt, target, table, first, last, header)
+        n = export(store, fmt, target, table, first, last, header, min_confidence)
     where = "standard output" if target == "-" else str(target)
     err_console.print(f"wrote {n} rows ({fmt}, {table}) to {where}", markup=False, soft_wrap=True)
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import ModelError
+from marsad.errors import ConfigError, ModelError
 from marsad.events.detect import CUES, SPEECH_START
 from marsad.events.words import is_verb
 from marsad.model import Article, Event, Token
@@ -31,6 +31,16 @@ from marsad.text.segment import stem
 MODEL_FILE = Path(__file__).resolve().parents[1] / "resources" / "models" / "event-confidence.json"
 FORMAT = "marsad-event-confidence/1"
 NEAR, FAR = 3, 8  # token distances that split "next to", "near" and "far"
+
+
+def check_threshold(value: float, name: str = "min_confidence") -> float:
+    """A confidence threshold from a caller: a number from 0 to 1, else ConfigError."""
+    if not 0.0 <= value <= 1.0:
+        raise ConfigError(f"{name} must be between 0 and 1, got {value}")
+    return value
+
+
+SURE_RECORD = "r.id IN (SELECT record_id FROM events WHERE confidence >= ?)"
 
 
 def _bucket(value: int, cuts: Sequence[int]) -> str:

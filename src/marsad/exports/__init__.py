@@ -18,10 +18,11 @@ from typing import IO, Any
 import duckdb
 
 from marsad.errors import ConfigError, StoreError
+from marsad.events.confidence import SURE_RECORD
 from marsad.exports.columns import Column, columns, split_actor
 from marsad.exports.gdelt import event_rows, mention_rows
 from marsad.exports.plover import plover_records
-from marsad.exports.source import date_filter
+from marsad.exports.source import MENTION_SURE, date_filter
 from marsad.store import Store
 
 __all__ = [
@@ -43,12 +44,17 @@ TABLES = ("events", "mentions")
 _FILE_ONLY = ("parquet", "csv")
 
 _NATIVE = {
-    "events": ("SELECT r.* FROM event_records r {where} ORDER BY r.day, r.id", "r.day"),
+    "events": (
+        "SELECT r.* FROM event_records r {where} ORDER BY r.day, r.id",
+        "r.day",
+        SURE_RECORD,
+    ),
     "mentions": (
         "SELECT e.*, coalesce(TRY_CAST(e.date AS DATE), a.published) AS day, a.published, "
         "a.source AS outlet, a.url, a.title, a.story_id FROM events e "
         "JOIN articles a ON a.id = e.article_id {where} ORDER BY day, e.article_id, e.idx",
         "coalesce(TRY_CAST(e.date AS DATE), a.published)",
+        MENTION_SURE,
     ),
 }
 
@@ -98,10 +104,16 @@ def _text_out(out: str | Path | IO[str]) -> Iterator[IO[str]]:
 
 
 def _copy(
-    store: Store, fmt: str, table: str, path: Path, start: date | None, end: date | None
+    store: Store,
+    fmt: str,
+    table: str,
+    path: Path,
+    start: date | None,
+    end: date | None,
+    min_confidence: float,
 ) -> int:
-    sql, column = _NATIVE[table]
-    where, params = date_filter(column, start, end)
+    sql, column, sure = _NATIVE[table]
+    where, params = date_filter(column, start, end, min_confidence, sure)
     target = str(path).replace("'", "''")  # COPY takes no parameter for its path
     options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER TRUE"
     try:
@@ -121,11 +133,14 @@ def export(
     start: date | None = None,
     end: date | None = None,
     header: bool = False,
+    min_confidence: float = 0.0,
 ) -> int:
     """Write the store's event records (or mentions) in ``fmt``; returns the rows written.
 
     ``out`` is a path, '-' for standard output, or an open text stream (gdelt and plover only;
-    parquet and csv are written by DuckDB straight to a file).
+    parquet and csv are written by DuckDB straight to a file). With ``min_confidence`` only
+    event records with a mention at least that sure are written, or, for the mentions table,
+    only mentions at least that sure.
     """
     if fmt not in FORMATS:
         raise ConfigError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -134,17 +149,21 @@ def export(
     if fmt in _FILE_ONLY:
         if not isinstance(out, str | Path) or str(out) == "-":
             raise ConfigError(f"{fmt} export needs an output file path")
-        return _copy(store, fmt, table, Path(out), start, end)
+        return _copy(store, fmt, table, Path(out), start, end, min_confidence)
     if fmt == "plover" and table != "events":
         raise ConfigError("plover export writes event records only (table 'events')")
     lines: Iterator[str]
     if fmt == "gdelt":
         rows = (
-            event_rows(store, start, end) if table == "events" else mention_rows(store, start, end)
+            event_rows(store, start, end, min_confidence)
+            if table == "events"
+            else mention_rows(store, start, end, min_confidence)
         )
         lines = _tsv(rows, gdelt_columns(table), header)
     else:
-        lines = (_json_line(r) for r in plover_records(store, start, end))
+        lines = (
+            _json_line(r) for r in plover_records(store, start, end, min_confidence=min_confidence)
+        )
     written = 0
     with _text_out(out) as fh:
         for line in lines:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from marsad.events.tables import cameo_info
 from marsad.exports.columns import countries, split_actor
-from marsad.exports.source import date_filter, json_object, stream
+from marsad.exports.source import MENTION_SURE, date_filter, json_object, stream
 from marsad.store import Store
 
 _EVENTS = """
@@ -204,19 +204,20 @@ def mention_row(r: dict[str, Any]) -> dict[str, str]:
 
 
 def event_rows(
-    store: Store, start: date | None = None, end: date | None = None
+    store: Store, start: date | None = None, end: date | None = None, min_confidence: float = 0.0
 ) -> Iterator[dict[str, str]]:
-    """GDELT Events rows, one per event record, by day."""
-    where, params = date_filter("r.day", start, end)
+    """GDELT Events rows, one per event record (with a mention of ``min_confidence``), by day."""
+    where, params = date_filter("r.day", start, end, min_confidence)
     for row in stream(store, _EVENTS.format(where=where), params):
         yield event_row(row)
 
 
 def mention_rows(
-    store: Store, start: date | None = None, end: date | None = None
+    store: Store, start: date | None = None, end: date | None = None, min_confidence: float = 0.0
 ) -> Iterator[dict[str, str]]:
-    """GDELT Mentions rows, one per event mention that joined a record."""
-    where, params = date_filter("r.day", start, end)
+    """GDELT Mentions rows, one per event mention that joined a record (and is at least
+    ``min_confidence`` sure)."""
+    where, params = date_filter("r.day", start, end, min_confidence, MENTION_SURE)
     where = f"{where} AND e.record_id IS NOT NULL" if where else "WHERE e.record_id IS NOT NULL"
     for row in stream(store, _MENTIONS.format(where=where), params):
         yield mention_row(row)

@@ -126,10 +126,15 @@ def plover_record(r: dict[str, Any], coder: str = "marsad") -> dict[str, Any] | 
 
 
 def plover_records(
-    store: Store, start: date | None = None, end: date | None = None, coder: str = "marsad"
+    store: Store,
+    start: date | None = None,
+    end: date | None = None,
+    coder: str = "marsad",
+    min_confidence: float = 0.0,
 ) -> Iterator[dict[str, Any]]:
-    """PLOVER JSON records, one per event record with a PLOVER event, by day."""
-    where, params = date_filter("r.day", start, end)
+    """PLOVER JSON records, one per event record with a PLOVER event (and a mention of
+    ``min_confidence``), by day."""
+    where, params = date_filter("r.day", start, end, min_confidence)
     for row in stream(store, _RECORDS.format(where=where), params):
         record = plover_record(row, coder)
         if record is not None:

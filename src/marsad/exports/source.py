@@ -10,20 +10,34 @@ from typing import Any
 import duckdb
 
 from marsad.errors import StoreError
+from marsad.events.confidence import SURE_RECORD, check_threshold
 from marsad.store import Store
 
 CHUNK = 2000
+MENTION_SURE = "e.confidence >= ?"  # a mention table's own filter: the mention itself is sure
 
 
-def date_filter(column: str, start: date | None, end: date | None) -> tuple[str, list[Any]]:
-    """A WHERE clause (or '') bounding ``column`` by the dates given, with its parameters."""
-    parts, params = [], []
+def date_filter(
+    column: str,
+    start: date | None,
+    end: date | None,
+    min_confidence: float = 0.0,
+    sure: str = SURE_RECORD,
+) -> tuple[str, list[Any]]:
+    """A WHERE clause (or '') bounding ``column`` by the dates given, with its parameters; with
+    ``min_confidence`` above 0, also the condition ``sure`` (one ``?``: the threshold) — by
+    default that the event record ``r`` has a mention at least that sure."""
+    parts: list[str] = []
+    params: list[Any] = []
     if start is not None:
         parts.append(f"{column} >= ?")
         params.append(start)
     if end is not None:
         parts.append(f"{column} <= ?")
         params.append(end)
+    if check_threshold(min_confidence) > 0:
+        parts.append(sure)
+        params.append(min_confidence)
     return (f"WHERE {' AND '.join(parts)}" if parts else ""), params
 
 
