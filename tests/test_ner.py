@@ -281,3 +281,13 @@ def test_an_entity_string_takes_the_type_most_of_its_occurrences_have() -> None:
     assert out[:2] == tags[:2] and tags[2] == ["O", "B-PERS", "I-PERS"]  # input left alone
     # one against one: no majority, nothing changes
     assert majority_types(sents[1:], tags[1:]) == tags[1:]
+
+
+def test_the_crf_backend_is_loaded_once_per_process() -> None:
+    """analyze_text builds its steps per call; the 2.8 MB model must not be re-read each time."""
+    from marsad import pipeline
+
+    assert pipeline.load_backend("crf") is pipeline.load_backend("crf")
+    a = pipeline.default_steps("crf")[4]
+    b = pipeline.default_steps("crf")[4]
+    assert a.backend is b.backend  # type: ignore[attr-defined]

@@ -59,12 +59,12 @@ def default_triggers(extra: tuple[str, ...] = ()) -> TriggerSet:
     return TriggerSet([*shipped.triggers, *(t for f in files for t in TriggerSet.load(f).triggers)])
 
 
-@lru_cache(maxsize=4)
 def default_confidence() -> ConfidenceModel:
     """The shipped event confidence model (loaded once)."""
     return confidence.default_model()
 
 
+@lru_cache(maxsize=4)
 def load_backend(ner: str | None) -> NerBackend:
     """``crf`` (the shipped model), ``none`` (dictionary only), or a path to a transformers model."""
     if ner in (None, "crf"):
