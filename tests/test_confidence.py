@@ -219,18 +219,21 @@ def test_a_malformed_review_row_names_its_line(tmp_path: Path) -> None:
 
 
 @needs_shared("data", "news", "saudinewsnet")
-def test_eval_gate_confidence_cv_holds() -> None:
-    """The shipped config, cross-validated on the reviews against the current coder, must rank
-    events as well as the pinned figure (less 0.01): a coder change that loses the reviewed
-    events or scrambles the features fails here, and the model must be retrained."""
+def test_eval_gate_confidence_model_fits_the_current_coder() -> None:
+    """Re-codes the reviewed articles with the current coder. Fails when the reviews no longer
+    match the coder's events (re-review), when the shipped weights have gone stale for the
+    coder or the feature code (refit: ``marsad train confidence``), or when the model no longer
+    ranks events far better than the rule-based figure. (Not a pinned AUC: a precision fix
+    removes wrong events the model had scored low, and AUC over what remains goes down.)"""
     pytest.importorskip("numpy")
     from marsad.evaluate import event_confidence as ec
     from tests.conftest import SHARED
 
-    pin = json.loads((ROOT / "eval" / "events_baseline.json").read_text())["event_confidence_cv"]
+    pin = json.loads((ROOT / "eval" / "events_baseline.json").read_text())["event_confidence"]
     data = ec.examples(SHARED, ec.read_reviews())
-    probs = ec.out_of_fold(data, ec.CONFIG, seed=7)
-    got = ec.scores(probs, data.label)
-    assert data.matched >= pin["events"] - 20
-    assert got["auc"] >= pin["auc"] - pin["tolerance"], got
-    assert got["log_loss"] <= pin["log_loss"] + pin["tolerance"], got
+    assert data.matched / data.reviewed >= pin["matched_share"] - pin["share_tolerance"]
+    assert ec.drift(data, default_model(), ec.CONFIG) <= pin["max_drift"]
+    got = ec.scores(ec.out_of_fold(data, ec.CONFIG, seed=7), data.label)
+    rules = ec.scores(data.prior, data.label)
+    assert got["auc"] >= pin["auc_floor"], got
+    assert got["auc"] >= rules["auc"] + 0.1, (got, rules)

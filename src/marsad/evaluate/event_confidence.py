@@ -247,6 +247,18 @@ def out_of_fold(data: Examples, cfg: dict[str, Any], seed: int, k: int = FOLDS) 
     return probs
 
 
+def drift(data: Examples, model: ConfidenceModel, cfg: dict[str, Any]) -> float:
+    """Mean absolute difference between ``model``'s probabilities and those of a model refitted
+    with ``cfg`` on ``data``: how stale the shipped weights are for the current coder, whatever
+    the mix of easy and hard events the coder now produces."""
+    np = numpy_or_raise("train_confidence")
+    design, w, b = _fit(data, list(range(len(data.label))), cfg)
+    r, c, n = design.matrix(data.feats, range(len(data.label)))
+    fresh = 1.0 / (1.0 + np.exp(-(np.bincount(r, weights=w[c], minlength=n) + b)))
+    shipped = np.asarray([model.probability(f) for f in data.feats])
+    return float(np.mean(np.abs(shipped - fresh)))
+
+
 def scores(probs: Sequence[float], labels: Sequence[int]) -> dict[str, Any]:
     """Log loss, Brier score, AUC, and precision of the events kept above each cut."""
     np = numpy_or_raise("train_confidence")
