@@ -3173,3 +3173,28 @@ def test_a_condemned_attack_against_an_army_is_not_the_armys() -> None:
         ("111", "EGYGOV", "IMGMOSISI"),
         ("190", "IMGMOSISI", "LBNMIL"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a danger described, no threat made (review seeds 6767-8181)
+        "وقال خبراء روس إن تنظيم داعش يهدد أمن روسيا.",
+        "وقالت الوزارة الفلسطينية إن التصعيد الإسرائيلي يهدد السلام في المنطقة.",
+        "وتواجه تونس تهديدا متزايدا من الجهاديين منذ عام 2011.",
+        # achieved it: «حققه» never investigates (that takes في or مع)
+        "وتحدث الكاتب عن نصر قبل القمة بعامين حققه الرئيس العراقي على إيران في الحرب.",
+        # ranks: the largest share, a small part
+        "وعلى الرغم من أن السعودية تحتل الجزء الصغير من واردات الهند، فإن التجارة نمت.",
+    ],
+)
+def test_dangers_achievements_and_ranks_are_no_events(sentence: str) -> None:
+    assert coded(sentence) == []
+
+
+def test_threats_occupations_and_questioning_still_coded() -> None:
+    assert coded("وهدد تنظيم داعش السعودية بهجمات جديدة.") == [("130", "IMGMOSISI", "SAU")]
+    assert coded("احتلت القوات الإسرائيلية مدينة جنين.") == [("192", "ISRMIL", "PSE")]
+    assert coded("وحققت الشرطة الفرنسية مع رئيس الوزراء الفرنسي السابق.") == [
+        ("090", "FRACOP", "FRAELI")
+    ]
