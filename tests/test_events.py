@@ -3198,3 +3198,21 @@ def test_threats_occupations_and_questioning_still_coded() -> None:
     assert coded("وحققت الشرطة الفرنسية مع رئيس الوزراء الفرنسي السابق.") == [
         ("090", "FRACOP", "FRAELI")
     ]
+
+
+def test_declining_to_be_named_is_how_a_source_is_quoted() -> None:
+    assert (
+        coded(
+            "وقال المسؤولون، الذين رفضوا نشر أسمائهم ووظائفهم، لصحيفة «واشنطن بوست»، أمس، إن"
+            " الاتفاق سيطيل مدة الالتزام."
+        )
+        == []
+    )
+    assert (
+        coded("غير أن مسؤولا أميركيا، رفض نشر اسمه، قال أمس لصحيفة «واشنطن بوست» إن هناك خلافا.")
+        == []
+    )
+    # the rejection the anonymous source reports is still coded
+    assert coded(
+        "وقال دبلوماسي طلب عدم الكشف عن هويته إن الحكومة الأمريكية رفضت الطلب الروسي."
+    ) == [("120", "USAGOV", "RUS")]
