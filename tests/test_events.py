@@ -3216,3 +3216,15 @@ def test_declining_to_be_named_is_how_a_source_is_quoted() -> None:
     assert coded(
         "وقال دبلوماسي طلب عدم الكشف عن هويته إن الحكومة الأمريكية رفضت الطلب الروسي."
     ) == [("120", "USAGOV", "RUS")]
+
+
+def test_students_and_applicants_make_no_demand() -> None:
+    assert coded("مصرع طالب سعودي بطلق ناري في حرم جامعة أمريكية") == []
+    assert [
+        c
+        for c in coded(
+            "وطلب البرلمان من سفارتي النمسا في الرياض والكويت تزويد طالبي التأشيرة بكتيبات."
+        )
+        if c[0].startswith("10")
+    ] == []
+    assert coded("وطالب وزير الخارجية السعودي إيران بوقف تدخلاتها.") == [("1042", "SAUGOV", "IRN")]
