@@ -84,7 +84,7 @@ def test_a_file_that_is_not_a_confidence_model_is_refused(tmp_path: Path) -> Non
         ConfidenceModel.from_dict({"format": FORMAT, "weights": {"a": "x"}, "bias": 0})
     bad = tmp_path / "m.json"
     bad.write_text("{", encoding="utf-8")
-    with pytest.raises(ModelError, match=r"m\.json: cannot read"):
+    with pytest.raises(ModelError, match=r"m\.json: not a JSON event confidence model"):
         ConfidenceModel.load(bad)
 
 

@@ -3,16 +3,29 @@ and '#'-commented lists of one entry a line."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from marsad.errors import DataError
+from marsad.errors import DataError, ModelError
 
 
 def resource(*parts: str) -> Path:
     """Path of a shipped file under ``marsad/resources``."""
     return Path(str(resources.files("marsad").joinpath("resources", *parts)))
+
+
+def read_json_model(path: Path, what: str) -> Any:
+    """The parsed JSON of a model file; ModelError naming the file if it cannot be read or is
+    not JSON (checking its shape is the caller's)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read {what} ({exc.strerror})") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{path}: not a JSON {what} ({exc})") from exc
 
 
 def read_lines(path: Path, what: str = "word list") -> list[str]:

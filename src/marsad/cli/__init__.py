@@ -266,17 +266,20 @@ def _echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=1))
 
 
+_shared_option = click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The shared data folder (default: ../shared or MARSAD_SHARED).",
+)
+
+
 @main.group()
 def train() -> None:
     """Reproduce a shipped model from the data in ../shared."""
 
 
 @train.command("ner")
-@click.option(
-    "--shared",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The shared data folder (default: ../shared or MARSAD_SHARED).",
-)
+@_shared_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -297,11 +300,7 @@ def train_ner(shared: Path | None, out: Path | None, seed: int) -> None:
 
 
 @train.command("confidence")
-@click.option(
-    "--shared",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The shared data folder (default: ../shared or MARSAD_SHARED).",
-)
+@_shared_option
 @click.option(
     "--reviews",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),

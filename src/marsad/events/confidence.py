@@ -13,7 +13,6 @@ scores without numpy. ``explain`` lists the weighted features behind one score.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -21,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from marsad.datafiles import read_json_model
 from marsad.errors import ConfigError, ModelError
 from marsad.events.detect import CUES, SPEECH_START
 from marsad.events.words import is_verb
@@ -194,11 +194,7 @@ class ConfidenceModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ConfidenceModel:
         where = Path(path) if path is not None else MODEL_FILE
-        try:
-            data = json.loads(where.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ModelError(f"{where}: cannot read the event confidence model ({exc})") from exc
-        return cls.from_dict(data, str(where))
+        return cls.from_dict(read_json_model(where, "event confidence model"), str(where))
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "<model>") -> ConfidenceModel:

@@ -12,7 +12,6 @@ file of named weights; scoring needs no third-party package (training needs nump
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from marsad.datafiles import resource
+from marsad.datafiles import read_json_model, resource
 from marsad.errors import ModelError
 from marsad.events.arguments import is_verb
 from marsad.events.modality import clause_breaks, modality
@@ -200,13 +199,7 @@ class PloverDetector:
     def load(cls, path: str | Path | None = None) -> PloverDetector:
         """Read a model file (default: the shipped ``resources/models/plover-detect.json``)."""
         path = Path(path) if path is not None else DEFAULT_MODEL
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ModelError(f"{path}: cannot read detector model ({exc.strerror})") from exc
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ModelError(f"{path}: not a JSON detector model ({exc})") from exc
-        return cls.from_dict(data, str(path))
+        return cls.from_dict(read_json_model(path, "detector model"), str(path))
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "<model>") -> PloverDetector:
