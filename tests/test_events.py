@@ -3228,3 +3228,24 @@ def test_students_and_applicants_make_no_demand() -> None:
         if c[0].startswith("10")
     ] == []
     assert coded("وطالب وزير الخارجية السعودي إيران بوقف تدخلاتها.") == [("1042", "SAUGOV", "IRN")]
+
+
+def test_at_the_request_of_names_the_requester_not_the_one_asked() -> None:
+    # «بناء على طلب من X»: X asked (the coder took X as the one asked, and in a minister's
+    # words the minister as the one asking)
+    assert coded(
+        "وأكد وزير الخارجية السعودي أن تدخل المملكة ودول التحالف كان بناء على طلب من الرئيس"
+        " اليمني عبد ربه منصور هادي."
+    ) == [("020", "YEMGOV", "SAUGOV")]
+    assert coded("وأرجأت باكستان المحادثات نزولا عند طلب من حركة طالبان.") == [
+        ("040", "PAK", "AFGREB"),
+        ("020", "AFGREB", "PAK"),
+    ]
+    # without «من» the genitive is the requester, and the act's doer the one asked
+    assert ("020", "YEMGOV", "SAUMIL") in coded(
+        "وأعلنت قيادة التحالف هدنة إنسانية، وذلك بناء على طلب الرئيس اليمني عبد ربه منصور هادي."
+    )
+    # «طلب من X» as a verb is asking X
+    assert coded("وطلب الرئيس اليمني من المملكة العربية السعودية التدخل عسكريا.") == [
+        ("020", "YEMGOV", "SAU")
+    ]

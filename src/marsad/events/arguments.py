@@ -171,6 +171,11 @@ INVITATION = frozenset(normalize(w) for w in ("بدعوة", "دعوة"))
 AT_REQUEST = normalize("بطلب")  # «بطلب من X»: X asked
 FOR_REQUEST = normalize("لطلب")  # «استجابة لطلب X»
 ANSWERING = frozenset(normalize(w) for w in ("استجابة", "تلبية", "نزولا"))
+REQUEST = normalize("طلب")
+# «بناء على طلب من X»، «نزولا عند طلب X»: the two words before «طلب» that make X the requester
+ON_REQUEST = frozenset(
+    (normalize(a), normalize(b)) for a, b in (("بناء", "على"), ("نزولا", "عند"), ("بناءا", "على"))
+)
 FROM = normalize("من")
 AMONG = word_set(_WORDS, "arguments.among")
 CONDEMNING = word_set(_WORDS, "arguments.condemning")
@@ -870,12 +875,16 @@ def _accusative_plural(ref: Reference, norms: Sequence[str]) -> bool:
 def _requested_by(
     refs: Sequence[Reference], usable: list[int], norms: Sequence[str], start: int, end: int
 ) -> int | None:
-    """Who made the request named by «بطلب من X» or «استجابة/تلبية لطلب X», or None."""
+    """Who made the request named by «بطلب من X», «استجابة/تلبية لطلب (من) X», «بناء على طلب
+    (من) X» or «نزولا عند طلب (من) X», or None."""
     word = strip_conjunction(norms[start])
+    previous = [strip_conjunction(n) for n in norms[max(0, start - 2) : start]]
     if word == AT_REQUEST and end < len(norms) and norms[end] == FROM:
         at = end + 1
-    elif word == FOR_REQUEST and start > 0 and strip_conjunction(norms[start - 1]) in ANSWERING:
-        at = end
+    elif (word == FOR_REQUEST and previous[-1:] and previous[-1] in ANSWERING) or (
+        word == REQUEST and len(previous) == 2 and tuple(previous) in ON_REQUEST
+    ):
+        at = end + 1 if end < len(norms) and norms[end] == FROM else end
     else:
         return None
     return next((i for i in usable if refs[i].start == at), None)

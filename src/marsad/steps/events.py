@@ -415,6 +415,8 @@ class _ArticleCoder:
             return _Draft()
         if act.root >= CLAIM_ROOT:
             return None
+        if act.root == 2 and args.source_how == "agent-marker":
+            return _Draft()  # «أكد الوزير أن التدخل كان بناء على طلب من هادي»: Hadi asked
         own_subject = (
             args.source_how == CLAUSE_NAMED
             and act.root in OWN_SUBJECT_ROOTS
