@@ -201,6 +201,22 @@ def test_reviews_that_match_nothing_are_an_error(tmp_path: Path) -> None:
         train_confidence(shared, tmp_path / "m.json", reviews, min_events=1)
 
 
+def test_a_reviewed_article_the_pipeline_now_skips_counts_as_unmatched(tmp_path: Path) -> None:
+    pytest.importorskip("numpy")
+    from marsad.evaluate.event_confidence import train_confidence
+
+    news = tmp_path / "shared" / "data" / "news" / "saudinewsnet"
+    news.mkdir(parents=True)
+    english = {"title": "News", "content": "The minister met his counterpart in Paris today."}
+    with zipfile.ZipFile(news / "2021-02-05.zip", "w") as zf:
+        zf.writestr("2021-02-05.json", json.dumps([english]))
+    reviews = tmp_path / "reviews.tsv"
+    row = "1\tabc\t2021-02-05.zip!2021-02-05.json[0]\t2021-02-05\t4\t7\t040\tFRA\tGBR\tOK\t"
+    reviews.write_text(HEADER + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(ModelError, match="only 0 reviewed events matched"):
+        train_confidence(tmp_path / "shared", tmp_path / "m.json", reviews, min_events=1)
+
+
 def test_a_malformed_review_row_names_its_line(tmp_path: Path) -> None:
     from marsad.evaluate.event_confidence import read_reviews
 

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from marsad.actors.dictionary import ActorDictionary
-from marsad.events import confidence
-from marsad.events.confidence import ConfidenceModel
+from marsad.events.confidence import default_model
 from marsad.events.triggers import TriggerSet
 from marsad.events.triggers import default_triggers as shipped_triggers
 from marsad.model import Article
@@ -59,11 +58,6 @@ def default_triggers(extra: tuple[str, ...] = ()) -> TriggerSet:
     return TriggerSet([*shipped.triggers, *(t for f in files for t in TriggerSet.load(f).triggers)])
 
 
-def default_confidence() -> ConfidenceModel:
-    """The shipped event confidence model (loaded once)."""
-    return confidence.default_model()
-
-
 @lru_cache(maxsize=4)
 def load_backend(ner: str | None) -> NerBackend:
     """``crf`` (the shipped model), ``none`` (dictionary only), or a path to a transformers model."""
@@ -100,7 +94,7 @@ def default_steps(
         Context(),
         Entities(backend or load_backend(ner), dictionary),
         Quotes(),
-        Events(dictionary, default_triggers(extra), default_confidence() if rated else None),
+        Events(dictionary, default_triggers(extra), default_model() if rated else None),
     ]
 
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from marsad.analytics.trend import dyad_trend
 from marsad.errors import ConfigError
-from marsad.events.confidence import SURE_RECORD, check_threshold
 from marsad.events.tables import cameo_info
 from marsad.store import Store
+from marsad.store.filters import SURE_RECORD, check_threshold
 
 PERIODS = ("day", "week", "month", "year")
 TOP_CODES = 5

@@ -148,9 +148,9 @@ def review_text(record: dict[str, Any]) -> tuple[str, date | None]:
     return (record.get("title") or "") + "\n" + (record.get("content") or ""), published
 
 
-def _analyse_unrated(texts: Sequence[tuple[str, date | None]]) -> Iterator[Article]:
+def _analyse_unrated(texts: Sequence[tuple[str, date | None]]) -> Iterator[Article | None]:
     """The articles coded by the current pipeline (built once), events keeping their rule-based
-    confidence; an article that no longer reads is an error."""
+    confidence; None for one the pipeline now skips (its reviews then count as unmatched)."""
     from marsad.pipeline import Pipeline, RunContext, Settings, default_steps
     from marsad.readers.base import Document, split_headline
     from marsad.steps.dedup import DropSeen
@@ -162,9 +162,7 @@ def _analyse_unrated(texts: Sequence[tuple[str, date | None]]) -> Iterator[Artic
         title, body = split_headline(text)
         ctx = RunContext(settings=settings, published=published)
         out = list(pipe.run([Document(path="<review>", text=body, title=title)], ctx))
-        if not out:
-            raise SourceError("<review>", "a reviewed article no longer reads")
-        yield out[0]
+        yield out[0] if out else None
 
 
 @dataclass(slots=True)
@@ -180,13 +178,15 @@ class Examples:
 def examples(shared: Path, reviews: Sequence[Review], min_events: int = MIN_EVENTS) -> Examples:
     """Features and verdicts of the reviewed events the current coder still produces."""
     by_record: dict[str, dict[tuple[int, int, str, str, str], Review]] = {}
-    for r in reviews:
+    for r in reviews:  # an event judged in two samples keeps its later verdict
         by_record.setdefault(r.record, {})[r.key] = r
     records = read_records(Path(shared).joinpath(*NEWS_DIR), set(by_record))
     out = Examples([], [], [], [], 0, len(reviews))
     names = sorted(by_record)
     articles = _analyse_unrated([review_text(records[name]) for name in names])
     for name, article in zip(names, articles, strict=True):
+        if article is None:
+            continue
         judged = by_record[name]
         for ev in article.events:
             key = (
@@ -356,19 +356,3 @@ def train_confidence(
         json.dumps(model.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     return report
-
-
-def main() -> None:
-    """``python -m marsad.evaluate.event_confidence SHARED [OUT]``: retrain the shipped model."""
-    import sys
-
-    args = sys.argv[1:]
-    if not args:
-        raise SystemExit("usage: python -m marsad.evaluate.event_confidence ../shared [model.json]")
-    out = Path(args[1]) if len(args) > 1 else MODEL_FILE
-    report = train_confidence(Path(args[0]), out, progress=print)
-    print(json.dumps(report, indent=1))
-
-
-if __name__ == "__main__":
-    main()

@@ -7,7 +7,8 @@ country on both sides), how it is dated, which cue words its sentence has (negat
 opinion, years: the detector's lists) — and the model turns them
 into the probability that a reviewer finds the event right as coded (family, direction, both
 parties and their codes). The model is trained offline from marsad's own reviews of events it
-coded in SaudiNewsNet articles (``marsad.events.confidence_train``) and ships as JSON that
+coded in SaudiNewsNet articles (``marsad.evaluate.event_confidence``, ``marsad train
+confidence``) and ships as JSON that
 scores without numpy. ``explain`` lists the weighted features behind one score.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.datafiles import read_json_model
-from marsad.errors import ConfigError, ModelError
+from marsad.errors import ModelError
 from marsad.events.detect import CUES, SPEECH_START
 from marsad.events.words import is_verb
 from marsad.model import Article, Event, Token
@@ -31,16 +32,6 @@ from marsad.text.segment import stem
 MODEL_FILE = Path(__file__).resolve().parents[1] / "resources" / "models" / "event-confidence.json"
 FORMAT = "marsad-event-confidence/1"
 NEAR, FAR = 3, 8  # token distances that split "next to", "near" and "far"
-
-
-def check_threshold(value: float, name: str = "min_confidence") -> float:
-    """A confidence threshold from a caller: a number from 0 to 1, else ConfigError."""
-    if not 0.0 <= value <= 1.0:
-        raise ConfigError(f"{name} must be between 0 and 1, got {value}")
-    return value
-
-
-SURE_RECORD = "r.id IN (SELECT record_id FROM events WHERE confidence >= ?)"
 
 
 def _bucket(value: int, cuts: Sequence[int]) -> str:

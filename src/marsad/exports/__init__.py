@@ -18,12 +18,12 @@ from typing import IO, Any
 import duckdb
 
 from marsad.errors import ConfigError, StoreError
-from marsad.events.confidence import SURE_RECORD
 from marsad.exports.columns import Column, columns, split_actor
 from marsad.exports.gdelt import event_rows, mention_rows
 from marsad.exports.plover import plover_records
-from marsad.exports.source import MENTION_SURE, date_filter
+from marsad.exports.source import date_filter
 from marsad.store import Store
+from marsad.store.filters import SURE_MENTION, SURE_RECORD
 
 __all__ = [
     "FORMATS",
@@ -54,7 +54,7 @@ _NATIVE = {
         "a.source AS outlet, a.url, a.title, a.story_id FROM events e "
         "JOIN articles a ON a.id = e.article_id {where} ORDER BY day, e.article_id, e.idx",
         "coalesce(TRY_CAST(e.date AS DATE), a.published)",
-        MENTION_SURE,
+        SURE_MENTION,
     ),
 }
 

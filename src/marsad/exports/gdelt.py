@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 from marsad.events.tables import cameo_info
 from marsad.exports.columns import countries, split_actor
-from marsad.exports.source import MENTION_SURE, date_filter, json_object, stream
+from marsad.exports.source import date_filter, json_object, stream
 from marsad.store import Store
+from marsad.store.filters import SURE_MENTION
 
 _EVENTS = """
 WITH fm AS (
@@ -217,7 +218,7 @@ def mention_rows(
 ) -> Iterator[dict[str, str]]:
     """GDELT Mentions rows, one per event mention that joined a record (and is at least
     ``min_confidence`` sure)."""
-    where, params = date_filter("r.day", start, end, min_confidence, MENTION_SURE)
+    where, params = date_filter("r.day", start, end, min_confidence, SURE_MENTION)
     where = f"{where} AND e.record_id IS NOT NULL" if where else "WHERE e.record_id IS NOT NULL"
     for row in stream(store, _MENTIONS.format(where=where), params):
         yield mention_row(row)

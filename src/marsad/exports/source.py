@@ -10,11 +10,10 @@ from typing import Any
 import duckdb
 
 from marsad.errors import StoreError
-from marsad.events.confidence import SURE_RECORD, check_threshold
 from marsad.store import Store
+from marsad.store.filters import SURE_RECORD, check_threshold
 
 CHUNK = 2000
-MENTION_SURE = "e.confidence >= ?"  # a mention table's own filter: the mention itself is sure
 
 
 def date_filter(
