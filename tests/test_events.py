@@ -134,6 +134,57 @@ def _call(sentence: int, day: str, date_from: str) -> Event:
     )
 
 
+def test_one_act_told_in_other_words_is_counted_once_under_its_most_specific_code() -> None:
+    # headline «يبحث مع» (040), body «استقبل … أمس» (043): one meeting, a visit hosted, dated
+    _, evs = events(
+        "ولي العهد السعودي يبحث مع وزير الخارجية البريطاني العلاقات الثنائية."
+        " واستقبل ولي العهد السعودي أمس وزير الخارجية البريطاني."
+    )
+    assert [(*brief(evs)[0], evs[0].mentions)] == [("043", "SAUGOV", "GBRGOV", "2021-02-04", 2)]
+    # «مقاتلات التحالف» and «طائرات التحالف»: two names of one force, one raid told twice
+    _, evs = events(
+        "مقاتلات التحالف تقصف مواقع الحوثيين. وشنت طائرات التحالف أمس غارات على مواقع الحوثيين."
+    )
+    assert [(*brief(evs)[0], evs[0].mentions)] == [("194", "SAUMIL", "YEMINS", "2021-02-04", 2)]
+    # the statement that carries the support is how it was given, not a second act
+    _, evs = events(
+        "وأكدت وزارة الخارجية الأردنية في بيان أمس وقوف الأردن مع مصر في تصديها للإرهاب،"
+        " مشددة على تأييدها الكامل للإجراءات التي تتخذها الحكومة المصرية."
+    )
+    assert [(*brief(evs)[0], evs[0].mentions)] == [("051", "JOR", "EGYGOV", "2021-02-04", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # raids on two named towns are two raids
+        (
+            "وشنت مقاتلات التحالف غارات على مواقع الحوثيين في صعدة."
+            " كما شنت مقاتلات التحالف غارات على مواقع الحوثيين في تعز.",
+            [("195", "SAUMIL", "YEMINS"), ("195", "SAUMIL", "YEMINS")],
+        ),
+        # criticism and an ambassador summoned are two acts of one root
+        (
+            "وانتقدت الخارجية الروسية تصريحات الرئيس الأمريكي."
+            " واستدعت الخارجية الروسية السفير الأمريكي.",
+            [("111", "RUSGOV", "USAGOV"), ("114", "RUSGOV", "USAGOV")],
+        ),
+        # an intent to cooperate and one to visit are two intents
+        (
+            "وأكد وزير الخارجية الأردني حرص بلاده على تعزيز التعاون مع فرنسا."
+            " وأعلن وزير الخارجية الأردني أنه سيزور فرنسا الشهر المقبل.",
+            [("030", "JORGOV", "FRA"), ("036", "JORGOV", "FRA")],
+        ),
+    ],
+)
+def test_different_acts_between_the_same_parties_stay_apart(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(e.cameo, e.source.get("code"), e.target.get("code")) for e in events(text)[1]] == (
+        expected
+    )
+
+
 def test_dedupe_keeps_differently_dated_occasions() -> None:
     a = _call(0, "2021-01-01", "sentence")
     b = _call(1, "2021-02-01", "sentence")
@@ -1594,11 +1645,16 @@ def test_officials_from_an_organisation_are_the_organisation() -> None:
 
 
 def test_a_second_verb_joined_by_wa_shares_the_first_verbs_subject() -> None:
-    _, evs = events("واستقبل الرئيس المصري وزير الخارجية الأمريكي وبحث معه العلاقات الثنائية.")
+    _, evs = events(
+        "واستقبل الرئيس المصري وزير الخارجية الأمريكي ووقع معه اتفاقية للتعاون الاقتصادي."
+    )
     assert brief(evs) == [
         ("043", "EGYGOV", "USAGOV", "2021-02-05"),
-        ("040", "EGYGOV", "USAGOV", "2021-02-05"),
+        ("057", "EGYGOV", "USAGOV", "2021-02-05"),
     ]
+    # «وبحث معه»: the talks are the visit received, one meeting told twice
+    _, evs = events("واستقبل الرئيس المصري وزير الخارجية الأمريكي وبحث معه العلاقات الثنائية.")
+    assert [(*brief(evs)[0], evs[0].mentions)] == [("043", "EGYGOV", "USAGOV", "2021-02-05", 2)]
     _, evs = events("التقى الملك سلمان الرئيس الفرنسي ودعاه إلى زيارة الرياض.")
     assert brief(evs)[1] == ("020", "SAUGOV", "FRAGOV", "2021-02-05")
 
@@ -3084,9 +3140,13 @@ def test_generic_force_in_a_sentence_whose_air_strike_merged_into_the_headline_i
     # headline: the air strike; body: the same air strike and «استهدفت» (generic force)
     kept = dedupe([strike("195", 0), strike("195", 2), strike("190", 2)])
     assert [(e.cameo, e.mentions) for e in kept] == [("195", 3)]
-    # a generic force reported in a sentence with no air strike stays its own act
+    # the headline's air strike and the body's «هاجم» between the same parties, the same day,
+    # are one attack told twice; named at two places they are two
     kept = dedupe([strike("195", 0), strike("190", 2)])
-    assert [(e.cameo, e.mentions) for e in kept] == [("195", 1), ("190", 1)]
+    assert [(e.cameo, e.mentions) for e in kept] == [("195", 2)]
+    at_a, at_b = strike("195", 0), strike("190", 2)
+    at_a.place, at_b.place = {"name": "حلب"}, {"name": "إدلب"}
+    assert [(e.cameo, e.mentions) for e in dedupe([at_a, at_b])] == [("195", 1), ("190", 1)]
 
 
 @pytest.mark.parametrize(
@@ -3131,13 +3191,16 @@ def test_a_bare_country_is_one_party_whatever_words_name_it() -> None:
     )
     assert [(e.sentence, e.mentions) for e in kept] == [(0, 2)]
     # two different officials with the same code stay two parties
-    kept = dedupe(
-        [
-            statement("0", ("e1", "USAGOV"), ("e2", "FRA")),
-            statement("2", ("e7", "USAGOV"), ("e2", "FRA")),
-        ]
-    )
+    two = [
+        statement("0", ("e1", "USAGOV"), ("e2", "FRA")),
+        statement("2", ("e7", "USAGOV"), ("e2", "FRA")),
+    ]
+    kept = dedupe(two, persons={"e1", "e7"})
     assert [(e.sentence, e.mentions) for e in kept] == [(0, 1), (2, 1)]
+    # two names of one body (not people) with one code are one party: «التحالف», «مقاتلات
+    # التحالف»
+    kept = dedupe(two, persons=set())
+    assert [(e.sentence, e.mentions) for e in kept] == [(0, 2)]
 
 
 def test_the_enemy_fought_is_not_whom_praise_is_aimed_at() -> None:

@@ -2,50 +2,97 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from marsad.model import Event
 
 
-def dedupe(events: list[Event]) -> list[Event]:
-    """One event per source, target, CAMEO code and occasion, as GDELT counts them.
+def dedupe(events: list[Event], persons: Collection[str] = ()) -> list[Event]:
+    """One event per source, target, act and occasion, as GDELT counts them.
 
     Mentions of the same act in several sentences (the lead announcing a call, the body dating
-    it) merge into the first, which takes the explicit date when only a later mention has one.
-    Two explicitly dated mentions on different days stay two events.
+    it) merge into one event, which takes the explicit date when only a later mention has one.
+    The act is the CAMEO code, or a group of codes that are ways of telling one act
+    (``ONE_ACT_GROUPS``); there the more specific code names it: «بحث … مع» (040) in the headline
+    and «استقبل» (043) in the body are one meeting, a visit hosted. Two explicitly dated mentions
+    on different days, or at two named places, stay two events. ``persons``: entity ids of
+    people (see ``_party``).
     """
     kept: list[Event] = []
     index: dict[tuple[str, str, str], list[Event]] = {}
     seen_in: dict[int, set[int]] = {}  # id of a kept event -> the sentences it was seen in
     for ev in events:
         seen_in.setdefault(id(ev), set()).add(ev.sentence)
-        key = (_party(ev.source), _party(ev.target), ev.cameo)
-        same = next((e for e in index.get(key, []) if _same_occasion(e, ev)), None)
+        key = (_party(ev.source, persons), _party(ev.target, persons), _act(ev.cameo))
+        group = index.setdefault(key, [])
+        same = next((e for e in group if _same_occasion(e, ev)), None)
         if same is None:
-            index.setdefault(key, []).append(ev)
+            group.append(ev)
             kept.append(ev)
             continue
+        if _more_specific(ev.cameo, same.cameo):  # ev names the act: it stands for both
+            group[group.index(same)] = kept[kept.index(same)] = ev
+            seen_in[id(ev)] |= seen_in[id(same)]
+            same, ev = ev, same
         if _dated(ev) and not _dated(same):  # the dated mention's codes are as of its day
             same.source["code"], same.target["code"] = ev.source.get("code"), ev.target.get("code")
         _absorb(same, ev)
         seen_in[id(same)].add(ev.sentence)
-    return _fold_force(_fold_bare(kept), seen_in)
+    return _fold_statement(_fold_force(_fold_bare(kept), seen_in), seen_in)
 
 
-def _party(side: dict[str, object]) -> str:
-    """What makes two mentions one party: the entity, except for a bare country, which is one
-    party whatever words name it («فرنسا» in the lead, «الفرنسية» in «وزير الداخلية الفرنسي»
-    where the minister is not coded)."""
+def _party(side: dict[str, object], persons: Collection[str] = ()) -> str:
+    """What makes two mentions one party: the actor code, except for a person, who is the
+    entity. «قوات الاحتلال الإسرائيلي» in the headline and «قوات الاحتلال الإسرائيلية» in the
+    body, «التحالف» and «مقاتلات التحالف», «فرنسا» and «الفرنسية» are one party each; two
+    officials of one government (the king and the crown prince, both SAUGOV, each sending a
+    cable) stay two, unless the person is coded as a bare country."""
     code = side.get("code")
-    if isinstance(code, str) and len(code) == COUNTRY_CODE_LENGTH:
+    entity = side.get("entity_id")
+    if (
+        isinstance(code, str)
+        and code
+        and (len(code) == COUNTRY_CODE_LENGTH or entity is None or entity not in persons)
+    ):
         return code
-    return str(side.get("entity_id") or code)
+    return str(entity or code)
 
 
 COUNTRY_CODE_LENGTH = 3
 
 
+# Codes (by prefix) that tell one act in other words, each group one act: a statement (010)
+# and the comment it makes (012, 018); a meeting reported as talks (040), a visit (042, 043) or
+# a call (041); criticism (111) and the accusation it voices (112); an attack reported as
+# shelling (194), air raids (195) or fighting (190); mass violence. Other codes are different
+# acts even within one root: an intent to cooperate (030) and one to meet (036), praise (051)
+# and a signed agreement (057), criticism (111) and an ambassador summoned (114) are two events.
+ONE_ACT_GROUPS = {
+    "01": "01",
+    "04": "04",
+    "110": "11",
+    "111": "11",
+    "112": "11",
+    "19": "19",
+    "20": "20",
+}
+
+
+def _act(cameo: str) -> str:
+    return ONE_ACT_GROUPS.get(cameo[:3]) or ONE_ACT_GROUPS.get(cameo[:2]) or cameo
+
+
+def _more_specific(code: str, than: str) -> bool:
+    """A four-digit code over a three-digit one, a sub-code (041) over its root's generic x0."""
+    return (len(code), not code.endswith("0")) > (len(than), not than.endswith("0"))
+
+
 def _absorb(kept: Event, ev: Event) -> None:
-    """``ev`` is one more mention of ``kept``, which takes its explicit date if it has none."""
+    """``ev`` is one more mention of ``kept``, which takes its explicit date and its place if it
+    has none."""
     kept.mentions += ev.mentions
+    if kept.place is None and ev.place is not None:
+        kept.place = ev.place
     if _dated(ev) and not _dated(kept):
         kept.date, kept.date_precision = ev.date, ev.date_precision
         if kept.evidence is not None:
@@ -66,7 +113,8 @@ def _fold_bare(kept: list[Event]) -> list[Event]:
                 (
                     o
                     for o in kept
-                    if o.cameo == ev.cameo
+                    if _act(o.cameo) == _act(ev.cameo)
+                    and not _more_specific(ev.cameo, o.cameo)
                     and _same_occasion(o, ev)
                     and _codes(o)[0].startswith(src)
                     and _codes(o)[1].startswith(tgt)
@@ -117,6 +165,37 @@ def _fold_force(kept: list[Event], seen_in: dict[int, set[int]] | None = None) -
     return out
 
 
+GENERIC_STATEMENT = "010"  # «بيان، قال، صرح» with no more to say of the act
+
+
+def _fold_statement(kept: list[Event], seen_in: dict[int, set[int]]) -> list[Event]:
+    """«أكدت الخارجية الأردنية في بيان وقوف الأردن مع مصر»: the statement (010) between the two
+    parties of another act reported in the same sentence (here 051, support), or between their
+    bare countries, is how that act was made, one more mention of it, not a second act."""
+    out: list[Event] = []
+    for ev in kept:
+        carried = None
+        if ev.cameo == GENERIC_STATEMENT:
+            carried = next(
+                (
+                    o
+                    for o in kept
+                    if o is not ev
+                    and o.cameo != GENERIC_STATEMENT
+                    and (o.sentence == ev.sentence or ev.sentence in seen_in.get(id(o), ()))
+                    and all(_codes(ev))
+                    and all(map(str.startswith, _codes(o), _codes(ev)))
+                    and _same_occasion(o, ev)
+                ),
+                None,
+            )
+        if carried is None:
+            out.append(ev)
+        else:
+            _absorb(carried, ev)
+    return out
+
+
 def _codes(ev: Event) -> tuple[str, str]:
     return ev.source.get("code") or "", ev.target.get("code") or ""
 
@@ -126,4 +205,13 @@ def _dated(ev: Event) -> bool:
 
 
 def _same_occasion(a: Event, b: Event) -> bool:
-    return not (_dated(a) and _dated(b)) or a.date == b.date
+    """Not two explicit days, nor two named places («غارات على صعدة» and «غارات على تعز» the
+    same day are two raids)."""
+    if _dated(a) and _dated(b) and a.date != b.date:
+        return False
+    return not (a.place and b.place) or _place(a) == _place(b)
+
+
+def _place(ev: Event) -> object:
+    place = ev.place or {}
+    return place.get("name_en") or place.get("name")

@@ -168,7 +168,8 @@ class Events(ArticleStep):
 
     def process(self, article: Article, ctx: RunContext) -> Article | None:
         coder = _ArticleCoder(article, self.d, self.triggers)
-        article.events = dedupe(coder.run())
+        persons = {e.id for e in article.entities if e.type == "PERS"}
+        article.events = dedupe(coder.run(), persons)
         if self.confidence is not None:
             self.confidence.rate(article)
         ctx.stats["events"] += len(article.events)
