@@ -3312,3 +3312,40 @@ def test_at_the_request_of_names_the_requester_not_the_one_asked() -> None:
     assert coded("وطلب الرئيس اليمني من المملكة العربية السعودية التدخل عسكريا.") == [
         ("020", "YEMGOV", "SAU")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the statement's author criticised; the actor after «فيه» is the one criticised
+        (
+            "وأصدرت وزارة الخارجية الكويتية بيانا انتقدت فيه الحكومة الإيرانية.",
+            [("111", "KWTGOV", "IRNGOV")],
+        ),
+        # the complaint sent to the Security Council accuses Jordan (after a comma)
+        (
+            "وتقدمت وزارة الخارجية السورية بشكوى رسمية إلى مجلس الأمن، اتهمت فيها الأردن بدعم"
+            " المسلحين.",
+            [("114", "SYRGOV", "IGOUNO"), ("112", "SYRGOV", "JOR")],
+        ),
+        # «التصريحات التي هاجم فيها روسيا»: Bush's remarks, aimed at Russia
+        (
+            "وانتقد المرشح الجمهوري جيب بوش في تصريحات هاجم فيها روسيا سياسة الكرملين.",
+            [("111", "USA", "RUS")],
+        ),
+        # «رسالة … يطالب فيها السعودية»: the letter's writer demands of Saudi Arabia
+        (
+            "ووجه وزير النفط الكويتي رسالة إلى نظيره السعودي يطالب فيها السعودية بتحمل الخسائر.",
+            [("100", "KWTGOV", "SAU")],
+        ),
+        # after a time, not a document, the actor after «فيه» is the subject
+        (
+            "وتأتي تصريحات كيري في الوقت الذي طالب فيه المشرعون الأمريكيون بالمزيد من المعلومات.",
+            [("100", "USALEG", "USAGOV")],
+        ),
+    ],
+)
+def test_what_is_said_in_a_statement_is_said_by_its_author(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected

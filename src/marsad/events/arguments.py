@@ -193,6 +193,11 @@ PREPOSITION_PRONOUNS = frozenset(
     for s in ("ه", "ها", "هم", "هما")
 )
 RELATIVES = word_set(_WORDS, "arguments.relatives")
+DOCUMENTS = word_set(_WORDS, "arguments.documents")
+IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها", "فيهما"))
+MIN_WORD = normalize("من")
+COMMAS = frozenset(("،", ","))
+DOCUMENT_REACH = 6  # words from the document noun to the verb said in it («بيانا شديد اللهجة»)
 OBJECT_PRONOUNS = ("ها", "هم", "هما", "ه")
 SUBJECT_REACH = 5  # «استضافتها مدينة العلا شمال غربي السعودية»: the subject's place phrase
 COMPLEMENTIZERS = word_set(_WORDS, "arguments.complementizers")
@@ -531,6 +536,9 @@ def _find_arguments(
     )
     if root is not None and noun and between is None:
         return _noun_arguments(refs, usable, norms, words, start, end, frame_end, root)
+    said_in = _said_in_document(refs, usable, norms, words, start, end)
+    if said_in is not None:
+        return said_in
     if root is not None and root < FIRST_MATERIAL_ROOT and between is None:
         owned = _pronoun_doer(refs, usable, norms, words, start, end, frame_end, True)
         if owned is not None:
@@ -1049,6 +1057,88 @@ def _relative_clause(
             co_targets=tuple(co_targets),
         )
     return None
+
+
+def _document(word: str) -> bool:
+    """A statement, letter, speech or complaint, in any of its written forms (بيانا، ببيان،
+    البيان، كتابي، رسالته)."""
+    w = strip_conjunction(word)
+    candidates = {w}
+    for x in list(candidates):
+        if x[:1] in ("ب", "ل") and len(x) > 4:
+            candidates.add(x[1:])
+    for x in list(candidates):
+        if x.startswith("ال") and len(x) > 4:
+            candidates.add(x[2:])
+    for x in list(candidates):
+        for end in ("ا", "ي", "ه", "ها"):
+            if x.endswith(end) and len(x) - len(end) >= 3:
+                candidates.add(x[: -len(end)])
+    return not DOCUMENTS.isdisjoint(candidates)
+
+
+def _said_in_document(
+    refs: Sequence[Reference],
+    usable: list[int],
+    norms: Sequence[str],
+    words: Sequence[str],
+    start: int,
+    end: int,
+) -> Arguments | None:
+    """«أصدرت الخارجية الكويتية بيانا انتقدت فيه الحكومة الإيرانية»: a verb with «فيه» after
+    a statement, letter or speech is said in it, by its author — the one named after «من»
+    right after it («خطابا من الظواهري يشكر فيه …») or the subject before it — and aimed at the
+    actor after «فيه», who is its object, not its subject. (After a time or a place, «في الوقت
+    الذي طالب فيه المشرعون», the actor after «فيه» is the subject: no document, no rule.)"""
+    if end >= len(norms) or norms[end] not in IN_IT or not is_verb(words[start]):
+        return None
+    doc = next(
+        (
+            k
+            for k in range(start - 1, max(-1, start - 1 - DOCUMENT_REACH), -1)
+            if _document(norms[k])
+        ),
+        None,
+    )
+    if doc is None or any(norms[k] in BREAKS - COMMAS for k in range(doc + 1, start)):
+        return None
+    if any(
+        doc < refs[i].start < start
+        and not _from_author(refs[i], norms, doc)
+        and not introduced_by_preposition(refs[i], norms, words)
+        for i in usable
+    ):
+        return None  # an actor between the document and the verb may be the verb's subject
+    # («بشكوى رسمية إلى مجلس الأمن، اتهمت فيها الأردن»: whom it was sent to does not)
+    author = next((i for i in usable if _from_author(refs[i], norms, doc)), None)
+    if author is None:
+        before = [
+            i
+            for i in usable
+            if refs[i].end <= doc and not introduced_by_preposition(refs[i], norms, words)
+        ]
+        author = before[-1] if before else None
+    target = next(
+        (
+            i
+            for i in usable
+            if i != author
+            and end < refs[i].start <= end + AFTER_WINDOW
+            and not any(norms[k] in BREAKS for k in range(end, refs[i].start))
+        ),
+        None,
+    )
+    return Arguments(
+        author,
+        target,
+        "before" if author is not None else "",
+        "after" if target is not None else "",
+    )
+
+
+def _from_author(ref: Reference, norms: Sequence[str], doc: int) -> bool:
+    """«خطاب من أيمن الظواهري»: the actor right after «من» after the document wrote it."""
+    return ref.start == doc + 2 and norms[doc + 1] == MIN_WORD
 
 
 def _condemned_doer(
