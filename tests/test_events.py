@@ -3349,3 +3349,57 @@ def test_what_is_said_in_a_statement_is_said_by_its_author(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a feminine verb does not take «المجتمع» or «مجلس» as its subject: they are its object,
+        # and the subject is the one named before
+        (
+            "وحذرت السعودية إيران من التدخل في شؤون المنطقة، وطالبت المجتمع الدولي بمراقبة"
+            " تصرفات الحكومة الإيرانية.",
+            [("130", "SAU", "IRN"), ("100", "SAU", "IGO")],
+        ),
+        (
+            "وأدانت السعودية الهجوم، وناشدت مجلس الأمن التحرك لوقف الاعتداءات الإسرائيلية.",
+            [("020", "SAU", "IGOUNO")],
+        ),
+        # a masculine verb may: the president is the subject
+        (
+            "وطالب الرئيس الأمريكي إيران بالإفراج عن المعتقلين.",
+            [("1053", "USAGOV", "IRN")],
+        ),
+        # the planes, not the army, agree with «قصفت»
+        (
+            "وقصفت طائرات الجيش السوري مواقع المعارضة في حلب.",
+            [("194", "SYRMIL", "SYROPP")],
+        ),
+        # a government is not named by the body after it: two parties
+        (
+            "وطالبت الحكومة اليمنية مجلس الأمن بتحرك حازم ضد الحوثيين.",
+            [("100", "YEMGOV", "IGOUNO")],
+        ),
+    ],
+)
+def test_a_feminine_verb_and_a_masculine_head_after_it_make_an_object(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # «الفرع الليبي لتنظيم داعش»: the group's branch is the group, not Libya
+        ("وهدد الفرع الليبي لتنظيم داعش أمس بإعدام رهينة فرنسي.", [("130", "IMGMOSISI", "FRACVL")]),
+        (
+            "وقصفت القوات المصرية مواقع الفرع المصري لتنظيم داعش في سيناء.",
+            [("194", "EGYMIL", "IMGMOSISI")],
+        ),
+    ],
+)
+def test_a_groups_branch_in_a_country_is_the_group(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected

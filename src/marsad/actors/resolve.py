@@ -49,6 +49,7 @@ from marsad.actors.reference import (
 )
 from marsad.datafiles import resource
 from marsad.text.normalize import normalize
+from marsad.text.segment import strip_conjunction
 from marsad.text.wordlists import word_set
 
 _WORDS = resource("actors", "words.tsv")
@@ -70,6 +71,7 @@ FROM_WORD = normalize("من")
 PATRONYMIC = word_set(_WORDS, "resolve.patronymic")
 # «نائب رئيس المكتب السياسي لحماس»: the deputy of an office is not its holder (normalised).
 DEPUTY = word_set(_WORDS, "resolve.deputy")
+BRANCH = word_set(_WORDS, "resolve.branch")
 
 
 HOMOGRAPHS_FILE = RESOURCES / "homographs.txt"
@@ -213,6 +215,23 @@ class Resolver:
                     )
                 )
                 i += 3
+                continue
+            if (
+                a.kind == "adjective"
+                and a.start > 0
+                and strip_conjunction(norms[a.start - 1]) in BRANCH
+                and i + 1 < len(atoms)
+                and atoms[i + 1].kind == "actor"
+                and atoms[i + 1].type == "ORG"
+                and atoms[i + 1].start == a.end
+                and atoms[i + 1].proclitic == "ل"
+            ):
+                # «الفرع المصري لتنظيم داعش»: the group's branch in that country is the group
+                group = self._finish(atoms[i + 1], day)
+                group.start = a.start - 1
+                group.proclitic = norms[a.start - 1][: -len(strip_conjunction(norms[a.start - 1]))]
+                refs.append(group)
+                i += 2
                 continue
             if a.owned and not a.code:
                 # the owner is the last actor of a known country named before it, not one
@@ -619,8 +638,11 @@ class Resolver:
             and (near(atoms[j - 1], atoms[j], norms) or former)
         ):
             person = atoms[j]
-            if (org is not None and person.type != "PERS") or (
-                head.kind == "title" and person.type == "ORG"
+            if (
+                (org is not None and person.type != "PERS")
+                or (head.kind == "title" and person.type == "ORG")
+                # «وطالبت الحكومة اليمنية مجلس الأمن بتحرك»: no body is a government's name
+                or (head.kind == "agent" and head.sector == "GOV" and person.type == "ORG")
             ):
                 pass  # «انتقد الوزير اليمني الحوثيين»: a group after an office is its object
             elif not (

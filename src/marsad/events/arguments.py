@@ -194,6 +194,8 @@ PREPOSITION_PRONOUNS = frozenset(
 )
 RELATIVES = word_set(_WORDS, "arguments.relatives")
 DOCUMENTS = word_set(_WORDS, "arguments.documents")
+MASCULINE_HEADS = word_set(_WORDS, "arguments.masculine_heads")
+MASCULINE_T_VERBS = word_set(_WORDS, "arguments.masculine_t_verbs")
 IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها", "فيهما"))
 MIN_WORD = normalize("من")
 COMMAS = frozenset(("،", ","))
@@ -687,6 +689,7 @@ def _find_arguments(
             and not introduced_by_preposition(refs[first], norms, words)
             and not (frame_end and refs[first].start < frame_end <= refs[first].end)
             and not _masculine_verb_country(norms, start, refs[first])
+            and not _feminine_verb_masculine_noun(norms, start, end, refs[first])
         ) or (_affiliation(refs[first], norms, end) and not members_arrested):
             source, how = first, "after"
     target: int | None = None
@@ -2084,6 +2087,19 @@ def _masculine_verb_country(norms: Sequence[str], start: int, ref: Reference) ->
         and verb[:1] == "ي"
         and len(verb) >= 4
     )
+
+
+def _feminine_verb_masculine_noun(
+    norms: Sequence[str], start: int, end: int, ref: Reference
+) -> bool:
+    """«وطالبت المجتمع الدولي بمراقبة …»: a verb before its subject agrees with it in gender,
+    so after a feminine past verb (طالبت، ناشدت، دعت) a masculine singular head (المجتمع،
+    مجلس، الرئيس: ``arguments.masculine_heads``) begins the object, and the subject is the
+    one named before. Only right after the verb: in «وقصفت طائرات الجيش السوري» the verb agrees
+    with the planes, the army's."""
+    verb = strip_conjunction(norms[start])
+    feminine = verb.endswith("ت") and len(verb) >= 3 and verb not in MASCULINE_T_VERBS
+    return feminine and ref.start == end and strip_conjunction(norms[ref.start]) in MASCULINE_HEADS
 
 
 def _aside(norms: Sequence[str], k: int) -> bool:
