@@ -3403,3 +3403,33 @@ def test_a_groups_branch_in_a_country_is_the_group(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # «واتفقا»: a dual verb joined by «و» opens its own clause; Jordan is what they agreed
+        # to cooperate with, not whom the two ministers met
+        (
+            "واجتمع وزيرا خارجية مصر والسعودية في القاهرة واتفقا على تعزيز التعاون مع الأردن.",
+            [
+                ("040", "EGYGOV", "SAUGOV"),
+                ("040", "SAUGOV", "EGYGOV"),
+                ("030", "EGYGOV", "SAUGOV"),
+                ("030", "SAUGOV", "EGYGOV"),
+            ],
+        ),
+        # relations with Iran are what was discussed, not a partner in the talks
+        (
+            "والتقى الرئيس المصري بنظيره الفرنسي وبحثا العلاقات مع إيران.",
+            [("040", "EGYGOV", "FRAGOV")],
+        ),
+        # bilateral relations with a person, and cooperation with a country, have partners
+        ("وبحث الرئيس المصري العلاقات الثنائية مع الرئيس الفرنسي.", [("040", "EGYGOV", "FRAGOV")]),
+        ("وأبدى الجانب البرازيلي رغبته في التعاون مع السعودية.", [("030", "BRA", "SAU")]),
+    ],
+)
+def test_relations_with_a_country_are_a_topic_and_a_dual_verb_its_own_clause(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected

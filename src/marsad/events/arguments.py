@@ -194,6 +194,8 @@ PREPOSITION_PRONOUNS = frozenset(
 )
 RELATIVES = word_set(_WORDS, "arguments.relatives")
 DOCUMENTS = word_set(_WORDS, "arguments.documents")
+RELATION_NOUNS = word_set(_WORDS, "arguments.relation_nouns")
+BILATERAL = normalize("الثنائي")
 MASCULINE_HEADS = word_set(_WORDS, "arguments.masculine_heads")
 MASCULINE_T_VERBS = word_set(_WORDS, "arguments.masculine_t_verbs")
 IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها", "فيهما"))
@@ -525,7 +527,7 @@ def _find_arguments(
         and not whereabouts(refs, r, norms)
     ]
     if root in TOPIC_ROOTS:
-        usable = [i for i in usable if not _discussed(refs[i], norms, end)]
+        usable = [i for i in usable if not _discussed(refs[i], norms, end, root)]
     # «اشتباكات بالأسلحة الخفيفة والمتوسطة بين X و Y»: بين may follow the frame
     reach = end if is_verb(words[start]) else max(end, frame_end or 0)
     between = _between(norms, end, min(reach + 3, len(norms)), root)
@@ -910,12 +912,24 @@ def _mediator(ref: Reference, norms: Sequence[str]) -> bool:
     )
 
 
-def _discussed(ref: Reference, norms: Sequence[str], end: int) -> bool:
+def _discussed(ref: Reference, norms: Sequence[str], end: int, root: int | None = None) -> bool:
     """«زار لافروف قطر لمناقشة الأوضاع في سوريا»: an actor after a topic word («لمناقشة»،
-    «حول»، «الأوضاع»), in the trigger's clause and not after «مع», is a topic, not a party."""
+    «حول»، «الأوضاع»), in the trigger's clause and not after «مع», is a topic, not a party —
+    except, for talks, a country after «العلاقات مع»، «التعاون مع»: the other side of the
+    relations discussed («وبحثا العلاقات مع إيران»); bilateral relations («العلاقات الثنائية مع الرئيس الفرنسي»)
+    and a person are with the partner."""
     k = ref.start
-    if k <= end or norms[k - 1] == WITH:
+    if k <= end:
         return False
+    if norms[k - 1] == WITH:
+        return (
+            root == CONSULT
+            and ref.kind in ("country", "capital", "metonym")
+            and not any(w.startswith(BILATERAL) for w in norms[max(end, k - 3) : k])
+            and any(
+                j >= end and strip_conjunction(norms[j]) in RELATION_NOUNS for j in (k - 2, k - 3)
+            )
+        )
     for j in range(k - 1, end - 1, -1):
         word = norms[j]
         if word in BREAKS:
@@ -2058,12 +2072,14 @@ def _next_clause(
             return k - 1
         if (
             k not in covered
-            and k + 1 in starts
+            and (k + 1 in starts or plural_agreement(words[k]))
             and word[:1] == "و"
             and len(word) >= 4
             and word not in FILLERS
             and is_verb(words[k])
         ):
+            # («واتفقا على …»، «وطالبوا ب…»: a dual or plural verb goes on with the same
+            # subject, in a clause of its own)
             return k - 1
     return reach
 
