@@ -294,15 +294,18 @@ def test_sentence_date() -> None:
     assert sentence_date(find_dates("في 2019 و5 مارس 2019", PUB), 0, 30) == "2019-03-05"
 
 
-def test_period_start_of_a_day_week_or_month_but_not_a_year() -> None:
-    # PUB is a Friday: last week began on Monday 2021-01-25, last month on 2021-01-01.
+def test_period_start_of_a_day_week_month_or_year() -> None:
+    # PUB is a Friday: last week began on Monday 2021-01-25, last month on 2021-01-01, last
+    # year on 2020-01-01
     found = find_dates("الأسبوع الماضي والشهر الماضي والعام الماضي وأمس", PUB)
     assert [period_start(m.value, m.granularity) for m in found] == [
         "2021-01-25",
         "2021-01-01",
-        None,
+        "2020-01-01",
         "2021-02-04",
     ]
+    assert period_start("1990", "year") == "1990-01-01"
+    assert period_start("199", "year") is None
     assert period_start(None, "week") is None
 
 

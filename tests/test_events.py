@@ -3433,3 +3433,27 @@ def test_relations_with_a_country_are_a_topic_and_a_dual_verb_its_own_clause(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a past year next to the act dates it, with the codes of then
+        ("وكان العراق قد غزا الكويت عام 1990.", [("192", "IRQ", "KWT", "1990-01-01", "year")]),
+        # the publication year says no more than the publication day
+        (
+            "واجتمع الرئيس المصري مع نظيره الأمريكي في 2021.",
+            [("040", "EGYGOV", "USAGOV", "2021-02-05", "day")],
+        ),
+        # «منذ»: when the killing began, not when it happened
+        (
+            "وقتلت جماعة بوكو حرام آلاف المدنيين منذ عام 2009.",
+            [("202", "NGAINS", "NGACVL", "2021-02-05", "day")],
+        ),
+    ],
+)
+def test_a_past_year_next_to_the_act_dates_it(
+    sentence: str, expected: list[tuple[str, str, str, str, str]]
+) -> None:
+    evs = events(sentence)[1]
+    assert [(*brief([e])[0], e.date_precision) for e in evs] == expected

@@ -89,8 +89,9 @@ class Event:
     source: dict[str, Any] = field(default_factory=dict)
     target: dict[str, Any] = field(default_factory=dict)
     date: str | None = None
-    # How much of ``date`` the text gives: "day", or "week"/"month" when it only says «الأسبوع
-    # الماضي»/«الشهر الماضي» (``date`` is then that period's first day); None with no date.
+    # How much of ``date`` the text gives: "day", or "week"/"month"/"year" when it only says
+    # «الأسبوع الماضي»/«الشهر الماضي»/«عام 1990» (``date`` is then that period's first day);
+    # None with no date.
     date_precision: str | None = None
     place: dict[str, Any] | None = None
     goldstein: float | None = None

@@ -1,7 +1,7 @@
 """The date of an event: the date mention of its sentence that dates the trigger, and how finely.
 
-A day, or a week or month a flashback names («الأسبوع الماضي») by its first day; without one the
-caller falls back on the publication date.
+A day, or a week, month or past year a flashback names («الأسبوع الماضي»، «عام 1990») by its
+first day; without one the caller falls back on the publication date.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from marsad.text.wordlists import word_set
 _WORDS = resource("events", "words.tsv")
 
 DATE_WINDOW = 8  # tokens between a trigger and a date mention that dates it
-PRECISIONS = ("day", "week", "month")  # of an event's date, finest first
+PRECISIONS = ("day", "week", "month", "year")  # of an event's date, finest first
 SINCE = normalize("منذ")
 # Prepositions that open a circumstantial phrase: «بلينكن، خلال اتصال هاتفي أمس الخميس، …».
 CIRCUMSTANTIAL = word_set(_WORDS, "dating.circumstantial")
@@ -59,6 +59,7 @@ def dated_tokens(
         if precision != "day" and (
             not before_publication(day, precision, published)
             or (k > 0 and strip_conjunction(toks[k - 1].norm) == SINCE)
+            or strip_conjunction(toks[k].norm) == SINCE  # «منذ سنوات»، «منذ سنتين»
         ):
             continue
         end = int(d.get("end") or toks[k].end)
@@ -125,10 +126,13 @@ def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[
     """(ISO day, precision) of the closest date mention in the trigger's clause or set off
     next to it (a day before a week or month at the same distance), else the one date of
     its clause, else one in an earlier clause, else the sentence's only date when it is set
-    off by commas."""
+    off by commas — a year only in the first case."""
     own = own_date(m, clauses, dated)
     if own is not None:
         return own
+    # a year dates only the act next to it: «الموافقة على اتفاقية … لعام 2001» names the
+    # convention, not the approval
+    dated = [d for d in dated if d[4] != "year"]
     here = clauses[m.start_token]
     # «شنت الطائرات غارات … على مواقع … في صنعاء ليل الاثنين»: the clause's only date,
     # however far the trigger's arguments push it
@@ -148,8 +152,10 @@ def date_for(m: TriggerMatch, clauses: list[int], dated: list[Dating]) -> tuple[
 
 
 def before_publication(first_day: str, precision: str, published: date) -> bool:
-    """The week or month starting on ``first_day`` ended before the publication day."""
+    """The week, month or year starting on ``first_day`` ended before the publication day."""
     start = date.fromisoformat(first_day)
     if precision == "week":
         return start + timedelta(days=7) <= published
+    if precision == "year":
+        return start.year < published.year
     return (start.year, start.month) < (published.year, published.month)

@@ -374,17 +374,21 @@ def sentence_date(
 
 
 # Granularities an event may be dated by: a flashback «الأسبوع الماضي» or «الشهر الماضي» is
-# still a date of the event; a year is too coarse to tell it from the publication's context.
-EVENT_GRANULARITIES = ("day", "week", "month")
+# still a date of the event, and so is a past year («غزا العراق الكويت عام 1990»); the
+# events step keeps a week, month or year only when it was over by publication.
+EVENT_GRANULARITIES = ("day", "week", "month", "year")
 
 
 def period_start(value: str | None, granularity: str) -> str | None:
-    """The ISO day a date mention's period starts on, for day, week and month mentions.
+    """The ISO day a date mention's period starts on, for day, week, month and year mentions.
 
-    A week's value is already its Monday; a month («2021-01») starts on its first day.
+    A week's value is already its Monday; a month («2021-01») or a year («1990») starts on its
+    first day.
     """
     if value is None or granularity not in EVENT_GRANULARITIES:
         return None
+    if granularity == "year":
+        return f"{value}-01-01" if re.fullmatch(r"\d{4}", value) else None
     if granularity == "month":
         return f"{value}-01" if re.fullmatch(r"\d{4}-\d{2}", value) else None
     return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
