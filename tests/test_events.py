@@ -3457,3 +3457,34 @@ def test_a_past_year_next_to_the_act_dates_it(
 ) -> None:
     evs = events(sentence)[1]
     assert [(*brief([e])[0], e.date_precision) for e in evs] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # negotiated over, helped towards, blocked: the release and the lifting are not done
+        (
+            "وزار المبعوث الأممي إيران للتفاوض على الإفراج عن الرهائن الأمريكيين.",
+            [("042", "IGOUNO", "IRN")],
+        ),
+        (
+            "وقالت الخارجية الإندونيسية إنها تحاول المساعدة في الإفراج عن مواطنين اعتقلتهم"
+            " الشرطة السعودية.",
+            [],
+        ),
+        # a negated verb carrying the act noun, its subject between them
+        ("ولم تصوب القوات الحكومية السورية نيرانها على طائرات التحالف.", []),
+        ("ولم تشن الطائرات الإسرائيلية أي غارات على غزة.", []),
+        # «لم يتردد»: did not hesitate, so the raids were launched
+        ("ولم يتردد الجيش الإسرائيلي في شن غارات على غزة.", [("195", "ISRMIL", "PSE")]),
+        # what was not announced still happened
+        (
+            "وقصفت الطائرات الإسرائيلية مواقع حركة حماس ولم تعلن إسرائيل عن الغارات.",
+            [("194", "ISRMIL", "PSEREBHMS")],
+        ),
+    ],
+)
+def test_acts_negotiated_tried_or_under_a_negated_verb_are_not_done(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected

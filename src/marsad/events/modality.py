@@ -60,6 +60,10 @@ POSSIBLE = word_set(_WORDS, "modality.possible")
 FOILED = word_set(_WORDS, "modality.foiled")
 HALTED = word_set(_WORDS, "modality.halted")
 DISCUSSED = word_set(_WORDS, "modality.discussed")
+VERB_NEGATORS = word_set(_WORDS, "modality.verb_negators")
+NEGATED_IDIOMS = word_set(_WORDS, "modality.negated_idioms")
+NEGATED_CARRIER_REACH = 6  # «لم تصوب القوات الحكومية السورية نيرانها»: negator to act noun
+CARRIER_BARRIERS = _words("عن", "على", "في", "من", "إلى", "مع", "بعد", "قبل")
 BEFORE_START = word_set(_WORDS, "modality.before_start")
 HABITUAL = word_set(_WORDS, "modality.habitual")
 BEFORE = frozenset(normalize(w) for w in ("قبل", "وقبل"))
@@ -126,6 +130,8 @@ def modality(
         return NEGATED
     if start > 0 and norms[start - 1] in HALTED:
         return NEGATED  # «وقف غاراتها»: the strikes are stopped, not made
+    if _negated_carrier(norms, start, clauses, words or norms):
+        return NEGATED
     if not is_verb((words or norms)[start]) and any(
         norms[k] in BEFORE and norms[k + 1] in BEFORE_START and clauses[k] == here
         for k in range(max(0, start - BEFORE_REACH), start - 1)
@@ -164,6 +170,27 @@ def modality(
     if any(strip_conjunction(norms[k]) in HABITUAL for k in range(first, clause_end)):
         return GENERIC  # «ويتشاور البلدان دوريا»: a habit of theirs, no dated act
     return ASSERTED
+
+
+def _negated_carrier(
+    norms: Sequence[str], start: int, clauses: Sequence[int], words: Sequence[str]
+) -> bool:
+    """«ولم تصوب القوات الحكومية السورية نيرانها على …»: an act noun carried by a verb that
+    «لم/لن» negates, with nothing but the verb's subject between them (not «ولم تعلن إسرائيل
+    عن الغارات»: what was not announced after a preposition still happened)."""
+    for k in range(start - 2, max(-1, start - 1 - NEGATED_CARRIER_REACH), -1):
+        if clauses[k] != clauses[start] or norms[k] in CARRIER_BARRIERS:
+            return False
+        if norms[k] in VERB_NEGATORS:
+            # the noun right after the verb is its subject: «ولم تسفر الغارات عن إصابات»
+            # denies the casualties, not the raids
+            return (
+                start > k + 2
+                and is_verb(words[k + 1])
+                and strip_conjunction(norms[k + 1]) not in NEGATED_IDIOMS
+                and not any(is_verb(words[j]) and norms[j] != ANY for j in range(k + 2, start))
+            )
+    return False
 
 
 def _discussed(norms: Sequence[str], start: int) -> bool:
