@@ -3488,3 +3488,40 @@ def test_acts_negotiated_tried_or_under_a_negated_verb_are_not_done(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a dateline's city is where the story was filed, not who condemned
+        (
+            "واس - الرياض: أدانت الأمانة العامة لهيئة كبار العلماء الهجوم الذي شنه تنظيم داعش"
+            " على المسجد.",
+            [("190", "IMGMOSISI", "SAUCVL")],
+        ),
+        # a headline's colon is no dateline
+        (
+            "كيري يحذر إسرائيل: أي تحرك منفرد ضد إيران سيكون خطأ جسيما",
+            [("130", "USAGOV", "ISR")],
+        ),
+        # «شمال العراق» is where the camps are, not whom the planes bombed
+        (
+            "وقصف الطيران التركي سبعة معسكرات لحزب العمال الكردستاني شمال العراق.",
+            [("194", "TURMIL", "TURSEP")],
+        ),
+        # a city that names an agreement is no party to its criticism
+        (
+            "وانتقدت إيران اتفاق الرياض بين الحكومة اليمنية والمجلس الانتقالي.",
+            [("111", "IRN", "YEMGOV")],
+        ),
+        # but «إعلان واشنطن» is Washington announcing
+        (
+            "وجاء ذلك بعد إعلان واشنطن فرض عقوبات على إيران.",
+            [("163", "USA", "IRN")],
+        ),
+    ],
+)
+def test_datelines_regions_and_named_agreements_are_no_parties(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected

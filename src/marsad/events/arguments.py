@@ -32,6 +32,7 @@ from marsad.events.phrases import (
     REGIONS,
     authored,
     coordinated,
+    dateline,
     first_of_list,
     in_region,
     introduced_by_preposition,
@@ -509,6 +510,8 @@ def _find_arguments(
         and not _side_of(refs, r, norms)
         and not posted_to(refs, r, norms)
         and not (root in VENUE_ROOTS and _venue(r, norms, root == CONSULT))
+        and not _named_for(r, norms)  # «اتفاق الرياض»، «إعلان القاهرة»: a name, not a party
+        and not dateline(r, norms)  # «واس - الرياض:»: where the story was filed
         # «قرب الحدود السورية»: where, not who — but troops massed at a border face its country
         and (root == FORCE_POSTURE or not (r.kind in BORDER_KINDS and border(norms, r.start)))
         # «فوق الأراضي السورية»: where a request or a statement was about; force used there
@@ -516,7 +519,7 @@ def _find_arguments(
         and (root in TERRITORY_ROOTS or not (r.kind in BORDER_KINDS and territory(norms, r.start)))
         and not _where(r, norms, root)
         and not _glosses_place(refs, r, norms)
-        and not in_region(r, norms)  # «في شمال سوريا»: where, and never a subject
+        and not in_region(r, norms, refs)  # «في شمال سوريا»: where, and never a subject
         # «بحسب تعداد لوكالة الصحافة الفرنسية»، «قال لصحيفة الأهرام»: the outlet told or
         # counting is no party to the act
         and not (
@@ -953,6 +956,21 @@ def _venue(ref: Reference, norms: Sequence[str], talks: bool = False) -> bool:
         noun = strip_conjunction(prev)
         return prev == IN or noun in VENUE_NOUNS or (noun[:1] in "بل" and noun[1:] in VENUE_NOUNS)
     return ref.kind == "adjective" and k > 1 and prev == CAPITAL_WORD and norms[k - 2] == IN
+
+
+def _named_for(ref: Reference, norms: Sequence[str]) -> bool:
+    """«انتقدت إيران اتفاق الرياض»، «تفعيل إجراءات مينسك»: a city right after an agreement,
+    talks or a declaration names them; it is no party, whatever the act."""
+    k = ref.start
+    if k == 0 or ref.kind not in ("capital", "place"):
+        return False
+    noun = strip_conjunction(norms[k - 1])
+    noun = noun[1:] if noun[:1] in "بل" and noun[1:] in VENUE_NOUNS else noun
+    # «إعلان واشنطن مقتله»: Washington's announcement, not a declaration named for it
+    return noun in VENUE_NOUNS and noun != ANNOUNCEMENT
+
+
+ANNOUNCEMENT = normalize("إعلان")
 
 
 def _supporter(ref: Reference, norms: Sequence[str]) -> bool:

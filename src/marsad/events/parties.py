@@ -17,6 +17,7 @@ from marsad.actors.dictionary import ActorDictionary
 from marsad.actors.resolve import Reference
 from marsad.datafiles import resource
 from marsad.events.phrases import (
+    dateline,
     introduced_by_preposition,
     listed_pair,
     posted_to,
@@ -341,6 +342,7 @@ class Parties:
             and eids[i]
             and not introduced_by_preposition(r, norms, [t.text for t in sr.sentence.tokens])
             and r.kind not in ("place",)
+            and not dateline(r, norms)  # «واس - الرياض: أدانت …»: where it was filed
         ]
         if not candidates:
             return None

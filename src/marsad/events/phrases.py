@@ -25,6 +25,7 @@ PREPOSITION_CLITICS = ("ب", "ل", "لل", "بال", "وب", "ول", "ولل", "
 # Documents whose لـ names their author, not an addressee: «تقرير للاستخبارات الأمريكية اتهم …».
 DOCUMENTS = word_set(_WORDS, "phrases.documents")
 REGIONS = word_set(_WORDS, "phrases.regions")
+PLACE_HEADS = word_set(_WORDS, "phrases.place_heads")
 KULL, MIN = normalize("كل"), normalize("من")
 ACTOR_KINDS = frozenset(
     {"actor", "name", "title", "agent", "country", "adjective", "metonym", "capital"}
@@ -54,15 +55,25 @@ def introduced_by_preposition(ref: Reference, norms: Sequence[str], words: Seque
     return ref.proclitic in PREPOSITION_CLITICS
 
 
-def in_region(ref: Reference, norms: Sequence[str]) -> bool:
-    """«في شمال سوريا»، «بريف حلب»: a place after a region word and a preposition is where."""
+def in_region(ref: Reference, norms: Sequence[str], refs: Sequence[Reference] = ()) -> bool:
+    """«في شمال سوريا»، «بريف حلب»: a place after a region word and a preposition is where;
+    so is a country after one alone, an adverb of place («معسكرات للحزب شمال العراق»; a city
+    there, «وسط القاهرة», is still the place an act with no named target hit, and a country
+    that glosses the city before it, «مدينة العلا شمال غربي السعودية», stands for it)."""
     k = ref.start - 1
-    return (
+    if not (
         ref.kind in ("place", "capital", "country")
         and k >= 0
-        and norms[k].removeprefix("ب") in REGIONS
-        and (norms[k].startswith("ب") or (k > 0 and norms[k - 1] in PREPOSITIONS))
+        and strip_conjunction(norms[k]).removeprefix("ب") in REGIONS
+    ):
+        return False
+    if norms[k].startswith("ب") or (k > 0 and norms[k - 1] in PREPOSITIONS):
+        return True
+    region = k - 1 if k > 0 and strip_conjunction(norms[k - 1]) in REGIONS else k  # «شمال غربي»
+    glossed = any(r.end == region and r.kind in ("place", "capital") for r in refs) or any(
+        strip_conjunction(norms[j]) in PLACE_HEADS for j in range(max(0, region - 3), region)
     )
+    return ref.kind == "country" and not glossed
 
 
 def _unconjoined(word: str) -> str:
@@ -206,3 +217,19 @@ def whereabouts(refs: Sequence[Reference], r: Reference, norms: Sequence[str]) -
         and not any(w in BREAKS for w in norms[j + 1 : k])
         for j in range(max(0, k - 1 - SITE_OWNER_WORDS), k - 1)
     )
+
+
+DATELINE_REACH = 7  # tokens from a sentence's start to the colon that ends its dateline
+DASHES = frozenset({"-", "–", "—"})
+
+
+def dateline(ref: Reference, norms: Sequence[str]) -> bool:
+    """«واس - الرياض: أدانت …»، «الرياض - واس:»: a place before the colon that closes a
+    dateline at the start of the sentence, with a dash between it and the agency, is where the
+    story was filed (not «كيري يحذر إسرائيل: …», a headline)."""
+    if ref.kind not in ("capital", "place", "country"):
+        return False
+    colon = next((k for k in range(min(DATELINE_REACH, len(norms))) if norms[k] == ":"), None)
+    if colon is None or ref.end > colon:
+        return False
+    return any(norms[k] in DASHES for k in range(colon))
