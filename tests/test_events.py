@@ -3525,3 +3525,26 @@ def test_datelines_regions_and_named_agreements_are_no_parties(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a page, not a pardon; but turning the page of a crisis is putting it behind
+        ("واعتذر الزوج لزوجته بإعلان في ربع صفحة بصحيفة يومية تركية.", []),
+        ("وطوت السعودية صفحة الأزمة مع قطر.", [("056", "SAU", "QAT")]),
+        # cautious optimism is optimism, not a warning
+        (
+            "وأعرب الوزير المصري عن تفاؤل حذر بنتائج المفاوضات مع إثيوبيا.",
+            [("013", "EGYGOV", "ETH"), ("046", "EGYGOV", "ETH")],
+        ),
+        # pretending, not demonstrating
+        ("وغيرت تركيا سياساتها القائمة على التظاهر بأن السوريين سيعودون لوطنهم.", []),
+        # an airport receiving an airliner is no visit
+        ("واستقبل مطار تايوان الدولي مساء أمس إحدى طائرات الإمارات في رحلة لمرة واحدة.", []),
+    ],
+)
+def test_pages_caution_pretence_and_landings_are_no_events(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected
