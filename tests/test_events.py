@@ -3548,3 +3548,24 @@ def test_pages_caution_pretence_and_landings_are_no_events(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+def test_what_an_appeal_asks_for_past_a_long_subject_is_not_done() -> None:
+    # «دعا … برناردينو ليون إلى الإفراج عن …»: the release is asked for, not made, however long
+    # the subject between the appeal and «إلى»
+    assert (
+        coded(
+            "دعا المبعوث الخاص ورئيس بعثة الأمم المتحدة للدعم في ليبيا برناردينو ليون إلى"
+            " الإفراج فورا عن الإيطاليين المختطفين في منطقة مليتة."
+        )
+        == []
+    )
+    # a welcome is no appeal: the meeting Egypt called for is still read (as a meeting with
+    # Abbas), beside the welcome
+    assert [
+        e[0]
+        for e in coded(
+            "رحبت القيادة الفلسطينية بدعوة مصر إلى عقد اجتماع للجنة متابعة مبادرة السلام العربية"
+            " بمشاركة الرئيس محمود عباس."
+        )
+    ] == ["051", "040"]

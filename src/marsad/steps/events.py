@@ -90,6 +90,11 @@ ADDRESSEE_ROOTS = frozenset({2, 3, 4, 5, 10, 11, 12, 13})
 COMPLEMENT_ROOTS = frozenset({2, 3, 10})
 COMPLEMENT_CODES = frozenset({"051"})
 COMPLEMENT_WINDOW = 5
+# «دعا المبعوث الخاص ورئيس بعثة الأمم المتحدة … برناردينو ليون إلى الإفراج عن …»: past a long
+# subject, an act noun right after «إلى/على» in the appeal's clause is still what is asked
+FAR_COMPLEMENT_WINDOW = 16
+APPEAL_ROOTS = frozenset({2, 10})  # appeals and demands (not a welcome, not an intent)
+COMPLEMENT_PREPOSITIONS = frozenset(normalize(w) for w in ("إلى", "على"))
 # Acts two listed parties do to each other («وقعت مصر واليونان اتفاقا»، «اجتمع لافروف وبلينكن»).
 RECIPROCAL_ROOTS = frozenset({3, 6, 19})
 MEDIATION = "045"  # done by its subject between the two sides after «بين»
@@ -296,6 +301,7 @@ class _ArticleCoder:
         out: list[Event] = []
         dated = dated_tokens(self.a.dates, sr.sentence, clauses, self.published)
         governor_end: int | None = None
+        governor_root = 0
         self.sentence_source = None
         self.sentence_target = None
         self.sentence_act_end = None
@@ -316,8 +322,14 @@ class _ArticleCoder:
                 continue  # «شكري» is a name here, not "thanks"
             if (
                 governor_end is not None
-                and governor_end <= m.start_token < governor_end + COMPLEMENT_WINDOW
                 and BETWEEN_WORD not in norms[m.end_token : m.end_token + 3]
+                and (
+                    governor_end <= m.start_token < governor_end + COMPLEMENT_WINDOW
+                    or (
+                        governor_root in APPEAL_ROOTS
+                        and _far_complement(norms, clauses, governor_end, m.start_token)
+                    )
+                )
             ):
                 continue  # the complement of an appeal, intent or demand
             mod = modality(norms, m.start_token, m.end_token, clauses, words)
@@ -334,6 +346,7 @@ class _ArticleCoder:
             evs = self.code(sr, m, norms, words, clauses, dated)
             if int(m.cameo[:2]) in COMPLEMENT_ROOTS or m.cameo[:3] in COMPLEMENT_CODES:
                 governor_end = m.frame_end_token or m.end_token
+                governor_root = int(m.cameo[:2])
             out.extend(evs)
         return out
 
@@ -844,3 +857,14 @@ class _ArticleCoder:
             if k is not None and clauses[k] == clause:
                 return {key: p[key] for key in ("name", "name_en", "country", "lat", "lon")}
         return None
+
+
+def _far_complement(norms: list[str], clauses: list[int], governor_end: int, start: int) -> bool:
+    """An act noun right after «إلى/على», in the clause of the appeal or demand that ends at
+    ``governor_end`` and within FAR_COMPLEMENT_WINDOW words of it: what is asked for."""
+    return (
+        governor_end <= start < governor_end + FAR_COMPLEMENT_WINDOW
+        and start > 0
+        and norms[start - 1] in COMPLEMENT_PREPOSITIONS
+        and clauses[start] == clauses[governor_end - 1]
+    )
