@@ -170,8 +170,11 @@ def test_training_learns_which_events_reviewers_found_right(
                 f"\t{ev.target.get('code') or ''}\t{verdict}\t"
             )
     assert set(verdicts.values()) == {"OK", "WRONG"}
+    # a second sample that judged the first article again: its events count once
+    again = [line.replace("1\tabc", "2\tdef", 1) for line in lines[1:] if names[0] in line]
+    assert again
     reviews = tmp_path / "reviews.tsv"
-    reviews.write_text("# test reviews\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    reviews.write_text("# test reviews\n" + "\n".join(lines + again) + "\n", encoding="utf-8")
     out = tmp_path / "model.json"
     monkeypatch.setattr(ec, "GRID", [{"l2": 1.0, "min_df": 2}])
     monkeypatch.setattr(ec, "MIN_EVENTS", 20)
@@ -180,6 +183,7 @@ def test_training_learns_which_events_reviewers_found_right(
     assert r.exit_code == 0, r.output
     report = json.loads(r.output)
     assert report["events"] == len(lines) - 1
+    assert json.loads(out.read_text(encoding="utf-8"))["reviewed"] == len(lines) - 1
     assert report["cv"]["auc"] == 1.0  # the code alone tells the verdicts apart
     model = ConfidenceModel.load(out)
     arrest = unrated("خبر\nاعتقلت الشرطة المصرية ناشطا في القاهرة أمس.")

@@ -181,7 +181,8 @@ def examples(shared: Path, reviews: Sequence[Review], min_events: int = MIN_EVEN
     for r in reviews:  # an event judged in two samples keeps its later verdict
         by_record.setdefault(r.record, {})[r.key] = r
     records = read_records(Path(shared).joinpath(*NEWS_DIR), set(by_record))
-    out = Examples([], [], [], [], 0, len(reviews))
+    # reviewed: events, not verdicts (one judged in two samples counts once)
+    out = Examples([], [], [], [], 0, sum(len(judged) for judged in by_record.values()))
     names = sorted(by_record)
     articles = _analyse_unrated([review_text(records[name]) for name in names])
     for name, article in zip(names, articles, strict=True):
