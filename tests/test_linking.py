@@ -272,6 +272,8 @@ def test_a_three_consonant_skeleton_alone_links_no_name(resolver: Resolver) -> N
         ("وأشار إلى أن العيون تتجه إلى الاجتماع", "العيون", "B-LOC"),  # not Laayoune
         ("ووعدت إدارة النادي اللاعبين بمكافآت مالية", "مالية", "B-LOC"),  # not Malé
         ("واستقبل المشاركون الفكرة بحماس كبير", "بحماس", "B-ORG"),  # not Hamas
+        ("وأبدى الطلاب الحماس للمشاركة في المسابقة", "الحماس", "B-ORG"),  # the enthusiasm
+        ("وأبدى الوزير حماسه للمشروع الجديد", "حماسه", "B-ORG"),  # his enthusiasm
     ],
 )
 def test_a_name_that_is_also_a_common_word_needs_the_tagger(

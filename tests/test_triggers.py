@@ -318,3 +318,29 @@ def test_warnings_of_a_worsening_and_vows_to_act_against_someone(
 )
 def test_an_agreement_reached_is_an_agreement(text: str, expected: list[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issued or exports, not confiscated (صادر)
+        ("التقارير الصادرة عن الأمم المتحدة", []),
+        ("وصادرت السلطات أموال الشركة", ["1711"]),
+        # in exchange for, not a meeting
+        ("رفع العقوبات لقاء ضمانات بعدم حيازة السلاح", ["085"]),
+        ("لقاء الرئيس مع نظيره", ["040"]),
+        # twelve, not praised (أثنى)
+        ("واستمرت الشكوى اثنى عشر عاما", []),
+        ("وأثنى الرئيس على جهود المملكة", ["051"]),
+        # valued a property, not praised (ثمّن)
+        ("أن الشركة ثمنت عقاره المجاور", []),
+        ("وثمن الوزير دور المملكة", ["051"]),
+        # a page, not a pardon; turning the page of a crisis is one
+        ("في ربع صفحة بصحيفة يومية", []),
+        ("وطوت السعودية صفحة الأزمة مع قطر", ["056"]),
+    ],
+)
+def test_homographs_of_confiscation_meeting_praise_and_pardon(
+    text: str, expected: list[str]
+) -> None:
+    assert codes(text) == expected
