@@ -3475,6 +3475,9 @@ def test_a_past_year_next_to_the_act_dates_it(
         # a negated verb carrying the act noun, its subject between them
         ("ولم تصوب القوات الحكومية السورية نيرانها على طائرات التحالف.", []),
         ("ولم تشن الطائرات الإسرائيلية أي غارات على غزة.", []),
+        # about to sign, about to attack: not done yet
+        ("وأكدت مصادر أن الحكومة اليمنية على وشك توقيع اتفاق مع الحوثيين في الكويت.", []),
+        ("وقالت مصادر إن الجيش التركي على وشك شن هجوم على حزب العمال الكردستاني.", []),
         # «لم يتردد»: did not hesitate, so the raids were launched
         ("ولم يتردد الجيش الإسرائيلي في شن غارات على غزة.", [("195", "ISRMIL", "PSE")]),
         # what was not announced still happened
