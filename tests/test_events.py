@@ -3572,3 +3572,22 @@ def test_what_an_appeal_asks_for_past_a_long_subject_is_not_done() -> None:
             " بمشاركة الرئيس محمود عباس."
         )
     ] == ["051", "040"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # «طلب من X»: the one asked is named
+        (
+            "وطلبت الحكومة اليونانية من صندوق النقد الدولي الحصول على قرض جديد.",
+            [("020", "GRCGOV", "IGOBUSIMF")],
+        ),
+        # a request that names no one asked codes nothing — nor the release it asks for
+        ("وطلب الرئيس الإيراني الإفراج عن المعتقلين.", []),
+        ("وطلب وزير الدفاع الأمريكي وضع توصيات لتعزيز أمن القوات في المنشآت العسكرية.", []),
+    ],
+)
+def test_a_request_codes_only_with_the_one_asked(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert coded(sentence) == expected
