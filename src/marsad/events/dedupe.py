@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from marsad.model import Event
 
@@ -140,29 +140,12 @@ def _fold_force(kept: list[Event], seen_in: dict[int, set[int]] | None = None) -
     (194 shelling, 195 air strike, 183 bombing) is that attack's result, one more mention of
     it, not a second act — also when that attack was first counted in another sentence (the
     headline) and merged there (``seen_in``: the sentences each kept event was seen in)."""
-    seen_in = seen_in or {}
-    out: list[Event] = []
-    for ev in kept:
-        specific = None
-        if ev.cameo == GENERIC_FORCE:
-            specific = next(
-                (
-                    o
-                    for o in kept
-                    if o is not ev
-                    and (o.sentence == ev.sentence or ev.sentence in seen_in.get(id(o), ()))
-                    and o.cameo != GENERIC_FORCE
-                    and o.cameo[:2] in VIOLENT_ROOTS
-                    and _codes(o) == _codes(ev)
-                    and _same_occasion(o, ev)
-                ),
-                None,
-            )
-        if specific is None:
-            out.append(ev)
-        else:
-            _absorb(specific, ev)
-    return out
+    return _fold_generic(
+        kept,
+        seen_in or {},
+        GENERIC_FORCE,
+        lambda o, ev: o.cameo[:2] in VIOLENT_ROOTS and _codes(o) == _codes(ev),
+    )
 
 
 GENERIC_STATEMENT = "010"  # «بيان، قال، صرح» with no more to say of the act
@@ -172,27 +155,42 @@ def _fold_statement(kept: list[Event], seen_in: dict[int, set[int]]) -> list[Eve
     """«أكدت الخارجية الأردنية في بيان وقوف الأردن مع مصر»: the statement (010) between the two
     parties of another act reported in the same sentence (here 051, support), or between their
     bare countries, is how that act was made, one more mention of it, not a second act."""
+    return _fold_generic(
+        kept,
+        seen_in,
+        GENERIC_STATEMENT,
+        lambda o, ev: all(_codes(ev)) and all(map(str.startswith, _codes(o), _codes(ev))),
+    )
+
+
+def _fold_generic(
+    kept: list[Event],
+    seen_in: dict[int, set[int]],
+    generic: str,
+    carries: Callable[[Event, Event], bool],
+) -> list[Event]:
+    """Each event coded ``generic`` folds into another event of its sentence (or one merged
+    there) on the same occasion that ``carries`` it, as one more mention of that act."""
     out: list[Event] = []
     for ev in kept:
-        carried = None
-        if ev.cameo == GENERIC_STATEMENT:
-            carried = next(
+        into = None
+        if ev.cameo == generic:
+            into = next(
                 (
                     o
                     for o in kept
                     if o is not ev
-                    and o.cameo != GENERIC_STATEMENT
+                    and o.cameo != generic
                     and (o.sentence == ev.sentence or ev.sentence in seen_in.get(id(o), ()))
-                    and all(_codes(ev))
-                    and all(map(str.startswith, _codes(o), _codes(ev)))
+                    and carries(o, ev)
                     and _same_occasion(o, ev)
                 ),
                 None,
             )
-        if carried is None:
+        if into is None:
             out.append(ev)
         else:
-            _absorb(carried, ev)
+            _absorb(into, ev)
     return out
 
 
