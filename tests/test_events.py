@@ -3591,3 +3591,19 @@ def test_a_request_codes_only_with_the_one_asked(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert coded(sentence) == expected
+
+
+def test_al_azhar_is_egyptian_and_a_condemner_is_not_the_one_hit() -> None:
+    # al-Azhar is Egypt's (EGYELI), whatever country the sentence is about
+    assert coded("وطالب الأزهر السلطات الرسمية في إيران بتوضيح حقيقة ما حدث.") == [
+        ("100", "EGYELI", "IRNGOV")
+    ]
+    # who condemned the attack is not whom it hit: no target named, no attack coded
+    assert coded("وانتقد الرئيس المصري الهجوم الإرهابي الذي شنه تنظيم داعش.") == [
+        ("111", "EGYGOV", "IMGMOSISI")
+    ]
+    # the place it hit names its target
+    assert coded("وأدانت السعودية الهجوم الذي شنه الحوثيون على مدينة جازان.") == [
+        ("111", "SAU", "YEMINS"),
+        ("190", "YEMINS", "SAU"),
+    ]

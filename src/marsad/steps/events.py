@@ -93,6 +93,7 @@ COMPLEMENT_WINDOW = 5
 # «دعا المبعوث الخاص ورئيس بعثة الأمم المتحدة … برناردينو ليون إلى الإفراج عن …»: past a long
 # subject, an act noun right after «إلى/على» in the appeal's clause is still what is asked
 FAR_COMPLEMENT_WINDOW = 16
+DISAPPROVE = "11"  # criticise, denounce, accuse: who does it condemned what it names
 APPEAL_ROOTS = frozenset({2, 10})  # appeals and demands (not a welcome, not an intent)
 # Request patterns coded only with «من» and the one asked after them («طلب من X», «طلبت منه»)
 ASKED_OF = frozenset({"020.6"})
@@ -267,6 +268,8 @@ class _ArticleCoder:
         self.parties = Parties(article.text, d, entities, self.published, INFERRED)
         self.suppressed = 0
         self.sentence_source: Side | None = None
+        # entity ids of who condemned something in the sentence (not whom an attack there hit)
+        self.sentence_condemners: set[str] = set()
         self.sentence_target: Side | None = None
         self.sentence_pairs: list[tuple[Side, Side]] = []  # the parties of its events
         self.sports = False  # the article reports sport (``sports_article``)
@@ -310,6 +313,7 @@ class _ArticleCoder:
         governor_root = 0
         self.sentence_source = None
         self.sentence_target = None
+        self.sentence_condemners = set()
         self.sentence_act_end = None
         named = {k for r in sr.refs if r.kind in NAMED_KINDS for k in range(r.start, r.end)}
         mentions = {k for r in sr.refs for k in range(r.start, r.end)}
@@ -350,6 +354,9 @@ class _ArticleCoder:
             if complement_noun(words[m.start_token], m, norms, whole):
                 continue
             evs = self.code(sr, m, norms, words, clauses, dated)
+            self.sentence_condemners |= {
+                str(e.source.get("entity_id")) for e in evs if e.cameo.startswith(DISAPPROVE)
+            }
             if int(m.cameo[:2]) in COMPLEMENT_ROOTS or m.cameo[:3] in COMPLEMENT_CODES:
                 governor_end = m.frame_end_token or m.end_token
                 governor_root = int(m.cameo[:2])
@@ -618,6 +625,15 @@ class _ArticleCoder:
             # act, or to none; on sampled news, filling it in was wrong far more often than
             # right
             return False
+        if (
+            m.cameo[:2] in ATTACK_ROOTS
+            and target is not None
+            and target.ref.start < m.start_token
+            and str(target.entity_id) in self.sentence_condemners
+        ):
+            # «انتقد الرئيس المصري الهجوم الذي شنه تنظيم داعش»: who condemned the attack is not
+            # whom it hit; the place it hit may say («… على مدينة جازان»), else no target
+            target = None
         if target is None and (m.cameo[:2] in ATTACK_ROOTS or m.cameo.startswith(CURFEWS)):
             # an attack that names nobody is on the place it hits («غارات على غزة»), and one
             # on a place of the attacker's own country is on its people; so is a curfew
