@@ -3607,3 +3607,10 @@ def test_al_azhar_is_egyptian_and_a_condemner_is_not_the_one_hit() -> None:
         ("111", "SAU", "YEMINS"),
         ("190", "YEMINS", "SAU"),
     ]
+
+
+def test_an_indefinite_nationality_after_a_definite_title_is_a_name() -> None:
+    # «الأمير تركي الفيصل»: Turki is a given name here, not Turkey
+    assert coded("وانتقد الأمير تركي الفيصل السياسة الإيرانية في المنطقة.") == []
+    # «الأمير التركي»، «وزير خارجية تركي»: nationalities
+    assert coded("وانتقد الرئيس التركي السياسة الإيرانية في المنطقة.") == [("111", "TURGOV", "IRN")]

@@ -140,6 +140,14 @@ class Resolver:
         while i < len(atoms):
             a = atoms[i]
             if (
+                refs
+                and refs[-1].kind == "title"
+                and refs[-1].end == a.start
+                and _indefinite_after_definite(refs[-1], a, norms)
+            ):
+                i += 1  # «الأمير تركي الفيصل»: a given name, not a nationality
+                continue
+            if (
                 a.kind == "agent"
                 and a.sector == "MED"
                 and reporting_outlet(norms, a.start, a.proclitic)
@@ -562,7 +570,12 @@ class Resolver:
             title = roles[0].label if roles else None
         j = i + 1
         org: Reference | None = None
-        if j < len(atoms) and atoms[j].kind in COUNTRYISH and near(atoms[j - 1], atoms[j], norms):
+        if (
+            j < len(atoms)
+            and atoms[j].kind in COUNTRYISH
+            and near(atoms[j - 1], atoms[j], norms)
+            and not _indefinite_after_definite(atoms[j - 1], atoms[j], norms)
+        ):
             iso3 = atoms[j].iso3
             used += 1
             j += 1
@@ -797,3 +810,14 @@ class Resolver:
     def _cameo(self, iso3: str) -> str:
         c = self.d.country(iso3)
         return c.cameo if c else iso3
+
+
+def _indefinite_after_definite(head: Reference, adj: Reference, norms: Sequence[str]) -> bool:
+    """«الأمير تركي الفيصل»: an adjective agrees with its noun in definiteness, so an indefinite
+    nationality right after a definite title is no attribute of it (here a given name, Turki);
+    «الأمير التركي» and «وزير خارجية تركي» are."""
+    if adj.kind != "adjective":
+        return False
+    last, word = norms[head.end - 1], norms[adj.start]
+    word = word[1:] if word[:1] in ("و", "ف") else word
+    return last.startswith("ال") and not word.startswith("ال")
