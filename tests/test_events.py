@@ -3563,8 +3563,8 @@ def test_what_an_appeal_asks_for_past_a_long_subject_is_not_done() -> None:
         )
         == []
     )
-    # a welcome is no appeal: the meeting Egypt called for is still read (as a meeting with
-    # Abbas), beside the welcome
+    # a welcome governs no far complement: the act noun after «إلى» keeps its own reading
+    # (here, imperfectly, a meeting with Abbas rather than Egypt's intent to hold one)
     assert [
         e[0]
         for e in coded(

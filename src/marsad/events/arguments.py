@@ -29,6 +29,7 @@ from marsad.events.modality import BREAKS
 from marsad.events.parties import PASSIVE, counted_after
 from marsad.events.phrases import (
     ACTOR_KINDS,
+    MIN,
     REGIONS,
     authored,
     coordinated,
@@ -197,10 +198,10 @@ RELATIVES = word_set(_WORDS, "arguments.relatives")
 DOCUMENTS = word_set(_WORDS, "arguments.documents")
 RELATION_NOUNS = word_set(_WORDS, "arguments.relation_nouns")
 BILATERAL = normalize("الثنائي")
+ANNOUNCEMENT = normalize("إعلان")  # «إعلان واشنطن مقتله»: an announcement, not a declaration
 MASCULINE_HEADS = word_set(_WORDS, "arguments.masculine_heads")
 MASCULINE_T_VERBS = word_set(_WORDS, "arguments.masculine_t_verbs")
 IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها", "فيهما"))
-MIN_WORD = normalize("من")
 COMMAS = frozenset(("،", ","))
 DOCUMENT_REACH = 6  # words from the document noun to the verb said in it («بيانا شديد اللهجة»)
 OBJECT_PRONOUNS = ("ها", "هم", "هما", "ه")
@@ -919,8 +920,8 @@ def _discussed(ref: Reference, norms: Sequence[str], end: int, root: int | None 
     """«زار لافروف قطر لمناقشة الأوضاع في سوريا»: an actor after a topic word («لمناقشة»،
     «حول»، «الأوضاع»), in the trigger's clause and not after «مع», is a topic, not a party —
     except, for talks, a country after «العلاقات مع»، «التعاون مع»: the other side of the
-    relations discussed («وبحثا العلاقات مع إيران»); bilateral relations («العلاقات الثنائية مع الرئيس الفرنسي»)
-    and a person are with the partner."""
+    relations discussed («وبحثا العلاقات مع إيران»); bilateral relations («العلاقات الثنائية
+    مع الرئيس الفرنسي») and a person are with the partner."""
     k = ref.start
     if k <= end:
         return False
@@ -968,9 +969,6 @@ def _named_for(ref: Reference, norms: Sequence[str]) -> bool:
     noun = noun[1:] if noun[:1] in "بل" and noun[1:] in VENUE_NOUNS else noun
     # «إعلان واشنطن مقتله»: Washington's announcement, not a declaration named for it
     return noun in VENUE_NOUNS and noun != ANNOUNCEMENT
-
-
-ANNOUNCEMENT = normalize("إعلان")
 
 
 def _supporter(ref: Reference, norms: Sequence[str]) -> bool:
@@ -1173,7 +1171,7 @@ def _said_in_document(
 
 def _from_author(ref: Reference, norms: Sequence[str], doc: int) -> bool:
     """«خطاب من أيمن الظواهري»: the actor right after «من» after the document wrote it."""
-    return ref.start == doc + 2 and norms[doc + 1] == MIN_WORD
+    return ref.start == doc + 2 and norms[doc + 1] == MIN
 
 
 def _condemned_doer(

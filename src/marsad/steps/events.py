@@ -898,8 +898,8 @@ def _far_complement(norms: list[str], clauses: list[int], governor_end: int, sta
 
 def _asked_of(norms: list[str], start: int, end: int) -> bool:
     """The request names who asked whom: «من» (or «منه، منها، منهم») or «إلى» within a few
-    words after it; or it is someone's request the sentence answers («استجابة لطلب الرئيس هادي»، «بناء على
-    طلب …»، «هدنة طلبها الرئيس هادي»), whose parties the argument rules find."""
+    words after it; or it is someone's request the sentence answers («استجابة لطلب الرئيس
+    هادي»، «بناء على طلب …»، «هدنة طلبها الرئيس هادي»), whose parties the argument rules find."""
     word = strip_conjunction(norms[start])
     if word[:1] in ("ل", "ب") or word.endswith(("ها", "هم")):
         return True
